@@ -1,0 +1,60 @@
+// One libSQL client per request (never at module load: env differs per request in tests and the
+// isolate may outlive a secret rotation). The client is wrapped to count round trips, which the
+// logs and the benchmark report, and to run batches as IMMEDIATE write transactions.
+import { createClient, type Client, type InStatement, type TransactionMode } from "@libsql/client/web";
+import type { LibSQLDatabase } from "drizzle-orm/libsql";
+import { drizzle } from "drizzle-orm/libsql/web";
+import * as schema from "./schema.ts";
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export interface DbHandle {
+  db: Db;
+  client: Client;
+  /** Runs drizzle queries as one read-only batch: one round trip, one consistent snapshot. */
+  readBatch: Db["batch"];
+  /** Network round trips to the libSQL server made through this handle so far. */
+  roundTrips(): number;
+}
+
+export interface DbSettings {
+  url: string;
+  authToken?: string | undefined;
+}
+
+export function openDb(settings: DbSettings): DbHandle {
+  const raw = createClient({ url: settings.url, authToken: settings.authToken });
+  let trips = 0;
+  let nextMode: TransactionMode | undefined;
+  const counted = new Proxy(raw, {
+    get(target, prop, receiver) {
+      if (prop === "execute" || prop === "executeMultiple" || prop === "migrate") {
+        return (...args: unknown[]) => {
+          trips += 1;
+          return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      if (prop === "batch") {
+        // Write batches take the write lock up front, so concurrent batches queue instead of failing on upgrade.
+        return (stmts: InStatement[], mode?: TransactionMode) => {
+          trips += 1;
+          const chosen = mode ?? nextMode ?? "write";
+          nextMode = undefined;
+          return target.batch(stmts, chosen);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+  const db = drizzle(counted, { schema });
+  // drizzle calls client.batch synchronously inside db.batch, so the mode set here reaches that call.
+  const readBatch = ((items: Parameters<Db["batch"]>[0]) => {
+    nextMode = "read";
+    try {
+      return db.batch(items as Parameters<Db["batch"]>[0]);
+    } finally {
+      nextMode = undefined;
+    }
+  }) as unknown as Db["batch"];
+  return { db, client: counted, readBatch, roundTrips: () => trips };
+}

@@ -1,0 +1,18 @@
+// The working-day calendar and SLA policies as the Worker reads them: only the window of days a
+// deadline can reach, in the same batch as the rest of an update's reads.
+import { and, gte, lte, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { calendarDays, calendarYears, slaPolicies } from "../schema.ts";
+
+/** Days a deadline computed from `fromDate` can touch (policies run to weeks, not months). */
+export const CALENDAR_WINDOW_DAYS = 120;
+
+/** The calendar rows between two dates, the loaded years and the policies; nothing when `enabled` is false. */
+export function calendarWindow(db: Db, fromDate: string, toDate: string, enabled = true) {
+  const on = sql`${enabled ? 1 : 0} = 1`;
+  return [
+    db.select().from(calendarDays).where(and(on, gte(calendarDays.date, fromDate), lte(calendarDays.date, toDate))),
+    db.select().from(calendarYears).where(on),
+    db.select().from(slaPolicies).where(on),
+  ] as const;
+}

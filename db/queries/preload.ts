@@ -1,0 +1,130 @@
+// Everything a webhook update may need about its sender, read in one batch (one round trip).
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { DbHandle } from "../client.ts";
+import { cases, firmMembers, firms, processedUpdates, sessions, slaPolicies, specialists, units, users } from "../schema.ts";
+import { calendarWindow } from "./calendar.ts";
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type SpecialistRow = typeof specialists.$inferSelect;
+export type FirmRow = typeof firms.$inferSelect;
+export type MembershipRow = typeof firmMembers.$inferSelect;
+export type CaseRow = typeof cases.$inferSelect;
+
+/** What the update itself points at (a firm or case in callback data, a ref in a command), read in the same batch. */
+export interface PreloadHints {
+  firmUscc?: string;
+  caseId?: string;
+  caseRef?: string;
+  /** A submit: also read the calendar window, the SLA policies and whom a new case would go to. */
+  submit?: { fromDate: string; toDate: string };
+}
+
+export interface RoutingCandidate {
+  firmId: string;
+  specialistId: string;
+  name: string;
+  unitNameZh: string;
+  unitNameEn: string;
+  /** 0 the firm's own specialist, 1 on duty in the firm's area. */
+  rank: number;
+  createdAt: number;
+}
+
+export interface SubmitContext {
+  days: { date: string; kind: "holiday" | "workday" }[];
+  years: number[];
+  policies: (typeof slaPolicies.$inferSelect)[];
+  candidates: RoutingCandidate[];
+}
+
+export interface Sender {
+  alreadyProcessed: boolean;
+  user: UserRow | undefined;
+  session: SessionRow | undefined;
+  memberships: { membership: MembershipRow; firm: FirmRow }[];
+  specialist: SpecialistRow | undefined;
+  specialistUnit: (typeof units.$inferSelect) | undefined;
+  firm: FirmRow | undefined;
+  /** The case the update points at (by id or ref), whoever may see it: callers check access. */
+  case: CaseRow | undefined;
+  /** The unit of that case's owner, for the unit head's rights. */
+  caseOwnerUnitId: string | undefined;
+  submit: SubmitContext | undefined;
+}
+
+/** The case named by the update, else the one the sender's conversation is about (withdraw, add a message). */
+function pointedCase(telegramId: number, hints: PreloadHints): SQL {
+  if (hints.caseRef) return eq(cases.ref, hints.caseRef);
+  if (hints.caseId) return eq(cases.id, hints.caseId);
+  return sql`${cases.id} = (SELECT json_extract(state, '$.caseId') FROM sessions WHERE telegram_id = ${telegramId})`;
+}
+
+export async function preloadSender(
+  handle: DbHandle,
+  updateId: number,
+  telegramId: number | undefined,
+  hints: PreloadHints = {},
+): Promise<Sender> {
+  const { db } = handle;
+  const id = telegramId ?? -1;
+  const window = hints.submit ?? { fromDate: "", toDate: "" };
+  const [processed, user, session, memberships, specialist, firm, caseRows, days, years, policies, candidates] = await handle.readBatch([
+    db.select({ id: processedUpdates.updateId }).from(processedUpdates).where(eq(processedUpdates.updateId, updateId)),
+    db.select().from(users).where(eq(users.telegramId, id)),
+    db.select().from(sessions).where(eq(sessions.telegramId, id)),
+    db
+      .select({ membership: firmMembers, firm: firms })
+      .from(firmMembers)
+      .innerJoin(firms, eq(firms.id, firmMembers.firmId))
+      .where(eq(firmMembers.telegramId, id)),
+    db
+      .select({ specialist: specialists, unit: units })
+      .from(specialists)
+      .innerJoin(units, eq(units.id, specialists.unitId))
+      .where(and(eq(specialists.telegramId, id), eq(specialists.active, true))),
+    db.select().from(firms).where(eq(firms.uscc, hints.firmUscc ?? "")),
+    db
+      .select({ case: cases, ownerUnitId: specialists.unitId })
+      .from(cases)
+      .leftJoin(specialists, eq(specialists.id, cases.ownerId))
+      .where(pointedCase(id, hints)),
+    ...calendarWindow(db, window.fromDate, window.toDate, hints.submit !== undefined),
+    db
+      .select({
+        firmId: firms.id,
+        specialistId: specialists.id,
+        name: specialists.name,
+        unitNameZh: units.nameZh,
+        unitNameEn: units.nameEn,
+        rank: sql<number>`CASE WHEN ${firms.specialistId} = ${specialists.id} THEN 0 ELSE 1 END`,
+        createdAt: specialists.createdAt,
+      })
+      .from(firmMembers)
+      .innerJoin(firms, eq(firms.id, firmMembers.firmId))
+      .innerJoin(
+        specialists,
+        sql`(${specialists.id} = ${firms.specialistId} OR (${specialists.areaCode} = ${firms.areaCode} AND ${specialists.onDuty} = 1
+             AND ${specialists.role} IN ('specialist', 'unit_head')))`,
+      )
+      .innerJoin(units, eq(units.id, specialists.unitId))
+      .where(
+        sql`${firmMembers.telegramId} = ${hints.submit ? id : -1} AND ${firmMembers.status} = 'active'
+            AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`,
+      ),
+  ]);
+  return {
+    alreadyProcessed: processed.length > 0,
+    user: user[0],
+    session: session[0],
+    memberships,
+    specialist: specialist[0]?.specialist,
+    specialistUnit: specialist[0]?.unit,
+    firm: firm[0],
+    case: caseRows[0]?.case,
+    caseOwnerUnitId: caseRows[0]?.ownerUnitId ?? undefined,
+    submit: hints.submit
+      ? { days, years: years.map((y) => y.year), policies, candidates: candidates as RoutingCandidate[] }
+      : undefined,
+  };
+}

@@ -1,0 +1,258 @@
+// Drizzle schema for the whole service. Instants are integer milliseconds since the Unix epoch
+// (UTC); calendar dates are 'YYYY-MM-DD' strings in Asia/Shanghai. Ids that must be known before
+// a batch runs (firms, cases, specialists) are text ids made in the Worker, so one batch can insert
+// a row and the rows that point at it.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
+
+export const LOCALES = ["zh", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const CASE_KINDS = ["appointment", "urgent", "especially_urgent", "policy"] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_STATUSES = [
+  "received",
+  "assigned",
+  "acknowledged",
+  "in_progress",
+  "meeting_scheduled",
+  "resolved",
+  "closed",
+  "withdrawn",
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const SPECIALIST_ROLES = ["specialist", "unit_head", "bizenv", "admin"] as const;
+export type SpecialistRole = (typeof SPECIALIST_ROLES)[number];
+
+const createdAt = () => integer("created_at").notNull();
+
+/** A Telegram user who has talked to the bot. Personal fields stay null until the privacy notice is accepted. */
+export const users = sqliteTable("users", {
+  telegramId: integer("telegram_id").primaryKey(),
+  locale: text("locale", { enum: LOCALES }),
+  chatId: integer("chat_id"),
+  displayName: text("display_name"),
+  phone: text("phone"),
+  privacyAcceptedAt: integer("privacy_accepted_at"),
+  unreachableAt: integer("unreachable_at"),
+  erasedAt: integer("erased_at"),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Conversation state of one user (intake forms, pending confirmations), with a version for optimistic locking. */
+export const sessions = sqliteTable("sessions", {
+  telegramId: integer("telegram_id").primaryKey(),
+  state: text("state", { mode: "json" }).notNull(),
+  version: integer("version").notNull(),
+  expiresAt: integer("expires_at"),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Units: a city/county or park administration, a provincial department, or the business-environment department. */
+export const units = sqliteTable("units", {
+  id: text("id").primaryKey(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  kind: text("kind", { enum: ["city", "park", "department", "bizenv"] }).notNull(),
+  areaCode: text("area_code"),
+  noticeChatId: integer("notice_chat_id"),
+  createdAt: createdAt(),
+});
+
+export const specialists = sqliteTable(
+  "specialists",
+  {
+    id: text("id").primaryKey(),
+    telegramId: integer("telegram_id").unique(),
+    name: text("name").notNull(),
+    unitId: text("unit_id").notNull().references(() => units.id),
+    areaCode: text("area_code"),
+    role: text("role", { enum: SPECIALIST_ROLES }).notNull(),
+    onDuty: integer("on_duty", { mode: "boolean" }).notNull().default(false),
+    deputyId: text("deputy_id"),
+    noticeChatId: integer("notice_chat_id"),
+    inviteCodeHash: text("invite_code_hash").unique(),
+    inviteExpiresAt: integer("invite_expires_at"),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("specialists_area_duty").on(t.areaCode, t.onDuty)],
+);
+
+export const firms = sqliteTable("firms", {
+  id: text("id").primaryKey(),
+  uscc: text("uscc").notNull().unique(),
+  nameZh: text("name_zh"),
+  nameEn: text("name_en"),
+  areaCode: text("area_code").notNull(),
+  industry: text("industry").notNull(),
+  foreignInvested: integer("foreign_invested", { mode: "boolean" }).notNull(),
+  investorCountry: text("investor_country"),
+  specialistId: text("specialist_id").references(() => specialists.id),
+  createdAt: createdAt(),
+});
+
+export const firmMembers = sqliteTable(
+  "firm_members",
+  {
+    firmId: text("firm_id").notNull().references(() => firms.id),
+    telegramId: integer("telegram_id").notNull().references(() => users.telegramId),
+    status: text("status", { enum: ["pending", "active", "rejected"] }).notNull(),
+    approvedBy: integer("approved_by"),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.firmId, t.telegramId] }), index("firm_members_user").on(t.telegramId)],
+);
+
+export const caseRefCounters = sqliteTable("case_ref_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: text("id").primaryKey(),
+    ref: text("ref").notNull().unique(),
+    firmId: text("firm_id").notNull().references(() => firms.id),
+    createdBy: integer("created_by"),
+    kind: text("kind", { enum: CASE_KINDS }).notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    summary: text("summary").notNull(),
+    details: text("details", { mode: "json" }).notNull(),
+    ownerId: text("owner_id").references(() => specialists.id),
+    pendingOwnerId: text("pending_owner_id").references(() => specialists.id),
+    receivedAt: integer("received_at").notNull(),
+    firstResponseDueAt: integer("first_response_due_at").notNull(),
+    resolutionDueAt: integer("resolution_due_at").notNull(),
+    acknowledgedAt: integer("acknowledged_at"),
+    meetingAt: integer("meeting_at"),
+    resolvedAt: integer("resolved_at"),
+    closedAt: integer("closed_at"),
+    calendarWarning: text("calendar_warning"),
+    escalationLevel: integer("escalation_level").notNull().default(0),
+    publicTokenHash: text("public_token_hash").unique(),
+    version: integer("version").notNull().default(1),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("cases_firm").on(t.firmId, t.receivedAt),
+    index("cases_owner_open").on(t.ownerId, t.status),
+    // The cron selects by these due columns; only open cases carry them in the partial indexes.
+    index("cases_first_response_due")
+      .on(t.firstResponseDueAt)
+      .where(sql`acknowledged_at IS NULL AND status IN ('received','assigned')`),
+    index("cases_resolution_due")
+      .on(t.resolutionDueAt)
+      .where(sql`status IN ('received','assigned','acknowledged','in_progress','meeting_scheduled')`),
+  ],
+);
+
+/** The ledger (问题台账): append-only; every change to a case writes one row here. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    at: integer("at").notNull(),
+    actorType: text("actor_type", { enum: ["investor", "specialist", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    data: text("data", { mode: "json" }),
+  },
+  (t) => [index("case_events_case").on(t.caseId, t.id)],
+);
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: text("case_id").references(() => cases.id),
+    telegramId: integer("telegram_id").notNull(),
+    fileId: text("file_id").notNull(),
+    fileUniqueId: text("file_unique_id").notNull(),
+    fileName: text("file_name"),
+    mimeType: text("mime_type"),
+    size: integer("size"),
+    kind: text("kind", { enum: ["photo", "document"] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_case").on(t.caseId)],
+);
+
+/** Every message to another person goes out through here, once per dedupe key. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    chatId: integer("chat_id").notNull(),
+    chatKind: text("chat_kind", { enum: ["private", "group"] }).notNull().default("private"),
+    method: text("method").notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    caseId: text("case_id"),
+    status: text("status", { enum: ["pending", "sent", "failed", "unreachable"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    leaseUntil: integer("lease_until"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+);
+
+/** Telegram update ids already taken into effect; written in the same batch as the effect. */
+export const processedUpdates = sqliteTable("processed_updates", {
+  updateId: integer("update_id").primaryKey(),
+  processedAt: integer("processed_at").notNull(),
+});
+
+/** Days that differ from the Mon–Fri rule: public holidays (off) and make-up working days (调休, on). */
+export const calendarDays = sqliteTable("calendar_days", {
+  date: text("date").primaryKey(),
+  kind: text("kind", { enum: ["holiday", "workday"] }).notNull(),
+  name: text("name"),
+  year: integer("year").notNull(),
+});
+
+/** Which years have a loaded official schedule, and where it came from. */
+export const calendarYears = sqliteTable("calendar_years", {
+  year: integer("year").primaryKey(),
+  source: text("source").notNull(),
+  loadedAt: integer("loaded_at").notNull(),
+});
+
+/** SLA targets per case kind; defaults come from DOMAIN.md and are seeded by a migration. */
+export const slaPolicies = sqliteTable("sla_policies", {
+  kind: text("kind", { enum: CASE_KINDS }).primaryKey(),
+  firstResponseWorkingDays: integer("first_response_working_days").notNull(),
+  firstResponseHours: integer("first_response_hours"),
+  resolutionWorkingDays: integer("resolution_working_days").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Makes a batch fail (and roll back) when an expectation is not met: see db/guard.ts. */
+export const txGuard = sqliteTable(
+  "tx_guard",
+  { ok: integer("ok").notNull() },
+  (t) => [check("tx_guard_ok", sql`${t.ok} = 1`)],
+);
