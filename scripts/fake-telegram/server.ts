@@ -1,0 +1,136 @@
+// A fake Telegram Bot API for tests and the sandbox: Telegram's result objects and errors
+// (429 with retry_after, 403 for blocked bots), per-chat message ids, and a record of every call.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+
+export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
+export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400"; retryAfter?: number; times?: number }
+export interface FakeTelegramOptions { port?: number; host?: string; token?: string; botUsername?: string }
+export interface FakeTelegram {
+  url: string;
+  token: string;
+  calls(filter?: { method?: string; chatId?: number }): RecordedCall[];
+  inject(fault: Fault): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text) return {};
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(text);
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
+  const token = options.token ?? "7000000000:FAKE_token_0123456789abcdefghij";
+  const botId = Number(token.split(":")[0]);
+  const bot = { id: botId, is_bot: true, first_name: "Desk", username: options.botUsername ?? "FakeDeskBot" };
+  let calls: RecordedCall[] = [];
+  let faults: (Fault & { left: number })[] = [];
+  let seq = 0;
+  const nextMessageId = new Map<number, number>();
+  const hanging = new Set<ServerResponse>();
+
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  const message = (chatId: number, payload: Record<string, unknown>) => {
+    const id = (nextMessageId.get(chatId) ?? 0) + 1;
+    nextMessageId.set(chatId, id);
+    return {
+      message_id: id,
+      from: bot,
+      chat: chatId > 0 ? { id: chatId, type: "private", first_name: "User" } : { id: chatId, type: "supergroup", title: "Group" },
+      date: Math.floor(Date.now() / 1000),
+      ...(payload.text !== undefined ? { text: payload.text } : {}),
+      ...(payload.reply_markup ? { reply_markup: typeof payload.reply_markup === "string" ? JSON.parse(payload.reply_markup) : payload.reply_markup } : {}),
+    };
+  };
+  const results: Record<string, (p: Record<string, unknown>) => unknown> = {
+    getme: () => bot,
+    sendmessage: (p) => message(Number(p.chat_id), p),
+    editmessagetext: (p) => ({ ...message(Number(p.chat_id), p), message_id: Number(p.message_id) }),
+    editmessagereplymarkup: (p) => ({ ...message(Number(p.chat_id), p), message_id: Number(p.message_id) }),
+    answercallbackquery: () => true,
+    setwebhook: () => true,
+    deletewebhook: () => true,
+    getwebhookinfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: 0 }),
+    setmycommands: () => true,
+    getupdates: () => [],
+  };
+
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://fake");
+    if (url.pathname === "/__control/calls") {
+      const method = url.searchParams.get("method") ?? undefined;
+      const chat = url.searchParams.get("chat_id");
+      return send(res, 200, api.calls({ method, chatId: chat ? Number(chat) : undefined }));
+    }
+    if (url.pathname === "/__control/faults" && req.method === "POST") {
+      api.inject((await readBody(req)) as unknown as Fault);
+      return send(res, 200, { ok: true });
+    }
+    if (url.pathname === "/__control/reset" && req.method === "POST") {
+      api.reset();
+      return send(res, 200, { ok: true });
+    }
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+    if (match[1] !== token) return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    const method = match[2]!;
+    const payload = await readBody(req);
+    const record = (status: number, response: unknown) => {
+      calls.push({ seq: ++seq, at: Date.now(), method, payload, status, response });
+      send(res, status, response);
+    };
+    const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
+    const fault = faults.find((f) => f.left > 0 && (!f.method || f.method.toLowerCase() === method.toLowerCase()) && (f.chatId === undefined || f.chatId === chatId));
+    if (fault) {
+      fault.left -= 1;
+      if (fault.kind === "hang") {
+        calls.push({ seq: ++seq, at: Date.now(), method, payload, status: 0, response: null });
+        hanging.add(res);
+        return;
+      }
+      const errors = {
+        "429": [429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${fault.retryAfter ?? 1}`, parameters: { retry_after: fault.retryAfter ?? 1 } }],
+        "403": [403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }],
+        "500": [500, { ok: false, error_code: 500, description: "Internal Server Error" }],
+        "400": [400, { ok: false, error_code: 400, description: "Bad Request: chat not found" }],
+      } as const;
+      const [status, body] = errors[fault.kind];
+      return record(status, body);
+    }
+    const result = results[method.toLowerCase()];
+    if (!result) return record(404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    if (method.toLowerCase() === "sendmessage" && !payload.text) return record(400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
+    if (typeof payload.text === "string" && payload.text.length > 4096) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    record(200, { ok: true, result: result(payload) });
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const api: FakeTelegram = {
+    url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+    token,
+    calls: (filter = {}) =>
+      calls.filter((c) => (!filter.method || c.method === filter.method) && (filter.chatId === undefined || Number(c.payload.chat_id) === filter.chatId)),
+    inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    reset: () => {
+      calls = [];
+      faults = [];
+      nextMessageId.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return api;
+}

@@ -1,0 +1,14 @@
+// Lets Node scripts import the bot's Fluent catalogs (`import x from "./zh/common.ftl"`) as text,
+// as wrangler's Text rule does in the Worker build: `node --import ./scripts/lib/register-ftl.ts …`.
+import { register } from "node:module";
+
+register(
+  "data:text/javascript," +
+    encodeURIComponent(`
+      import { readFile } from "node:fs/promises";
+      export async function load(url, context, next) {
+        if (!url.endsWith(".ftl")) return next(url, context);
+        const text = await readFile(new URL(url), "utf8");
+        return { format: "module", source: "export default " + JSON.stringify(text) + ";", shortCircuit: true };
+      }`),
+);

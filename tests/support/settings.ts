@@ -1,0 +1,8 @@
+// Settings of the Worker under test (the servers' URLs are added by the global setup).
+export const TEST_SETTINGS = {
+  TELEGRAM_BOT_TOKEN: "7000000001:TEST_token_0123456789abcdefghij",
+  TELEGRAM_WEBHOOK_SECRET: "test-webhook-secret-0123456789",
+  TELEGRAM_BOT_USERNAME: "HainanDeskTestBot",
+  PUBLIC_BASE_URL: "http://desk.test",
+  ADMIN_API_TOKEN: "test-admin-token-0123456789abcdef",
+} as const;

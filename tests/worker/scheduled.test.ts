@@ -1,0 +1,15 @@
+import { createScheduledController } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../workers/index.ts";
+import { rows } from "./support/db.ts";
+
+describe("scheduled", () => {
+  it("takes 'now' from controller.scheduledTime", async () => {
+    const scheduledTime = Date.UTC(2026, 1, 12, 1, 0, 0) + Math.floor(Math.random() * 1000);
+    const controller = createScheduledController({ scheduledTime, cron: "*/5 * * * *" });
+    await worker.scheduled(controller, env);
+    const [row] = await rows<{ value: string }>("SELECT value FROM settings WHERE key = 'cron.last_tick'");
+    expect(JSON.parse(row!.value)).toEqual({ now: scheduledTime, cron: "*/5 * * * *" });
+  });
+});

@@ -1,0 +1,84 @@
+// Builders of real Telegram Update JSON and a view of the fake Bot API's recorded calls.
+import { env, exports } from "cloudflare:workers";
+import type { Update } from "grammy/types";
+
+let seq = 0;
+/** Ids unique across parallel test files: the DB and the fake API are shared. */
+export function uniqueId(): number {
+  return 1_000_000_000 + Math.floor(Math.random() * 900_000_000) + (seq++ % 1000);
+}
+
+export function textUpdate(userId: number, text: string, extra: { languageCode?: string } = {}): Update {
+  const isCommand = text.startsWith("/");
+  return {
+    update_id: uniqueId(),
+    message: {
+      message_id: seq++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: userId, type: "private", first_name: "Tester" },
+      from: { id: userId, is_bot: false, first_name: "Tester", language_code: extra.languageCode ?? "en" },
+      text,
+      ...(isCommand ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
+    },
+  } as Update;
+}
+
+export function callbackUpdate(userId: number, data: string, messageId = 1): Update {
+  return {
+    update_id: uniqueId(),
+    callback_query: {
+      id: String(uniqueId()),
+      from: { id: userId, is_bot: false, first_name: "Tester", language_code: "en" },
+      chat_instance: "ci-1",
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: userId, type: "private", first_name: "Tester" },
+        from: { id: 7000000001, is_bot: true, first_name: "Desk" },
+        text: "…",
+      },
+    },
+  } as Update;
+}
+
+export const WEBHOOK_URL = "http://desk.test/telegram/webhook";
+
+export function webhookRequest(body: unknown, secret: string | null = env.TELEGRAM_WEBHOOK_SECRET as string): Request {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (secret !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
+  return new Request(WEBHOOK_URL, {
+    method: "POST",
+    headers,
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** Posts an update through the Worker's real fetch handler, as Telegram would. */
+export async function deliver(update: Update | unknown, secret?: string | null): Promise<Response> {
+  return exports.default.fetch(webhookRequest(update, secret));
+}
+
+export interface RecordedCall {
+  seq: number;
+  method: string;
+  payload: Record<string, unknown>;
+  status: number;
+}
+
+export async function callsTo(chatId: number, method?: string): Promise<RecordedCall[]> {
+  const query = new URLSearchParams({ chat_id: String(chatId), ...(method ? { method } : {}) });
+  const response = await fetch(`${env.TELEGRAM_API_ROOT}/__control/calls?${query}`);
+  return (await response.json()) as RecordedCall[];
+}
+
+/** answerCallbackQuery carries no chat id: find it by the callback query's id. */
+export async function callbackAnswers(update: Update): Promise<RecordedCall[]> {
+  const response = await fetch(`${env.TELEGRAM_API_ROOT}/__control/calls?method=answerCallbackQuery`);
+  const calls = (await response.json()) as RecordedCall[];
+  return calls.filter((c) => c.payload.callback_query_id === update.callback_query?.id);
+}
+
+export async function injectFault(fault: { chatId?: number; method?: string; kind: string; retryAfter?: number; times?: number }) {
+  await fetch(`${env.TELEGRAM_API_ROOT}/__control/faults`, { method: "POST", body: JSON.stringify(fault) });
+}

@@ -1,0 +1,155 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { handleUpdate } from "../../bots/handle-update.ts";
+import { app } from "../../workers/app.ts";
+import { settingsOf } from "../../workers/env.ts";
+import { rows } from "./support/db.ts";
+import { callbackAnswers, callbackUpdate, callsTo, deliver, textUpdate, uniqueId, webhookRequest } from "./support/telegram.ts";
+
+const processedCount = async (updateId: number) =>
+  (await rows<{ n: number }>("SELECT count(*) AS n FROM processed_updates WHERE update_id = ?", [updateId]))[0]!.n;
+
+describe("POST /telegram/webhook: who may post", () => {
+  it.each([
+    ["a forged secret", "forged-secret-0123456789abcdef"],
+    ["no secret", null],
+    ["an empty secret", ""],
+  ])("refuses %s with 401 and stores nothing", async (_label, secret) => {
+    const user = uniqueId();
+    const update = textUpdate(user, "/start");
+    const response = await deliver(update, secret);
+    expect(response.status).toBe(401);
+    expect(await processedCount(update.update_id)).toBe(0);
+    expect(await rows("SELECT 1 FROM users WHERE telegram_id = ?", [user])).toHaveLength(0);
+    expect(await callsTo(user)).toHaveLength(0);
+  });
+});
+
+describe("POST /telegram/webhook: what may be posted", () => {
+  it("answers malformed JSON with 400 and a JSON error", async () => {
+    const response = await deliver("{not json");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "bad_request" });
+  });
+
+  it("answers an update without an integer update_id with 400", async () => {
+    const response = await deliver({ update_id: "12", message: {} });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { detail: string }).detail).toContain("update_id");
+  });
+
+  it("refuses a body over 1 MB with 413", async () => {
+    const update = textUpdate(uniqueId(), "x".repeat(1024 * 1024 + 10));
+    const response = await deliver(update);
+    expect(response.status).toBe(413);
+    expect(await processedCount(update.update_id)).toBe(0);
+  });
+
+  it("marks an update of a kind it does not handle as processed, without replying", async () => {
+    const user = uniqueId();
+    const update = { update_id: uniqueId(), poll: { id: "p1", question: "?", options: [], total_voter_count: 0 } };
+    const response = await deliver(update);
+    expect(response.status).toBe(200);
+    expect(await processedCount(update.update_id)).toBe(1);
+    expect(await callsTo(user)).toHaveLength(0);
+  });
+});
+
+describe("/start and the language choice", () => {
+  it("stores the user and answers once in Chinese and English with a language choice", async () => {
+    const user = uniqueId();
+    const response = await deliver(textUpdate(user, "/start", { languageCode: "zh-hans" }));
+    expect(response.status).toBe(200);
+    const calls = await callsTo(user, "sendMessage");
+    expect(calls).toHaveLength(1);
+    const text = String(calls[0]!.payload.text);
+    expect(text).toContain("欢迎");
+    expect(text).toContain("Welcome");
+    expect(text.indexOf("欢迎")).toBeLessThan(text.indexOf("Welcome"));
+    const keyboard = JSON.stringify(calls[0]!.payload.reply_markup);
+    expect(keyboard).toContain("lang:zh");
+    expect(keyboard).toContain("lang:en");
+    const [stored] = await rows<{ locale: string | null; phone: string | null }>(
+      "SELECT locale, phone FROM users WHERE telegram_id = ?",
+      [user],
+    );
+    expect(stored).toEqual({ locale: null, phone: null });
+  });
+
+  it("remembers the chosen language and puts it first afterwards", async () => {
+    const user = uniqueId();
+    await deliver(textUpdate(user, "/start"));
+    const choice = callbackUpdate(user, "lang:en");
+    expect((await deliver(choice)).status).toBe(200);
+    expect(await rows("SELECT locale FROM users WHERE telegram_id = ?", [user])).toEqual([{ locale: "en" }]);
+    expect(await callbackAnswers(choice)).toHaveLength(1);
+    await deliver(textUpdate(user, "/start"));
+    const last = (await callsTo(user, "sendMessage")).at(-1)!;
+    const text = String(last.payload.text);
+    expect(text.indexOf("Welcome")).toBeLessThan(text.indexOf("欢迎"));
+  });
+
+  it("costs two DB round trips", async () => {
+    const report = await handleUpdate(textUpdate(uniqueId(), "/start"), settingsOf(env), Date.now());
+    expect(report).toMatchObject({ outcome: "processed", roundTrips: 2, replies: 1 });
+  });
+});
+
+describe("each update takes effect at most once", () => {
+  it("delivered three times in a row: one effect, one reply", async () => {
+    const user = uniqueId();
+    const update = textUpdate(user, "/start");
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) {
+      const response = await deliver(update);
+      expect(response.status).toBe(200);
+      outcomes.push(((await response.json()) as { outcome: string }).outcome);
+    }
+    expect(outcomes).toEqual(["processed", "duplicate", "duplicate"]);
+    expect(await callsTo(user, "sendMessage")).toHaveLength(1);
+    expect(await processedCount(update.update_id)).toBe(1);
+  });
+
+  it("delivered three times at once: one effect, one reply", async () => {
+    const user = uniqueId();
+    const update = callbackUpdate(user, "lang:zh");
+    const responses = await Promise.all([deliver(update), deliver(update), deliver(update)]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(await callbackAnswers(update)).toHaveLength(1);
+    // "Language set" and then the privacy notice: two messages, once each.
+    expect((await callsTo(user, "sendMessage")).map((c) => String(c.payload.text).slice(0, 12))).toHaveLength(2);
+  });
+});
+
+describe("when the database is unreachable", () => {
+  const deadDb = () => ({ ...env, LIBSQL_URL: "http://127.0.0.1:9" });
+
+  it("answers 503 so Telegram redelivers, and sends no reply", async () => {
+    const user = uniqueId();
+    const update = textUpdate(user, "/start");
+    const response = await app.fetch(webhookRequest(update), deadDb(), { waitUntil() {}, passThroughOnException() {} } as never);
+    expect(response.status).toBe(503);
+    expect(await callsTo(user)).toHaveLength(0);
+    // The redelivery, with the DB back, takes effect once.
+    expect((await deliver(update)).status).toBe(200);
+    expect(await callsTo(user, "sendMessage")).toHaveLength(1);
+  });
+
+  it("reports it on /healthz with 503", async () => {
+    const response = await app.fetch(new Request("http://desk.test/healthz"), deadDb(), {} as never);
+    expect(response.status).toBe(503);
+    const healthy = await exports.default.fetch(new Request("http://desk.test/healthz"));
+    expect(healthy.status).toBe(200);
+  });
+});
+
+describe("settings", () => {
+  it("names a missing or bad setting and the rule, without its value", async () => {
+    const broken = { ...env, LIBSQL_URL: undefined, TELEGRAM_WEBHOOK_SECRET: "short" };
+    const response = await app.fetch(new Request("http://desk.test/healthz"), broken, {} as never);
+    expect(response.status).toBe(500);
+    const body = (await response.json()) as { issues: { setting: string; rule: string }[] };
+    expect(body.issues.map((i) => i.setting).sort()).toEqual(["LIBSQL_URL", "TELEGRAM_WEBHOOK_SECRET"]);
+    expect(JSON.stringify(body)).not.toContain("short");
+  });
+});

@@ -1,0 +1,38 @@
+// The Hono app: settings validated once per request before any route runs.
+import { Hono } from "hono";
+import { ConfigError, settingsOf, type Env, type Settings } from "./env.ts";
+import { logError } from "./log.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { telegramRoutes } from "./routes/telegram.ts";
+
+export interface AppBindings {
+  Bindings: Env;
+  Variables: { settings: Settings; now: () => number };
+}
+
+/** The one clock of the request path; tests replace it through the app's `now` option. */
+export function createApp(options: { now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  const app = new Hono<AppBindings>();
+  app.use(async (c, next) => {
+    try {
+      c.set("settings", settingsOf(c.env));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      logError("config_invalid", error);
+      return c.json({ error: "configuration", issues: error.issues }, 500);
+    }
+    c.set("now", now);
+    await next();
+  });
+  app.route("/", healthRoutes);
+  app.route("/", telegramRoutes);
+  app.notFound((c) => c.json({ error: "not_found" }, 404));
+  app.onError((error, c) => {
+    logError("request_failed", error, { path: new URL(c.req.url).pathname });
+    return c.json({ error: "internal" }, 500);
+  });
+  return app;
+}
+
+export const app = createApp();

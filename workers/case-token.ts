@@ -1,0 +1,41 @@
+// Tokens of the public case pages (/s/<token>): 192 bits from HMAC-SHA256 over the case id and a
+// token generation, so every status update can carry the link without the token being stored;
+// only its SHA-256 is kept (cases.public_token_hash), to find the case. Revoking = a new generation.
+import type { Settings } from "./env.ts";
+
+const encoder = new TextEncoder();
+const keys = new Map<string, Promise<CryptoKey>>();
+
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** The secret that signs case links: its own setting, else one derived from the webhook secret (domain-separated). */
+function linkSecret(settings: Settings): string {
+  return settings.CASE_LINK_SECRET ?? `case-link:${settings.TELEGRAM_WEBHOOK_SECRET}`;
+}
+
+export async function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
+  const mac = await crypto.subtle.sign("HMAC", await keyFor(linkSecret(settings)), encoder.encode(`case-page:${caseId}:${generation}`));
+  return base64url(new Uint8Array(mac).slice(0, 24));
+}
+
+export async function tokenHash(token: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(token)));
+  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export function caseLink(settings: Settings, token: string): string {
+  return new URL(`/s/${token}`, settings.PUBLIC_BASE_URL).toString();
+}

@@ -1,0 +1,73 @@
+// The Worker's settings, validated once per env object. A bad setting yields one clear error that
+// names the setting and the rule, never its value.
+import * as z from "zod";
+
+export interface Env {
+  TELEGRAM_BOT_TOKEN?: string;
+  TELEGRAM_WEBHOOK_SECRET?: string;
+  TELEGRAM_API_ROOT?: string;
+  TELEGRAM_BOT_USERNAME?: string;
+  LIBSQL_URL?: string;
+  LIBSQL_AUTH_TOKEN?: string;
+  PUBLIC_BASE_URL?: string;
+  ADMIN_API_TOKEN?: string;
+  CASE_LINK_SECRET?: string;
+}
+
+const httpUrl = z
+  .string()
+  .url("must be an http(s) URL")
+  .refine((v) => /^https?:\/\//.test(v), "must be an http(s) URL");
+
+export const SettingsSchema = z.object({
+  TELEGRAM_BOT_TOKEN: z
+    .string({ error: "is required" })
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, "must look like <bot id>:<secret> as issued by @BotFather"),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string({ error: "is required" })
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -"),
+  TELEGRAM_API_ROOT: httpUrl.default("https://api.telegram.org"),
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's Telegram username without @")
+    .default("HainanInvestorDeskBot"),
+  LIBSQL_URL: z
+    .string({ error: "is required" })
+    .regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server"),
+  LIBSQL_AUTH_TOKEN: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: httpUrl.default("http://127.0.0.1:8787"),
+  ADMIN_API_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  CASE_LINK_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+});
+
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export interface SettingIssue {
+  setting: string;
+  rule: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: SettingIssue[]) {
+    super(`invalid configuration: ${issues.map((i) => `${i.setting} ${i.rule}`).join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const cache = new WeakMap<object, Settings | ConfigError>();
+
+/** Validates the bindings; cached per env object because workerd hands the same object to every request of an isolate. */
+export function settingsOf(env: Env): Settings {
+  let parsed = cache.get(env);
+  if (!parsed) {
+    const result = SettingsSchema.safeParse(env);
+    parsed = result.success
+      ? result.data
+      : new ConfigError(
+          result.error.issues.map((i) => ({ setting: i.path.join(".") || "env", rule: i.message })),
+        );
+    cache.set(env, parsed);
+  }
+  if (parsed instanceof ConfigError) throw parsed;
+  return parsed;
+}

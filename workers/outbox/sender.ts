@@ -1,0 +1,156 @@
+// Drains the outbox: claims due rows atomically (a lease, so two ticks or a tick and a webhook
+// never send the same row), sends them paced and in order per chat, then records every outcome
+// in one batch. 429 waits retry_after; 5xx and network errors back off; 403 marks the chat
+// unreachable instead of retrying forever.
+import { GrammyError, HttpError, type Api } from "grammy";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbHandle } from "../../db/client.ts";
+import { outbox, users } from "../../db/schema.ts";
+import { Pacer } from "./pacer.ts";
+
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 8;
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+export interface DrainOptions {
+  /** Rows claimed at most in this drain. */
+  limit: number;
+  /** Stop starting new sends after this many ms of wall time; the rest waits for the next drain. */
+  budgetMs: number;
+  pacer?: Pacer;
+  /** Sleeps between paced sends; tests and benchmarks may pass their own. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface DrainReport {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+  released: number;
+}
+
+export function backoffMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
+export async function claimDue(handle: DbHandle, now: number, limit: number): Promise<OutboxRow[]> {
+  const { db } = handle;
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(sql`${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.leaseUntil} IS NULL OR ${outbox.leaseUntil} < ${now})`)
+    .orderBy(outbox.nextAttemptAt, outbox.id)
+    .limit(limit);
+  return db
+    .update(outbox)
+    .set({ leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+type Outcome =
+  | { id: number; result: "sent"; at: number }
+  | { id: number; result: "retry"; at: number; error: string; chatWide: boolean }
+  | { id: number; result: "failed"; error: string }
+  | { id: number; result: "unreachable"; chatId: number; error: string }
+  | { id: number; result: "released" };
+
+function classify(row: OutboxRow, error: unknown, now: number): Outcome {
+  if (error instanceof GrammyError) {
+    const reason = `${error.error_code} ${error.description}`.slice(0, 300);
+    if (error.error_code === 429) {
+      const after = (error.parameters.retry_after ?? 1) * 1000;
+      return { id: row.id, result: "retry", at: now + after, error: reason, chatWide: true };
+    }
+    if (error.error_code === 403) return { id: row.id, result: "unreachable", chatId: row.chatId, error: reason };
+    if (error.error_code >= 500 && row.attempts < MAX_ATTEMPTS) {
+      return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason, chatWide: true };
+    }
+    return { id: row.id, result: "failed", error: reason };
+  }
+  const reason = (error instanceof HttpError ? "network" : (error as Error)?.name ?? "error").slice(0, 300);
+  if (row.attempts >= MAX_ATTEMPTS) return { id: row.id, result: "failed", error: reason };
+  return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason, chatWide: true };
+}
+
+export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOptions, clock: () => number): Promise<Outcome[]> {
+  const pacer = options.pacer ?? new Pacer();
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const started = clock();
+  const blockedChats = new Set<number>();
+  const outcomes: Outcome[] = [];
+  for (const row of rows) {
+    // Per-chat order: once a chat's message must wait, its later messages wait too.
+    if (blockedChats.has(row.chatId) || clock() - started > options.budgetMs) {
+      outcomes.push({ id: row.id, result: "released" });
+      blockedChats.add(row.chatId);
+      continue;
+    }
+    const wait = pacer.waitFor(row.chatId, clock());
+    if (wait > 0) {
+      if (clock() + wait - started > options.budgetMs) {
+        outcomes.push({ id: row.id, result: "released" });
+        blockedChats.add(row.chatId);
+        continue;
+      }
+      await sleep(wait);
+    }
+    const at = clock();
+    pacer.record(row.chatId, at);
+    try {
+      await api.raw[row.method as "sendMessage"]({ chat_id: row.chatId, ...(row.payload as object) } as never);
+      outcomes.push({ id: row.id, result: "sent", at: clock() });
+    } catch (error) {
+      const outcome = classify(row, error, clock());
+      outcomes.push(outcome);
+      if (outcome.result !== "sent") blockedChats.add(row.chatId);
+    }
+  }
+  return outcomes;
+}
+
+/** Writes every outcome in one batch. */
+export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now: number): Promise<void> {
+  const { db } = handle;
+  const writes = outcomes.map((o) => {
+    switch (o.result) {
+      case "sent":
+        return db.update(outbox).set({ status: "sent", sentAt: o.at, leaseUntil: null, lastError: null }).where(eq(outbox.id, o.id));
+      case "retry":
+        return db.update(outbox).set({ nextAttemptAt: o.at, leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
+      case "failed":
+        return db.update(outbox).set({ status: "failed", leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
+      case "unreachable":
+        return db.update(outbox).set({ status: "unreachable", leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
+      case "released":
+        // Not attempted: give the attempt back and let the next drain take it at once.
+        return db
+          .update(outbox)
+          .set({ leaseUntil: null, attempts: sql`max(${outbox.attempts} - 1, 0)` })
+          .where(and(eq(outbox.id, o.id), eq(outbox.status, "pending")));
+    }
+  });
+  const unreachableChats = [...new Set(outcomes.flatMap((o) => (o.result === "unreachable" ? [o.chatId] : [])))];
+  if (unreachableChats.length) {
+    writes.push(db.update(users).set({ unreachableAt: now }).where(inArray(users.chatId, unreachableChats)) as never);
+  }
+  if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
+}
+
+export async function drainOutbox(handle: DbHandle, api: Api, now: number, options: DrainOptions, clock: () => number = Date.now): Promise<DrainReport> {
+  const rows = await claimDue(handle, now, options.limit);
+  const outcomes = await sendClaimed(api, rows, options, clock);
+  await recordOutcomes(handle, outcomes, now);
+  const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;
+  return {
+    claimed: rows.length,
+    sent: count("sent"),
+    retried: count("retry"),
+    failed: count("failed"),
+    unreachable: count("unreachable"),
+    released: count("released"),
+  };
+}

@@ -1,0 +1,67 @@
+// POST /telegram/webhook: Telegram's updates. Secret checked in constant time before anything is
+// read; 5xx only when the update could not be stored, so Telegram redelivers exactly then.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import * as z from "zod";
+import type { Update } from "grammy/types";
+import { handleUpdate, RetryLater, updateKind } from "../../bots/handle-update.ts";
+import type { AppBindings } from "../app.ts";
+import { logEvent } from "../log.ts";
+import { secretsMatch } from "../secret.ts";
+
+const MAX_UPDATE_BYTES = 1024 * 1024;
+
+const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+export const telegramRoutes = new Hono<AppBindings>();
+
+telegramRoutes.post(
+  "/telegram/webhook",
+  async (c, next) => {
+    const presented = c.req.header("X-Telegram-Bot-Api-Secret-Token");
+    if (!(await secretsMatch(presented, c.get("settings").TELEGRAM_WEBHOOK_SECRET))) {
+      return c.json({ error: "unauthorized", detail: "X-Telegram-Bot-Api-Secret-Token is missing or wrong" }, 401);
+    }
+    await next();
+  },
+  bodyLimit({
+    maxSize: MAX_UPDATE_BYTES,
+    onError: (c) => c.json({ error: "payload_too_large", detail: "an update may be at most 1 MB" }, 413),
+  }),
+  async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return c.json({ error: "bad_request", detail: "body must be a JSON Telegram Update" }, 400);
+    }
+    const shape = UpdateShape.safeParse(body);
+    if (!shape.success) {
+      return c.json({ error: "bad_request", detail: "update_id must be a non-negative integer" }, 400);
+    }
+    const update = shape.data as unknown as Update;
+    const started = Date.now();
+    try {
+      const report = await handleUpdate(update, c.get("settings"), c.get("now")());
+      logEvent("update", {
+        update_id: update.update_id,
+        kind: report.kind,
+        outcome: report.outcome,
+        ms: Date.now() - started,
+        db_round_trips: report.roundTrips,
+        replies: report.replies,
+      });
+      return c.json({ ok: true, outcome: report.outcome });
+    } catch (error) {
+      if (!(error instanceof RetryLater)) throw error;
+      logEvent("update", {
+        update_id: update.update_id,
+        kind: updateKind(update),
+        outcome: "retry_later",
+        ms: Date.now() - started,
+        reason: error.message.slice(0, 200),
+      });
+      return c.json({ error: "unavailable", detail: "the update could not be stored; Telegram will redeliver it" }, 503);
+    }
+  },
+);

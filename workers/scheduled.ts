@@ -1,0 +1,54 @@
+// The cron tick: "now" is controller.scheduledTime, never the wall clock, so a tick replayed with
+// a given time behaves as it would have then. Jobs register here; each reports what it did.
+import { eq } from "drizzle-orm";
+import { openDb, type DbHandle } from "../db/client.ts";
+import { settings as settingsTable } from "../db/schema.ts";
+import type { Settings } from "./env.ts";
+import { logError, logEvent } from "./log.ts";
+
+export interface JobContext {
+  handle: DbHandle;
+  settings: Settings;
+  now: number;
+  cron: string;
+}
+
+export interface CronJob {
+  name: string;
+  run(ctx: JobContext): Promise<Record<string, number>>;
+}
+
+/** Later features add their jobs here (reminders, escalation, outbox). */
+export const jobs: CronJob[] = [];
+
+export interface TickReport {
+  now: number;
+  jobs: Record<string, Record<string, number> | { error: string }>;
+  roundTrips: number;
+}
+
+export async function runTick(settings: Settings, now: number, cron: string, registry: CronJob[] = jobs): Promise<TickReport> {
+  const started = Date.now();
+  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const results: TickReport["jobs"] = {};
+  for (const job of registry) {
+    try {
+      results[job.name] = await job.run({ handle, settings, now, cron });
+    } catch (error) {
+      logError("job_failed", error, { job: job.name, now });
+      results[job.name] = { error: (error as Error).name };
+    }
+  }
+  await handle.db
+    .insert(settingsTable)
+    .values({ key: "cron.last_tick", value: { now, cron }, updatedAt: now })
+    .onConflictDoUpdate({ target: settingsTable.key, set: { value: { now, cron }, updatedAt: now } });
+  const report = { now, jobs: results, roundTrips: handle.roundTrips() };
+  logEvent("tick", { now, cron, ms: Date.now() - started, db_round_trips: report.roundTrips, jobs: registry.length });
+  return report;
+}
+
+export async function lastTick(handle: DbHandle): Promise<number | undefined> {
+  const [row] = await handle.db.select().from(settingsTable).where(eq(settingsTable.key, "cron.last_tick"));
+  return (row?.value as { now?: number } | undefined)?.now;
+}
