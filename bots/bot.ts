@@ -1,0 +1,86 @@
+// The grammY bot: one per isolate and token. Per-update state (the unit of work, the sender read
+// in the preload) reaches the middleware through a WeakMap keyed by the Update object itself.
+import { Bot, type Transformer } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Settings } from "../workers/env.ts";
+import type { BotContext, UpdateState } from "./context.ts";
+import { account } from "./features/account.ts";
+import { caseViews } from "./features/cases.ts";
+import { attachmentsFeature } from "./features/attachments.ts";
+import { fallback } from "./features/fallback.ts";
+import { intake } from "./features/intake.ts";
+import { onboarding } from "./features/onboarding.ts";
+import { specialistFeature } from "./features/specialist.ts";
+import { start } from "./features/start.ts";
+
+const stateByUpdate = new WeakMap<object, UpdateState & { deferred: DeferredCall[] }>();
+const bots = new Map<string, Bot<BotContext>>();
+
+export type DeferredCall = () => Promise<unknown>;
+
+export function botInfoFor(settings: Settings): UserFromGetMe {
+  return {
+    id: Number(settings.TELEGRAM_BOT_TOKEN.split(":")[0]),
+    is_bot: true,
+    first_name: "Hainan Investor Desk",
+    username: settings.TELEGRAM_BOT_USERNAME,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  } as UserFromGetMe;
+}
+
+export function botFor(settings: Settings): Bot<BotContext> {
+  const key = `${settings.TELEGRAM_BOT_TOKEN}@${settings.TELEGRAM_API_ROOT}`;
+  let bot = bots.get(key);
+  if (!bot) {
+    bot = buildBot(settings);
+    bots.set(key, bot);
+  }
+  return bot;
+}
+
+function buildBot(settings: Settings): Bot<BotContext> {
+  const bot = new Bot<BotContext>(settings.TELEGRAM_BOT_TOKEN, {
+    botInfo: botInfoFor(settings),
+    client: { apiRoot: settings.TELEGRAM_API_ROOT },
+  });
+  bot.use(async (ctx, next) => {
+    const state = stateByUpdate.get(ctx.update);
+    if (!state) throw new Error("update handled without prepared state");
+    ctx.state = state;
+    // Until they choose, Telegram's interface language is the best guess; Chinese otherwise.
+    ctx.locale = state.sender.user?.locale ?? (ctx.from?.language_code?.startsWith("zh") || !ctx.from?.language_code ? "zh" : "en");
+    // API calls made while handling are queued and sent only after the update's batch commits:
+    // a failed commit then sends nothing, and a redelivery cannot reply twice. Like grammY's
+    // webhook replies, a queued call resolves to `true`, not to Telegram's result.
+    ctx.api.config.use(deferringTransformer(state.deferred));
+    await next();
+  });
+  bot.use(start);
+  bot.use(onboarding);
+  bot.use(intake);
+  bot.use(specialistFeature);
+  bot.use(caseViews);
+  bot.use(attachmentsFeature);
+  bot.use(account);
+  bot.use(fallback);
+  return bot;
+}
+
+function deferringTransformer(queue: DeferredCall[]): Transformer {
+  return (prev, method, payload, signal) => {
+    queue.push(() => prev(method, payload, signal));
+    return Promise.resolve({ ok: true, result: true as never });
+  };
+}
+
+/** Runs the bot's middleware on `update`; returns the API calls it queued, to send after commit. */
+export async function runBot(settings: Settings, update: Parameters<Bot["handleUpdate"]>[0], state: UpdateState): Promise<DeferredCall[]> {
+  const deferred: DeferredCall[] = [];
+  stateByUpdate.set(update, { ...state, deferred });
+  await botFor(settings).handleUpdate(update);
+  return deferred;
+}

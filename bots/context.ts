@@ -1,0 +1,18 @@
+import type { Context } from "grammy";
+import type { UpdateUnit } from "../db/unit.ts";
+import type { Sender } from "../db/queries/preload.ts";
+import type { Settings } from "../workers/env.ts";
+import type { Locale } from "./i18n.ts";
+
+/** What the webhook prepared for one update before the bot's middleware runs. */
+export interface UpdateState {
+  unit: UpdateUnit;
+  sender: Sender;
+  settings: Settings;
+}
+
+export interface BotContext extends Context {
+  state: UpdateState;
+  /** The sender's chosen language, or Chinese (the authoritative language) until they choose. */
+  locale: Locale;
+}

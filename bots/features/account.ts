@@ -1,0 +1,62 @@
+// /help, /privacy (what is stored about the person) and /deleteme (erase it, after a confirmation).
+import { Composer, InlineKeyboard } from "grammy";
+import { casesFiledBy, erasePerson } from "../../db/queries/erase.ts";
+import { eraseChoice, menuChoice } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { beijingTime } from "../format.ts";
+import { bilingual, t } from "../i18n.ts";
+import { clearButtons, replyHtml } from "../reply.ts";
+import { firmName } from "./onboarding.ts";
+
+export const account = new Composer<BotContext>();
+const privateChat = account.chatType("private");
+
+async function help(ctx: BotContext) {
+  await replyHtml(ctx, t(ctx.locale, "help"));
+}
+
+privateChat.command("help", help);
+account.callbackQuery(menuChoice.pattern, async (ctx, next) => {
+  if (menuChoice.unpack(ctx.callbackQuery.data)[0] !== "help") return next();
+  await help(ctx);
+});
+
+privateChat.command("privacy", async (ctx) => {
+  const { unit, sender } = ctx.state;
+  const user = sender.user;
+  const none = t(ctx.locale, "privacy-none");
+  const [[filed]] = await unit.commit(casesFiledBy(unit.db, ctx.from.id));
+  const firms = sender.memberships.map((m) => `${firmName(m.firm, ctx.locale)} (${m.firm.uscc}, ${m.membership.status})`);
+  await replyHtml(
+    ctx,
+    t(ctx.locale, "privacy-summary", {
+      telegramId: String(ctx.from.id),
+      locale: user?.locale ?? none,
+      name: user?.displayName ?? none,
+      phone: user?.phone ?? none,
+      acceptedAt: user?.privacyAcceptedAt ? beijingTime(ctx.locale, user.privacyAcceptedAt) : none,
+      firms: firms.length ? firms.join("; ") : none,
+      cases: filed?.n ?? 0,
+    }),
+  );
+});
+
+privateChat.command("deleteme", async (ctx) => {
+  const keyboard = new InlineKeyboard()
+    .text(t(ctx.locale, "deleteme-yes"), eraseChoice.pack("yes"))
+    .text(t(ctx.locale, "deleteme-no"), eraseChoice.pack("no"));
+  await replyHtml(ctx, t(ctx.locale, "deleteme-confirm"), keyboard);
+});
+
+account.callbackQuery(eraseChoice.pattern, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await clearButtons(ctx);
+  if (eraseChoice.unpack(ctx.callbackQuery.data)[0] !== "yes") {
+    await replyHtml(ctx, t(ctx.locale, "deleteme-kept"));
+    return;
+  }
+  const { unit } = ctx.state;
+  unit.write(...erasePerson(unit.db, ctx.from.id));
+  // Said in both languages: after this the bot no longer knows which one the person chose.
+  await replyHtml(ctx, bilingual(ctx.locale, "deleteme-done"));
+});

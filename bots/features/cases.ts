@@ -1,0 +1,130 @@
+// The investor's view of their firm's cases: /cases, /status <ref> with the timeline from the
+// ledger, withdrawing an open case, and adding a message or a file to one. A case of another
+// firm is answered exactly like a case that does not exist.
+import { Composer, InlineKeyboard } from "grammy";
+import { caseEventsOf, casesOfFirm } from "../../db/queries/cases.ts";
+import type { CaseRow } from "../../db/queries/preload.ts";
+import { isOpen } from "../../domain/lifecycle.ts";
+import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
+import { caseAction, menuChoice } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { beijingTime } from "../format.ts";
+import { t } from "../i18n.ts";
+import { clearButtons, replyHtml } from "../reply.ts";
+import { loadSession, saveSession } from "../session.ts";
+import { notifyOwner } from "./notify-owner.ts";
+import { activeFirm } from "./onboarding.ts";
+
+export const caseViews = new Composer<BotContext>();
+const privateChat = caseViews.chatType("private");
+
+/** The case the update points at, if the sender is an active member of its firm. */
+export function visibleCase(ctx: BotContext): CaseRow | undefined {
+  const found = ctx.state.sender.case;
+  if (!found) return undefined;
+  const member = ctx.state.sender.memberships.some((m) => m.membership.status === "active" && m.firm.id === found.firmId);
+  return member ? found : undefined;
+}
+
+async function listCases(ctx: BotContext) {
+  const firm = activeFirm(ctx);
+  if (!firm) {
+    await replyHtml(ctx, t(ctx.locale, "registration-needed"));
+    return;
+  }
+  const { unit } = ctx.state;
+  const [rows] = await unit.commit(casesOfFirm(unit.db, firm.id));
+  if (rows.length === 0) {
+    await replyHtml(ctx, t(ctx.locale, "cases-empty"));
+    return;
+  }
+  const lines = rows.map((c) =>
+    t(ctx.locale, "cases-line", {
+      ref: c.ref,
+      kind: t(ctx.locale, `kind-${c.kind}`),
+      status: t(ctx.locale, `status-${c.status}`),
+      due: beijingTime(ctx.locale, c.resolutionDueAt),
+    }),
+  );
+  await replyHtml(ctx, [t(ctx.locale, "cases-title", { count: rows.length }), ...lines].join("\n"));
+}
+
+privateChat.command("cases", listCases);
+caseViews.callbackQuery(menuChoice.pattern, async (ctx, next) => {
+  if (menuChoice.unpack(ctx.callbackQuery.data)[0] !== "cases") return next();
+  await listCases(ctx);
+});
+
+privateChat.command("status", async (ctx) => {
+  const ref = ctx.match.trim().toUpperCase();
+  if (!ref) {
+    await replyHtml(ctx, t(ctx.locale, "status-usage"));
+    return;
+  }
+  const found = visibleCase(ctx);
+  if (!found) {
+    await replyHtml(ctx, t(ctx.locale, "case-not-found", { ref: ref.slice(0, 40) }));
+    return;
+  }
+  const { unit } = ctx.state;
+  const [events] = await unit.commit(caseEventsOf(unit.db, found.id));
+  const timeline = events.slice(-15).map((e) =>
+    t(ctx.locale, "case-timeline-line", { at: beijingTime(ctx.locale, e.at), event: t(ctx.locale, `event-${e.type}`) }),
+  );
+  const detail = t(ctx.locale, "case-detail", {
+    ref: found.ref,
+    kind: t(ctx.locale, `kind-${found.kind}`),
+    status: t(ctx.locale, `status-${found.status}`),
+    received: beijingTime(ctx.locale, found.receivedAt),
+    due: beijingTime(ctx.locale, found.resolutionDueAt),
+    summary: found.summary,
+  });
+  const keyboard = new InlineKeyboard();
+  if (isOpen(found.status)) {
+    keyboard.text(t(ctx.locale, "button-add-message"), caseAction.pack("m", found.id)).row();
+    keyboard.text(t(ctx.locale, "button-withdraw"), caseAction.pack("w", found.id));
+  }
+  await replyHtml(ctx, [detail, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
+});
+
+caseViews.callbackQuery(caseAction.pattern, async (ctx, next) => {
+  const [action] = caseAction.unpack(ctx.callbackQuery.data);
+  if (action !== "w" && action !== "m") return next();
+  const found = visibleCase(ctx);
+  if (!found) {
+    await ctx.answerCallbackQuery({ text: t(ctx.locale, "case-not-found", { ref: "" }), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (!isOpen(found.status)) {
+    await replyHtml(ctx, t(ctx.locale, "withdraw-not-open", { ref: found.ref, status: t(ctx.locale, `status-${found.status}`) }));
+    return;
+  }
+  saveSession(ctx, { flow: action === "w" ? "withdraw" : "message", caseId: found.id, ref: found.ref });
+  await replyHtml(ctx, t(ctx.locale, action === "w" ? "withdraw-ask-reason" : "message-ask", { ref: found.ref }));
+});
+
+/** The reason for a withdrawal, or a message to add, typed after tapping the case's button. */
+privateChat.on("message:text", async (ctx, next) => {
+  const { state } = loadSession(ctx);
+  if (ctx.message.text.startsWith("/") || (state?.flow !== "withdraw" && state?.flow !== "message")) return next();
+  const found = visibleCase(ctx);
+  if (!found || found.id !== state.caseId || !isOpen(found.status)) {
+    saveSession(ctx, null);
+    await replyHtml(ctx, t(ctx.locale, "withdraw-not-open", { ref: state.ref, status: found ? t(ctx.locale, `status-${found.status}`) : "" }));
+    return;
+  }
+  const text = ctx.message.text.normalize("NFC").trim().slice(0, 2000);
+  const actor = { type: "investor" as const, id: String(ctx.from.id) };
+  const { unit } = ctx.state;
+  if (state.flow === "withdraw") {
+    saveSession(ctx, null);
+    stageCaseChange(unit, found, "withdrawn", actor, "withdrawn", { reason: text });
+    notifyOwner(unit, found, "withdrawn", { reason: text });
+    await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));
+  } else {
+    stageCaseEvent(unit, found, actor, "investor_message", { text });
+    notifyOwner(unit, found, "investor_message", { text });
+    await replyHtml(ctx, t(ctx.locale, "message-added", { ref: found.ref }));
+  }
+});

@@ -1,0 +1,131 @@
+// The specialist's side of the bot: /join with an invite code, /duty, /mine, /case <ref>, and the
+// buttons under case notices. Every action checks the role first.
+import { Composer } from "grammy";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { claimInvite, setDuty, sha256Hex, specialistByTelegram } from "../../db/queries/specialists.ts";
+import { cases, firms } from "../../db/schema.ts";
+import { isOpen } from "../../domain/lifecycle.ts";
+import { specialistAction } from "../callback-data.ts";
+import type { BotContext } from "../context.ts";
+import { FORMS } from "../forms/definitions.ts";
+import { beijingTime } from "../format.ts";
+import { t } from "../i18n.ts";
+import { clearButtons, replyHtml } from "../reply.ts";
+import { ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
+import { openForm } from "./intake.ts";
+import { firmName } from "./onboarding.ts";
+import { acceptTransfer, acknowledge, mayAct } from "./specialist-actions.ts";
+
+export const specialistFeature = new Composer<BotContext>();
+const privateChat = specialistFeature.chatType("private");
+
+/** Invite codes are shown grouped (ABCD-EFGH-JKLM); any spacing or case is accepted. */
+export function normaliseInviteCode(raw: string): string {
+  return raw.toUpperCase().replace(/[^A-Z0-9]/g, "");
+}
+
+privateChat.command("join", async (ctx) => {
+  const code = normaliseInviteCode(ctx.match);
+  if (code.length < 8) {
+    await replyHtml(ctx, t(ctx.locale, "join-usage"));
+    return;
+  }
+  const { unit } = ctx.state;
+  unit.write(claimInvite(unit.db, await sha256Hex(code), ctx.from.id, ctx.chat.id, unit.now));
+  const [[joined]] = await unit.commit(specialistByTelegram(unit.db, ctx.from.id));
+  if (!joined) {
+    await replyHtml(ctx, t(ctx.locale, "join-invalid"));
+    return;
+  }
+  await replyHtml(
+    ctx,
+    t(ctx.locale, "join-welcome", { name: joined.specialist.name, unit: joined.unit.nameZh, role: t(ctx.locale, `role-${joined.specialist.role}`) }),
+  );
+});
+
+privateChat.command(["duty", "mine", "case"], async (ctx, next) => {
+  if (ctx.state.sender.specialist) return next();
+  await replyHtml(ctx, t(ctx.locale, "not-a-specialist"));
+});
+
+privateChat.command("duty", async (ctx) => {
+  const me = ctx.state.sender.specialist!;
+  const choice = ctx.match.trim().toLowerCase();
+  if (choice !== "on" && choice !== "off") {
+    await replyHtml(ctx, t(ctx.locale, "duty-usage"));
+    return;
+  }
+  ctx.state.unit.write(setDuty(ctx.state.unit.db, me.id, choice === "on"));
+  await replyHtml(ctx, t(ctx.locale, choice === "on" ? "duty-on" : "duty-off"));
+});
+
+privateChat.command("mine", async (ctx) => {
+  const me = ctx.state.sender.specialist!;
+  const { unit } = ctx.state;
+  const open = sql`${cases.status} IN ('received','assigned','acknowledged','in_progress','meeting_scheduled')`;
+  const [rows] = await unit.commit(
+    unit.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.ownerId, me.id), open))
+      // Overdue first, then by the due that comes first.
+      .orderBy(sql`${cases.resolutionDueAt} < ${unit.now} DESC`, asc(cases.resolutionDueAt))
+      .limit(50),
+  );
+  if (rows.length === 0) {
+    await replyHtml(ctx, t(ctx.locale, "mine-empty"));
+    return;
+  }
+  const lines = rows.map((c) =>
+    t(ctx.locale, "mine-line", {
+      overdue: c.resolutionDueAt < unit.now ? t(ctx.locale, "mine-overdue") : "",
+      ref: c.ref,
+      kind: t(ctx.locale, `kind-${c.kind}`),
+      status: t(ctx.locale, `status-${c.status}`),
+      due: beijingTime(ctx.locale, c.resolutionDueAt),
+    }),
+  );
+  await replyHtml(ctx, [t(ctx.locale, "mine-title", { count: rows.length }), ...lines].join("\n"));
+});
+
+privateChat.command("case", async (ctx) => {
+  const c = ctx.state.sender.case;
+  if (!ctx.match.trim()) {
+    await replyHtml(ctx, t(ctx.locale, "case-usage"));
+    return;
+  }
+  if (!c || !mayAct(ctx, c, "reply")) {
+    await replyHtml(ctx, t(ctx.locale, "case-not-found", { ref: ctx.match.trim().slice(0, 40) }));
+    return;
+  }
+  const { unit } = ctx.state;
+  const [[firm]] = await unit.commit(unit.db.select().from(firms).where(eq(firms.id, c.firmId)));
+  const text = t(ctx.locale, "specialist-case", {
+    ref: c.ref,
+    kind: t(ctx.locale, `kind-${c.kind}`),
+    status: t(ctx.locale, `status-${c.status}`),
+    firm: firm ? `${firmName(firm, ctx.locale)} (${firm.uscc})` : "",
+    firstDue: beijingTime(ctx.locale, c.firstResponseDueAt),
+    due: beijingTime(ctx.locale, c.resolutionDueAt),
+    summary: c.summary,
+  });
+  await replyHtml(ctx, text, isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
+});
+
+specialistFeature.callbackQuery(specialistAction.pattern, async (ctx) => {
+  const [action] = specialistAction.unpack(ctx.callbackQuery.data) as [SpecialistActionCode];
+  const c = ctx.state.sender.case;
+  if (!c || !mayAct(ctx, c, action)) {
+    await ctx.answerCallbackQuery({ text: t(ctx.locale, "sp-not-allowed"), show_alert: true });
+    return;
+  }
+  await ctx.answerCallbackQuery();
+  if (action === "ack") return acknowledge(ctx, c);
+  if (action === "accept") {
+    await clearButtons(ctx);
+    return acceptTransfer(ctx, c);
+  }
+  const form = FORMS[`sp-${action}`];
+  if (!form) return;
+  await openForm(ctx, form, { caseId: c.id, ref: c.ref });
+});

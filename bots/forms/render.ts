@@ -1,0 +1,63 @@
+// Turns a form step into the message the person sees: the prompt in their language, choices
+// as buttons, and Back / Skip / Cancel; errors in both languages, naming the field and the rule.
+import { InlineKeyboard } from "grammy";
+import { formAction } from "../callback-data.ts";
+import { t, type Locale } from "../i18n.ts";
+import { answeredFields, isOptional, type FieldDef, type FieldRule, type FormDef, type FormState } from "./engine.ts";
+
+export interface Screen {
+  text: string;
+  keyboard: InlineKeyboard;
+}
+
+export function optionLabel(locale: Locale, field: FieldDef, code: string): string {
+  return t(locale, `option-${field.choiceSet}-${code}`);
+}
+
+/** The stored value as a person reads it: the option's label, or the text they typed. */
+export function displayValue(locale: Locale, field: FieldDef, value: string): string {
+  return field.choices?.includes(value) ? optionLabel(locale, field, value) : value;
+}
+
+function navigation(keyboard: InlineKeyboard, locale: Locale, state: FormState, skippable: string | undefined) {
+  keyboard.row();
+  if (state.path.length > 0) keyboard.text(t(locale, "button-back"), formAction.pack("b"));
+  if (skippable) keyboard.text(t(locale, "button-skip"), formAction.pack("s", skippable));
+  keyboard.text(t(locale, "button-cancel"), formAction.pack("x"));
+}
+
+export function askScreen(locale: Locale, form: FormDef, state: FormState, field: FieldDef): Screen {
+  const keyboard = new InlineKeyboard();
+  field.choices?.forEach((code, index) => {
+    keyboard.text(optionLabel(locale, field, code), formAction.pack("c", field.key, index));
+    if (index % 2 === 1) keyboard.row();
+  });
+  const optional = isOptional(field, state.draft);
+  navigation(keyboard, locale, state, optional ? field.key : undefined);
+  const lines = [t(locale, `ask-${form.id}-${field.key}`)];
+  if (optional) lines.push(t(locale, "form-optional-hint"));
+  if (state.path.length === 0) lines.push(t(locale, "form-hint"));
+  return { text: lines.join("\n"), keyboard };
+}
+
+export function reviewScreen(locale: Locale, form: FormDef, state: FormState): Screen {
+  const lines = answeredFields(form, state).map(({ field, value }) =>
+    t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: displayValue(locale, field, value) }),
+  );
+  const keyboard = new InlineKeyboard()
+    .text(t(locale, "button-submit"), formAction.pack("ok"))
+    .row()
+    .text(t(locale, "button-back"), formAction.pack("b"))
+    .text(t(locale, "button-cancel"), formAction.pack("x"));
+  return { text: [t(locale, "form-review-title"), "", ...lines].join("\n"), keyboard };
+}
+
+/** One language's line: “field”: rule. */
+function invalidLine(locale: Locale, field: FieldDef, rule: FieldRule): string {
+  return t(locale, "form-invalid", { field: t(locale, `field-${field.key}`), rule: t(locale, `rule-${rule.code}`, rule.args) });
+}
+
+export function invalidText(locale: Locale, field: FieldDef, rule: FieldRule): string {
+  const other: Locale = locale === "zh" ? "en" : "zh";
+  return `${invalidLine(locale, field, rule)}\n${invalidLine(other, field, rule)}`;
+}

@@ -1,0 +1,20 @@
+// The Fluent catalogs, one file per feature and language. A new file is listed here once.
+import enAccount from "./en/account.ftl";
+import enCases from "./en/cases.ftl";
+import enCommon from "./en/common.ftl";
+import enForms from "./en/forms.ftl";
+import enIntake from "./en/intake.ftl";
+import enOnboarding from "./en/onboarding.ftl";
+import enSpecialist from "./en/specialist.ftl";
+import zhAccount from "./zh/account.ftl";
+import zhCases from "./zh/cases.ftl";
+import zhCommon from "./zh/common.ftl";
+import zhForms from "./zh/forms.ftl";
+import zhIntake from "./zh/intake.ftl";
+import zhOnboarding from "./zh/onboarding.ftl";
+import zhSpecialist from "./zh/specialist.ftl";
+
+export const catalogs = {
+  zh: [zhAccount, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhSpecialist],
+  en: [enAccount, enCommon, enCases, enForms, enIntake, enOnboarding, enSpecialist],
+} as const;

@@ -1,0 +1,42 @@
+## Help and menu
+help =
+    <b>Hainan Investor Service Desk</b>
+    /appointment — request a meeting with officials (arranged within 7 working days)
+    /urgent — file an urgent appeal (heard within 3 working days; especially urgent ones at once)
+    /policy — ask a policy question (answered within 10 working days)
+    /cases — your firm's cases
+    /status REF — one case's progress, e.g. /status HN-2026-000123
+    /language — change the language
+    /privacy — what we keep about you
+    /deleteme — erase your personal information
+    /cancel — stop what you are filling in
+    Send photos or files to attach them (up to 20 MB each).
+cmd-start = Start
+cmd-appointment = Request a meeting
+cmd-urgent = File an urgent appeal
+cmd-policy = Ask a policy question
+cmd-cases = My firm's cases
+cmd-status = A case's progress
+cmd-language = Change language
+cmd-privacy = My personal information
+cmd-deleteme = Erase my personal information
+cmd-help = Help
+cmd-cancel = Cancel the form
+
+## Personal information
+privacy-summary =
+    <b>What we keep about you</b>
+    Telegram id: { $telegramId }
+    Language: { $locale }
+    Name: { $name }
+    Phone: { $phone }
+    Notice accepted: { $acceptedAt }
+    Firms: { $firms }
+    Cases you filed: { $cases }
+    Send /deleteme to erase your personal information.
+privacy-none = (none)
+deleteme-confirm = Erase your name, phone and chat id? The cases you filed stay, anonymised, so that the government can finish and supervise them. This cannot be undone.
+deleteme-yes = Erase
+deleteme-no = Keep
+deleteme-done = Your personal information was erased; your cases remain, anonymised. Send /start to use the service again.
+deleteme-kept = Kept. Nothing was erased.

@@ -1,0 +1,12 @@
+## General
+welcome =
+    <b>Hello! Welcome to the Hainan Investor Service Desk.</b>
+    We help foreign-invested firms request meetings with officials, file urgent appeals and ask policy questions, each owned by an enterprise service specialist.
+    Please choose your language.
+language-prompt = Please choose your language:
+language-set = Language set to English.
+language-button-zh = 中文
+language-button-en = English
+error-internal = Sorry, something went wrong while handling your message. Please try again shortly; nothing you sent was lost.
+unknown-input = I did not understand that. Send /start to begin again, or /help to see what I can do.
+stale-button = This button is no longer valid. Please start again.

@@ -1,0 +1,42 @@
+## 帮助与菜单
+help =
+    <b>海南外资企业服务台</b>
+    /appointment — 预约政企约见（7 个工作日内安排）
+    /urgent — 提交紧急诉求（3 个工作日内会商；特别紧急的第一时间响应）
+    /policy — 政策咨询（10 个工作日内答复）
+    /cases — 查看本企业的诉求
+    /status 编号 — 查看某项诉求的进展，如 /status HN-2026-000123
+    /language — 切换语言
+    /privacy — 查看我们保存的您的信息
+    /deleteme — 删除您的个人信息
+    /cancel — 取消正在填写的内容
+    发送照片或文件可作为附件（单个不超过 20 MB）。
+cmd-start = 开始
+cmd-appointment = 预约政企约见
+cmd-urgent = 提交紧急诉求
+cmd-policy = 政策咨询
+cmd-cases = 本企业的诉求
+cmd-status = 查看诉求进展
+cmd-language = 切换语言
+cmd-privacy = 我的个人信息
+cmd-deleteme = 删除我的个人信息
+cmd-help = 帮助
+cmd-cancel = 取消填写
+
+## 个人信息
+privacy-summary =
+    <b>我们保存的您的信息</b>
+    Telegram 编号：{ $telegramId }
+    语言：{ $locale }
+    姓名：{ $name }
+    电话：{ $phone }
+    同意告知时间：{ $acceptedAt }
+    所属企业：{ $firms }
+    您提交的诉求：{ $cases } 项
+    发送 /deleteme 可删除您的个人信息。
+privacy-none = （无）
+deleteme-confirm = 确定删除您的姓名、电话和聊天编号吗？您提交的诉求将以匿名方式保留，以便政府继续办理和督办。此操作不可撤销。
+deleteme-yes = 确定删除
+deleteme-no = 保留
+deleteme-done = 已删除您的个人信息。诉求记录已匿名化保留。如需再次使用，请发送 /start。
+deleteme-kept = 已保留，未做任何删除。

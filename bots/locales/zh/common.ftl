@@ -1,0 +1,12 @@
+## 通用
+welcome =
+    <b>您好！欢迎使用海南外资企业服务台。</b>
+    我们帮助外商投资企业预约政企约见、提交紧急诉求和政策咨询，并由企业服务专员全程负责。
+    请选择您的语言。
+language-prompt = 请选择语言：
+language-set = 已切换为中文。
+language-button-zh = 中文
+language-button-en = English
+error-internal = 抱歉，处理您的消息时出错，请稍后再试。您的数据没有丢失。
+unknown-input = 我没有理解这条消息。发送 /start 重新开始，或 /help 查看可用功能。
+stale-button = 此按钮已失效，请重新开始。

@@ -1,0 +1,58 @@
+// The one place that builds what a case's people are told: bilingual status updates for the
+// firm (the reader's language first; Chinese is authoritative) and the owner's notices.
+import { sql } from "drizzle-orm";
+import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
+import type { CaseStatus } from "../db/schema.ts";
+import type { UpdateUnit } from "../db/unit.ts";
+import { otherLocale, t, type Locale } from "./i18n.ts";
+
+export interface StatusFacts {
+  ref: string;
+  status: CaseStatus;
+  /** What happens next, in the reader's language. */
+  next: (locale: Locale) => string;
+  /** The owner's unit, or null while the case waits in the department's queue. */
+  unit: { zh: string; en: string } | null;
+  link: string;
+  /** An extra line before "next" (e.g. the specialist's reply), in the reader's language. */
+  detail?: (locale: Locale) => string;
+}
+
+function statusText(locale: Locale, facts: StatusFacts): string {
+  return t(locale, "status-update", {
+    ref: facts.ref,
+    status: t(locale, `status-${facts.status}`),
+    detail: facts.detail ? `${facts.detail(locale)}\n` : "",
+    next: facts.next(locale),
+    unit: facts.unit?.[locale] ?? t(locale, "unit-queue"),
+    link: facts.link,
+  });
+}
+
+export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload; en: MessagePayload } {
+  const both = (first: Locale) => `${statusText(first, facts)}\n\n${statusText(otherLocale(first), facts)}`;
+  const payload = (first: Locale): MessagePayload => ({ text: both(first), parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  return { zh: payload("zh"), en: payload("en") };
+}
+
+/** Every active member of the firm who can be reached hears of the change, once per update. */
+export function enqueueStatusUpdate(
+  unit: UpdateUnit,
+  c: { id: string; firmId: string },
+  purpose: string,
+  facts: StatusFacts,
+  options: { refOfCase?: boolean } = {},
+): void {
+  unit.write(
+    enqueueForRecipients(unit.db, {
+      keyPrefix: `status:${c.id}:${purpose}:${unit.updateId}:`,
+      recipients: sql`SELECT 'member:' || u.telegram_id AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+                        FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
+                       WHERE m.firm_id = ${c.firmId} AND m.status = 'active' AND u.unreachable_at IS NULL`,
+      payloads: statusUpdatePayloads(facts),
+      caseId: c.id,
+      now: unit.now,
+      ...(options.refOfCase ? { refOfCase: c.id } : {}),
+    }),
+  );
+}

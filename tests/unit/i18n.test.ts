@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { bilingual, escapeHtml, messageIds, t } from "../../bots/i18n.ts";
+import { catalogs } from "../../bots/locales/catalogs.ts";
+
+/** Every variable any message uses, with a sample value, so each message can be rendered. */
+const sampleArgs = Object.fromEntries(
+  [...[...catalogs.zh, ...catalogs.en].join("\n").matchAll(/\{\s*\$(\w+)/g)].map(([, name]) => [name!, "x"]),
+);
+
+describe("Fluent catalogs", () => {
+  it("hold the same messages in Chinese and English", () => {
+    const zh = new Set(messageIds("zh"));
+    const en = new Set(messageIds("en"));
+    expect([...zh].filter((k) => !en.has(k))).toEqual([]);
+    expect([...en].filter((k) => !zh.has(k))).toEqual([]);
+    expect(zh.size).toBeGreaterThan(3);
+  });
+
+  it("render every message in both languages without errors", () => {
+    for (const key of messageIds("zh")) {
+      expect(t("zh", key, sampleArgs).length).toBeGreaterThan(0);
+      expect(t("en", key, sampleArgs).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("throws on a missing key instead of sending an empty message", () => {
+    expect(() => t("en", "no-such-key")).toThrow(/missing message no-such-key/);
+  });
+
+  it("escapes HTML in arguments", () => {
+    expect(escapeHtml(`<b>A & "B"</b>`)).toBe("&lt;b&gt;A &amp; &quot;B&quot;&lt;/b&gt;");
+  });
+
+  it("puts the reader's language first", () => {
+    const zhFirst = bilingual("zh", "language-set");
+    const enFirst = bilingual("en", "language-set");
+    expect(zhFirst.startsWith(t("zh", "language-set"))).toBe(true);
+    expect(enFirst.startsWith(t("en", "language-set"))).toBe(true);
+    expect(enFirst).toContain(t("zh", "language-set"));
+  });
+});
