@@ -1,6 +1,6 @@
 // One Telegram update, end to end: preload (round trip 1), the bot's middleware (no I/O of its
 // own), the commit batch (round trip 2), then the replies it queued.
-import { GrammyError } from "grammy";
+import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { openDb } from "../db/client.ts";
 import { preloadSender } from "../db/queries/preload.ts";
@@ -18,6 +18,8 @@ export interface UpdateReport {
   kind: string;
   roundTrips: number;
   replies: number;
+  /** The update queued messages for other people: drain the outbox now rather than at the next tick. */
+  enqueued: boolean;
 }
 
 /** Thrown when the update could not be stored: the webhook answers 5xx and Telegram redelivers. */
@@ -44,23 +46,28 @@ function senderOf(update: Update): { id: number; chatId?: number } | undefined {
 export async function handleUpdate(update: Update, settings: Settings, now: number): Promise<UpdateReport> {
   const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
   const kind = updateKind(update);
+  let unit: UpdateUnit | undefined;
   const report = (outcome: UpdateOutcome, replies: number): UpdateReport => ({
     outcome,
     kind,
     roundTrips: handle.roundTrips(),
     replies,
+    enqueued: unit?.committed === true && unit.enqueued,
   });
   const sender = senderOf(update);
   try {
     const preloaded = await preloadSender(handle, update.update_id, sender?.id, preloadHints(update, now));
     if (preloaded.alreadyProcessed) return report("duplicate", 0);
 
-    const unit = new UpdateUnit(handle, update.update_id, now);
+    unit = new UpdateUnit(handle, update.update_id, now);
     let deferred: DeferredCall[];
     let outcome: UpdateOutcome = "processed";
     try {
       deferred = await runBot(settings, update, { unit, sender: preloaded, settings });
-    } catch (error) {
+    } catch (thrown) {
+      // grammY wraps what middleware throws; the database's verdicts pass through unchanged.
+      const error = thrown instanceof BotError ? thrown.error : thrown;
+      if (error instanceof AlreadyProcessed || error instanceof ConcurrentChange || isUnavailable(error)) throw error;
       // A bug in a handler: record the update as seen (so Telegram stops redelivering it) and
       // tell the person, instead of failing silently or looping.
       logError("handler_failed", error, { update_id: update.update_id, kind });
@@ -78,6 +85,12 @@ export async function handleUpdate(update: Update, settings: Settings, now: numb
     if (error instanceof ConcurrentChange) throw new RetryLater("state changed while handling; redeliver");
     throw new RetryLater(`database unavailable: ${(error as Error).message}`);
   }
+}
+
+/** The database could not be reached (as opposed to refusing a statement): Telegram should redeliver. */
+function isUnavailable(error: unknown): boolean {
+  const text = `${(error as Error)?.name} ${(error as Error)?.message} ${String((error as { cause?: unknown })?.cause ?? "")}`;
+  return /fetch failed|ECONNREFUSED|network|connect|HttpServerError|SERVER_ERROR|timed? ?out/i.test(text) && !/SQLITE_/.test(text);
 }
 
 function internalErrorReply(settings: Settings, chatId: number, locale: "zh" | "en"): DeferredCall {

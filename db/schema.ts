@@ -52,7 +52,8 @@ export const users = sqliteTable("users", {
 /** Conversation state of one user (intake forms, pending confirmations), with a version for optimistic locking. */
 export const sessions = sqliteTable("sessions", {
   telegramId: integer("telegram_id").primaryKey(),
-  state: text("state", { mode: "json" }).notNull(),
+  /** null: no conversation in progress. */
+  state: text("state", { mode: "json" }),
   version: integer("version").notNull(),
   expiresAt: integer("expires_at"),
   updatedAt: integer("updated_at").notNull(),

@@ -6,6 +6,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { DbHandle } from "./client.ts";
+import { isOutboxWrite } from "./queries/outbox.ts";
 import { processedUpdates } from "./schema.ts";
 
 type Item = BatchItem<"sqlite">;
@@ -25,7 +26,9 @@ export class ConcurrentChange extends Error {
 export class UpdateUnit {
   readonly #writes: Item[] = [];
   #guarded = false;
+  #committing = false;
   #committed = false;
+  #enqueued = false;
 
   constructor(
     readonly handle: DbHandle,
@@ -37,13 +40,20 @@ export class UpdateUnit {
     return this.handle.db;
   }
 
+  /** The batch ran and succeeded. */
   get committed(): boolean {
     return this.#committed;
   }
 
+  /** Whether the commit added outbox rows (messages to other people). */
+  get enqueued(): boolean {
+    return this.#enqueued;
+  }
+
   /** Stages writes for the commit batch, in order. */
   write(...items: Item[]): void {
-    if (this.#committed) throw new Error("write after commit");
+    if (this.#committing) throw new Error("write after commit");
+    if (items.some((item) => isOutboxWrite(item))) this.#enqueued = true;
     this.#writes.push(...items);
   }
 
@@ -58,8 +68,8 @@ export class UpdateUnit {
 
   /** Runs the one batch: the processed mark, the staged writes, then `reads`, whose results it returns. */
   async commit<const R extends readonly Item[]>(...reads: R): Promise<Results<R>> {
-    if (this.#committed) throw new Error("an update commits once");
-    this.#committed = true;
+    if (this.#committing) throw new Error("an update commits once");
+    this.#committing = true;
     const items: Item[] = [
       this.db.insert(processedUpdates).values({ updateId: this.updateId, processedAt: this.now }),
       ...this.#writes,
@@ -68,6 +78,7 @@ export class UpdateUnit {
     items.push(...reads);
     try {
       const results = await this.db.batch(items as [Item, ...Item[]]);
+      this.#committed = true;
       return results.slice(items.length - reads.length) as unknown as Results<R>;
     } catch (error) {
       throw classify(error);

@@ -12,8 +12,8 @@ export function usccField(value: string): Checked {
 /** A Chinese mobile or landline number, or an international number in E.164 form. */
 export function phoneField(value: string): Checked {
   const compact = value.replace(/[\s()-]/g, "");
-  if (/^(\+?86)?1[3-9]\d{9}$/.test(compact)) return { ok: true, value: compact.replace(/^(\+?86)/, "+86") };
-  if (/^(\+?86)?0\d{2,3}\d{7,8}$/.test(compact)) return { ok: true, value: compact.replace(/^(\+?86)?/, "+86") };
+  // Mainland numbers are stored in E.164 (+86…), the form the specialists' phones dial.
+  if (/^(\+?86)?(1[3-9]\d{9}|0\d{9,11})$/.test(compact)) return { ok: true, value: `+86${compact.replace(/^\+?86/, "").replace(/^0/, "")}` };
   if (/^\+[1-9]\d{6,14}$/.test(compact)) return { ok: true, value: compact };
   return { ok: false, rule: { code: "phone" } };
 }

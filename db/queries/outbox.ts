@@ -23,8 +23,20 @@ export interface Enqueue {
   chatKind?: "private" | "group";
 }
 
+const outboxWrites = new WeakSet<object>();
+
+/** Whether a staged write adds outbox rows: the webhook then drains the outbox right after answering. */
+export function isOutboxWrite(item: object): boolean {
+  return outboxWrites.has(item);
+}
+
+function tagged<T extends object>(item: T): T {
+  outboxWrites.add(item);
+  return item;
+}
+
 export function enqueueMessage(db: Db, message: Enqueue) {
-  return db
+  return tagged(db
     .insert(outbox)
     .values({
       dedupeKey: message.dedupeKey,
@@ -37,7 +49,7 @@ export function enqueueMessage(db: Db, message: Enqueue) {
       nextAttemptAt: message.now,
       createdAt: message.now,
     })
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+    .onConflictDoNothing({ target: outbox.dedupeKey }));
 }
 
 /**
@@ -61,11 +73,11 @@ export function enqueueForRecipients(
   const payload = refOfCase
     ? sql`replace(${chosen}, ${REF_PLACEHOLDER}, (SELECT ref FROM cases WHERE id = ${refOfCase}))`
     : chosen;
-  return db.run(sql`
+  return tagged(db.run(sql`
     INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
     SELECT ${keyPrefix} || r.key_suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
            ${payload}, ${caseId ?? null}, 'pending', 0, ${now}, ${now}
     FROM (${recipients}) AS r
     WHERE r.chat_id IS NOT NULL
-    ON CONFLICT (dedupe_key) DO NOTHING`);
+    ON CONFLICT (dedupe_key) DO NOTHING`));
 }

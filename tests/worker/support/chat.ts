@@ -1,0 +1,72 @@
+// A person chatting with the bot through the real webhook: typing, tapping the buttons the bot
+// last showed, and reading what the bot said (from the fake Telegram API's record).
+import type { Update } from "grammy/types";
+import { expect } from "vitest";
+import { callsTo, deliver, textUpdate, uniqueId, type RecordedCall } from "./telegram.ts";
+
+interface Button {
+  text: string;
+  callback_data?: string;
+}
+
+export class Chat {
+  readonly userId = uniqueId();
+  #seen = 0;
+
+  constructor(readonly languageCode = "en") {}
+
+  async messages(): Promise<RecordedCall[]> {
+    return (await callsTo(this.userId)).filter((c) => c.method === "sendMessage" && c.status === 200);
+  }
+
+  /** Texts the bot sent since the last call of `said` (or `send`/`tap`). */
+  async said(): Promise<string[]> {
+    const all = await this.messages();
+    const fresh = all.slice(this.#seen).map((c) => String(c.payload.text));
+    this.#seen = all.length;
+    return fresh;
+  }
+
+  async post(update: Update): Promise<Response> {
+    const response = await deliver(update);
+    expect(response.status, `webhook answered ${response.status}`).toBe(200);
+    return response;
+  }
+
+  async send(text: string): Promise<string[]> {
+    await this.said();
+    await this.post(textUpdate(this.userId, text, { languageCode: this.languageCode }));
+    return this.said();
+  }
+
+  /** Taps the button labelled `label` (exactly, or containing it) on the latest message that shows it. */
+  async tap(label: string): Promise<string[]> {
+    await this.said();
+    const data = await this.buttonData(label);
+    await this.post(this.callback(data));
+    return this.said();
+  }
+
+  async buttonData(label: string): Promise<string> {
+    const all = await this.messages();
+    for (const call of [...all].reverse()) {
+      const markup = call.payload.reply_markup as { inline_keyboard?: Button[][] } | undefined;
+      const button = markup?.inline_keyboard?.flat().find((b) => b.text === label) ?? markup?.inline_keyboard?.flat().find((b) => b.text.includes(label));
+      if (button?.callback_data) return button.callback_data;
+    }
+    throw new Error(`no button "${label}" in the chat`);
+  }
+
+  callback(data: string): Update {
+    return {
+      update_id: uniqueId(),
+      callback_query: {
+        id: String(uniqueId()),
+        from: { id: this.userId, is_bot: false, first_name: "Tester", language_code: this.languageCode },
+        chat_instance: "ci",
+        data,
+        message: { message_id: 1, date: 0, chat: { id: this.userId, type: "private", first_name: "Tester" }, text: "…" },
+      },
+    } as Update;
+  }
+}

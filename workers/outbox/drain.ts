@@ -1,0 +1,20 @@
+// Drains the outbox outside a tick: right after a webhook update that queued messages, so the
+// people concerned hear at once rather than at the next cron run.
+import { botFor } from "../../bots/bot.ts";
+import { openDb } from "../../db/client.ts";
+import type { Settings } from "../env.ts";
+import { logError, logEvent } from "../log.ts";
+import { drainOutbox, type DrainOptions } from "./sender.ts";
+
+export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
+
+export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
+  try {
+    const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+    const report = await drainOutbox(handle, botFor(settings).api, now(), options, now);
+    logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
+  } catch (error) {
+    // The rows stay pending; the next tick sends them.
+    logError("outbox_drain_failed", error);
+  }
+}
