@@ -2,7 +2,7 @@
 // read; 5xx only when the update could not be stored, so Telegram redelivers exactly then.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Update } from "grammy/types";
 import { handleUpdate, RetryLater, updateKind } from "../../bots/handle-update.ts";
 import type { AppBindings } from "../app.ts";
@@ -12,7 +12,7 @@ import { secretsMatch } from "../secret.ts";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
 
-const UpdateShape = z.looseObject({ update_id: z.number().int().nonnegative() });
+const UpdateShape = z.looseObject({ update_id: z.number().check(z.int(), z.nonnegative()) });
 
 export const telegramRoutes = new Hono<AppBindings>();
 
