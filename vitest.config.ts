@@ -22,10 +22,12 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         plugins: [ftlAsText()],
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
+        extends: true,
         plugins: [
           ftlAsText(),
           cloudflareTest(({ inject }) => ({

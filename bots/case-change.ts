@@ -1,7 +1,7 @@
 // Every change of a case goes through here: a version check (so two people acting at once
 // cannot both win), the new state, and its ledger event, all in the update's one batch.
 import { sql } from "drizzle-orm";
-import { appendEvent, moveCase, type Actor } from "../db/queries/case-events.ts";
+import { appendEvent, moveCase, type Actor, type EventType } from "../db/queries/case-events.ts";
 import type { CaseRow } from "../db/queries/preload.ts";
 import type { CaseStatus } from "../db/schema.ts";
 import type { UpdateUnit } from "../db/unit.ts";
@@ -11,7 +11,7 @@ export function stageCaseChange(
   current: CaseRow,
   to: CaseStatus,
   actor: Actor,
-  eventType: string,
+  eventType: EventType,
   data: Record<string, unknown> | null,
   extra: Parameters<typeof moveCase>[5] = {},
 ): void {
@@ -22,6 +22,6 @@ export function stageCaseChange(
   );
 }
 
-export function stageCaseEvent(unit: UpdateUnit, current: CaseRow, actor: Actor, eventType: string, data: Record<string, unknown> | null): void {
+export function stageCaseEvent(unit: UpdateUnit, current: CaseRow, actor: Actor, eventType: EventType, data: Record<string, unknown> | null): void {
   unit.write(appendEvent(unit.db, current.id, unit.now, actor, eventType, data));
 }

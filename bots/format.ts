@@ -1,4 +1,5 @@
 // Dates as people in Hainan read them: always Beijing time (UTC+8), whatever the runtime's zone.
+import type { SlaPolicy } from "../domain/sla.ts";
 import { t, type Locale } from "./i18n.ts";
 
 const formats = new Map<Locale, Intl.DateTimeFormat>();
@@ -25,3 +26,9 @@ function formatter(locale: Locale): Intl.DateTimeFormat {
 export function beijingTime(locale: Locale, instant: number): string {
   return t(locale, "due-at", { date: formatter(locale).format(new Date(instant)) });
 }
+
+/** The rule of a kind's deadline, in words (also served by /api/deadline). */
+export function deadlineRuleText(locale: Locale, policy: SlaPolicy): string {
+  return t(locale, `deadline-rule-${policy.kind}`, { days: policy.resolutionWorkingDays, hours: policy.firstResponseHours ?? 0 });
+}
+

@@ -5,7 +5,17 @@ import { LOCALES, type Locale } from "../db/schema.ts";
 import { catalogs } from "./locales/catalogs.ts";
 
 export type { Locale };
-export type Args = Record<string, string | number | Date | null | undefined>;
+/** Text that is HTML already (another message's rendering): passed into a message as it is. */
+export class Html {
+  readonly value: string;
+  constructor(value: string) {
+    this.value = value;
+  }
+}
+
+export const raw = (value: string) => new Html(value);
+
+export type Args = Record<string, string | number | Html | null | undefined>;
 
 let bundles: Record<Locale, FluentBundle> | undefined;
 
@@ -39,6 +49,7 @@ export function t(locale: Locale, key: string, args: Args = {}): string {
   const safe: Record<string, FluentVariable> = {};
   for (const [name, value] of Object.entries(args)) {
     if (value == null) safe[name] = "";
+    else if (value instanceof Html) safe[name] = value.value;
     else safe[name] = typeof value === "string" ? escapeHtml(value) : value;
   }
   const errors: Error[] = [];

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
 import type { CaseStatus } from "../db/schema.ts";
 import type { UpdateUnit } from "../db/unit.ts";
-import { otherLocale, t, type Locale } from "./i18n.ts";
+import { otherLocale, raw, t, type Locale } from "./i18n.ts";
 
 export interface StatusFacts {
   ref: string;
@@ -22,8 +22,8 @@ function statusText(locale: Locale, facts: StatusFacts): string {
   return t(locale, "status-update", {
     ref: facts.ref,
     status: t(locale, `status-${facts.status}`),
-    detail: facts.detail ? `${facts.detail(locale)}\n` : "",
-    next: facts.next(locale),
+    detail: raw(facts.detail ? `${facts.detail(locale)}\n` : ""),
+    next: raw(facts.next(locale)),
     unit: facts.unit?.[locale] ?? t(locale, "unit-queue"),
     link: facts.link,
   });

@@ -251,6 +251,20 @@ export const settings = sqliteTable("settings", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/** Who did what through the admin API or pages: every admin action leaves one row. */
+export const auditEvents = sqliteTable(
+  "audit_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    data: text("data", { mode: "json" }),
+  },
+  (t) => [index("audit_events_at").on(t.at)],
+);
+
 /** Makes a batch fail (and roll back) when an expectation is not met: see db/guard.ts. */
 export const txGuard = sqliteTable(
   "tx_guard",

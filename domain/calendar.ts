@@ -35,6 +35,11 @@ export function beijingDate(instant: number): string {
   return new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** ISO-8601 with the +08:00 offset, e.g. 2026-02-28T23:59:59+08:00. */
+export function beijingIso(instant: number): string {
+  return `${new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
 export function beijingYear(instant: number): number {
   return Number(beijingDate(instant).slice(0, 4));
 }

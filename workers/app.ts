@@ -2,6 +2,8 @@
 import { Hono } from "hono";
 import { ConfigError, settingsOf, type Env, type Settings } from "./env.ts";
 import { logError } from "./log.ts";
+import { adminRoutes } from "./routes/admin.ts";
+import { apiRoutes } from "./routes/api.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
 
@@ -27,6 +29,8 @@ export function createApp(options: { now?: () => number } = {}) {
   });
   app.route("/", healthRoutes);
   app.route("/", telegramRoutes);
+  app.route("/", apiRoutes);
+  app.route("/", adminRoutes);
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
     logError("request_failed", error, { path: new URL(c.req.url).pathname });

@@ -14,7 +14,7 @@ import { beijingTime } from "../format.ts";
 import { t, type Locale } from "../i18n.ts";
 import { enqueueStatusUpdate, type StatusFacts } from "../notices.ts";
 import { replyHtml } from "../reply.ts";
-import { acceptTransferKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
+import { acceptTransferKeyboard, ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
 
 const LIFECYCLE_ACTION: Record<Exclude<SpecialistActionCode, "delegate" | "transfer">, CaseAction> = {
   ack: "acknowledge",
@@ -98,7 +98,7 @@ export async function acceptTransfer(ctx: BotContext, c: CaseRow) {
     );
   }
   enqueueStatusUpdate(unit, c, "transferred", await statusFacts(ctx, c, to, nextResolve(c)));
-  await replyHtml(ctx, t(ctx.locale, "transfer-accepted", { ref: c.ref }));
+  await replyHtml(ctx, t(ctx.locale, "transfer-accepted", { ref: c.ref }), ownerKeyboard(c.id, c.kind));
 }
 
 async function scheduleMeeting(ctx: BotContext, c: CaseRow, draft: Draft, to: CaseRow["status"]) {

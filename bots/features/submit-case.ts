@@ -4,15 +4,16 @@
 import { sql } from "drizzle-orm";
 import { caseById, createCase } from "../../db/queries/cases.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
-import type { RoutingCandidate, SubmitContext } from "../../db/queries/preload.ts";
+import type { RoutingCandidate } from "../../db/queries/preload.ts";
 import type { CaseKind } from "../../db/schema.ts";
 import { beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
-import { computeDues, DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/sla.ts";
+import { computeDues } from "../../domain/sla.ts";
+import { policyFor } from "../../db/queries/calendar.ts";
 import { caseLink, caseToken, tokenHash } from "../../workers/case-token.ts";
 import type { BotContext } from "../context.ts";
 import type { CaseForm } from "../forms/definitions.ts";
 import type { Draft } from "../forms/engine.ts";
-import { beijingTime } from "../format.ts";
+import { beijingTime, deadlineRuleText } from "../format.ts";
 import { otherLocale, t, type Locale } from "../i18n.ts";
 import { enqueueStatusUpdate } from "../notices.ts";
 import { replyHtml } from "../reply.ts";
@@ -35,22 +36,11 @@ export function summaryOf(kind: CaseKind, draft: Draft): string {
   return [...flat].length > 120 ? `${[...flat].slice(0, 119).join("")}…` : flat;
 }
 
-export function policyFor(kind: CaseKind, stored: SubmitContext["policies"]): SlaPolicy {
-  const row = stored.find((p) => p.kind === kind);
-  return row
-    ? { kind, firstResponseWorkingDays: row.firstResponseWorkingDays, firstResponseHours: row.firstResponseHours, resolutionWorkingDays: row.resolutionWorkingDays }
-    : DEFAULT_SLA_POLICIES[kind];
-}
-
 /** The firm's own specialist first, else the longest-serving one on duty in its area. */
 export function pickOwner(candidates: RoutingCandidate[], firmId: string): RoutingCandidate | undefined {
   return candidates
     .filter((c) => c.firmId === firmId)
     .sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt)[0];
-}
-
-export function deadlineRuleText(locale: Locale, policy: SlaPolicy): string {
-  return t(locale, `deadline-rule-${policy.kind}`, { days: policy.resolutionWorkingDays, hours: policy.firstResponseHours ?? 0 });
 }
 
 function warningText(locale: Locale, warnings: readonly CalendarWarning[]): string {

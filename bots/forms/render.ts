@@ -2,7 +2,7 @@
 // as buttons, and Back / Skip / Cancel; errors in both languages, naming the field and the rule.
 import { InlineKeyboard } from "grammy";
 import { formAction } from "../callback-data.ts";
-import { t, type Locale } from "../i18n.ts";
+import { raw, t, type Locale } from "../i18n.ts";
 import { answeredFields, isOptional, type FieldDef, type FieldRule, type FormDef, type FormState } from "./engine.ts";
 
 export interface Screen {
@@ -54,7 +54,7 @@ export function reviewScreen(locale: Locale, form: FormDef, state: FormState): S
 
 /** One language's line: “field”: rule. */
 function invalidLine(locale: Locale, field: FieldDef, rule: FieldRule): string {
-  return t(locale, "form-invalid", { field: t(locale, `field-${field.key}`), rule: t(locale, `rule-${rule.code}`, rule.args) });
+  return t(locale, "form-invalid", { field: raw(t(locale, `field-${field.key}`)), rule: raw(t(locale, `rule-${rule.code}`, rule.args)) });
 }
 
 export function invalidText(locale: Locale, field: FieldDef, rule: FieldRule): string {

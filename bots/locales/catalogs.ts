@@ -1,5 +1,6 @@
 // The Fluent catalogs, one file per feature and language. A new file is listed here once.
 import enAccount from "./en/account.ftl";
+import enAdmin from "./en/admin.ftl";
 import enCases from "./en/cases.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
@@ -7,6 +8,7 @@ import enIntake from "./en/intake.ftl";
 import enOnboarding from "./en/onboarding.ftl";
 import enSpecialist from "./en/specialist.ftl";
 import zhAccount from "./zh/account.ftl";
+import zhAdmin from "./zh/admin.ftl";
 import zhCases from "./zh/cases.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
@@ -15,6 +17,6 @@ import zhOnboarding from "./zh/onboarding.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhSpecialist],
-  en: [enAccount, enCommon, enCases, enForms, enIntake, enOnboarding, enSpecialist],
+  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhSpecialist],
+  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enSpecialist],
 } as const;

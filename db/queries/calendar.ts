@@ -2,6 +2,8 @@
 // deadline can reach, in the same batch as the rest of an update's reads.
 import { and, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import type { CaseKind } from "../schema.ts";
+import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/sla.ts";
 import { calendarDays, calendarYears, slaPolicies } from "../schema.ts";
 
 /** Days a deadline computed from `fromDate` can touch (policies run to weeks, not months). */
@@ -16,3 +18,12 @@ export function calendarWindow(db: Db, fromDate: string, toDate: string, enabled
     db.select().from(slaPolicies).where(on),
   ] as const;
 }
+
+/** The stored policy of a kind, or the default when none is stored. */
+export function policyFor(kind: CaseKind, stored: readonly (typeof slaPolicies.$inferSelect)[]): SlaPolicy {
+  const row = stored.find((p) => p.kind === kind);
+  return row
+    ? { kind, firstResponseWorkingDays: row.firstResponseWorkingDays, firstResponseHours: row.firstResponseHours, resolutionWorkingDays: row.resolutionWorkingDays }
+    : DEFAULT_SLA_POLICIES[kind];
+}
+

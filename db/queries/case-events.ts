@@ -3,6 +3,14 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { attachments, caseEvents, cases, type CaseStatus } from "../schema.ts";
 
+/** Every kind of ledger event; each has its label (event-<type>) in the catalogs. */
+export const EVENT_TYPES = [
+  "received", "assigned", "acknowledged", "withdrawn", "investor_message", "attachment", "specialist_reply", "info_requested",
+  "meeting_scheduled", "meeting_rescheduled", "meeting_delegated", "transfer_requested", "transferred", "resolved",
+  "reopened", "closed", "feedback", "escalated", "reminder", "dues_changed",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 export interface Actor {
   type: "investor" | "specialist" | "system";
   id: string | null;
@@ -13,7 +21,7 @@ export function appendEvent(
   caseId: string,
   at: number,
   actor: Actor,
-  type: string,
+  type: EventType,
   data: Record<string, unknown> | null = null,
   change?: { from: CaseStatus; to: CaseStatus },
 ) {

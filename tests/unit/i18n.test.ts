@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { bilingual, escapeHtml, messageIds, t } from "../../bots/i18n.ts";
 import { catalogs } from "../../bots/locales/catalogs.ts";
+import { FORMS } from "../../bots/forms/definitions.ts";
+import { EVENT_TYPES } from "../../db/queries/case-events.ts";
+import { CASE_KINDS, CASE_STATUSES } from "../../db/schema.ts";
 
 /** Every variable any message uses, with a sample value, so each message can be rendered. */
 const sampleArgs = Object.fromEntries(
@@ -8,6 +11,26 @@ const sampleArgs = Object.fromEntries(
 );
 
 describe("Fluent catalogs", () => {
+  it("label every ledger event, case kind, status and form field in both languages", () => {
+    const keys = [
+      ...EVENT_TYPES.map((e) => `event-${e}`),
+      ...CASE_KINDS.map((k) => `kind-${k}`),
+      ...CASE_KINDS.map((k) => `deadline-rule-${k}`),
+      ...CASE_STATUSES.map((s) => `status-${s}`),
+      ...Object.values(FORMS).flatMap((form) =>
+        form.fields.flatMap((f) => [
+          `field-${f.key}`,
+          `ask-${form.id}-${f.key}`,
+          ...(f.choices ?? []).map((c) => `option-${f.choiceSet}-${c}`),
+        ]),
+      ),
+    ];
+    for (const locale of ["zh", "en"] as const) {
+      const ids = new Set(messageIds(locale));
+      expect(keys.filter((k) => !ids.has(k)), locale).toEqual([]);
+    }
+  });
+
   it("hold the same messages in Chinese and English", () => {
     const zh = new Set(messageIds("zh"));
     const en = new Set(messageIds("en"));

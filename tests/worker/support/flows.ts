@@ -9,7 +9,7 @@ export const LABELS = {
 } as const;
 
 /** /start → language → notice accepted → firm registered; returns the chat and the firm's code. */
-export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc()): Promise<{ chat: Chat; uscc: string }> {
+export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc(), area?: string): Promise<{ chat: Chat; uscc: string }> {
   const chat = new Chat(locale === "zh" ? "zh-hans" : "en");
   const l = LABELS[locale];
   await chat.send("/start");
@@ -23,7 +23,7 @@ export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc(
     await chat.tap(l.skip);
     await chat.send("Hainan Test Trading Ltd");
   }
-  await chat.tap(l.area);
+  await chat.tap(area ?? l.area);
   await chat.tap(l.industry);
   await chat.tap(l.yes);
   await chat.send(locale === "zh" ? "新加坡" : "Singapore");

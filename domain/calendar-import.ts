@@ -1,0 +1,113 @@
+// Parsing an admin's upload of a year's official schedule (JSON or CSV), strictly: each problem
+// is reported with its line, the field and a rule code (its zh/en text is in the Fluent catalogs).
+import { weekday } from "./calendar.ts";
+
+export interface ScheduleDay {
+  date: string;
+  kind: "holiday" | "workday";
+  name: string;
+}
+
+export interface ScheduleProblem {
+  line?: number;
+  field: string;
+  /** Fluent id suffix: schedule-<code>. */
+  code: string;
+  args?: Record<string, string>;
+}
+
+export type ParsedSchedule = { ok: true; year: number; source: string; days: ScheduleDay[] } | { ok: false; problems: ScheduleProblem[] };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(date: string): boolean {
+  return DATE.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
+
+function check(rows: { line?: number; date: string; kind: string; name: string }[], source: string): ParsedSchedule {
+  const problems: ScheduleProblem[] = [];
+  const years = new Set<number>();
+  const seen = new Map<string, string>();
+  const days: ScheduleDay[] = [];
+  for (const row of rows) {
+    const at = row.line === undefined ? {} : { line: row.line };
+    if (!validDate(row.date)) {
+      problems.push({ ...at, field: "date", code: "date" });
+      continue;
+    }
+    if (row.kind !== "holiday" && row.kind !== "workday") {
+      problems.push({ ...at, field: "kind", code: "kind" });
+      continue;
+    }
+    if (seen.has(row.date)) {
+      problems.push({ ...at, field: "date", code: "duplicate", args: { date: row.date } });
+      continue;
+    }
+    const day = weekday(row.date);
+    if (row.kind === "workday" && day !== 0 && day !== 6) {
+      problems.push({ ...at, field: "kind", code: "workday-on-weekday", args: { date: row.date } });
+      continue;
+    }
+    seen.set(row.date, row.kind);
+    years.add(Number(row.date.slice(0, 4)));
+    days.push({ date: row.date, kind: row.kind, name: row.name.trim().slice(0, 100) });
+  }
+  if (days.length === 0 && problems.length === 0) problems.push({ field: "days", code: "empty" });
+  if (years.size > 1) problems.push({ field: "date", code: "one-year" });
+  if (problems.length) return { ok: false, problems };
+  return { ok: true, year: [...years][0]!, source: source.trim().slice(0, 200) || "admin upload", days: days.sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+/** JSON: { "source": "…", "days": [{ "date": "2027-01-01", "kind": "holiday", "name": "元旦" }, …] }. */
+export function parseScheduleJson(text: string): ParsedSchedule {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { ok: false, problems: [{ field: "body", code: "json" }] };
+  }
+  const value = body as { source?: unknown; days?: unknown };
+  if (!Array.isArray(value?.days)) return { ok: false, problems: [{ field: "days", code: "days" }] };
+  const rows = (value.days as Record<string, unknown>[]).map((d, i) => ({ line: i + 1, date: String(d?.date ?? ""), kind: String(d?.kind ?? ""), name: String(d?.name ?? "") }));
+  return check(rows, typeof value.source === "string" ? value.source : "");
+}
+
+/** CSV with the header `date,kind,name`; the source goes in a `# source: …` first line, if any. */
+export function parseScheduleCsv(text: string): ParsedSchedule {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let source = "";
+  const rows: { line: number; date: string; kind: string; name: string }[] = [];
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    const sourceMatch = /^#\s*source:\s*(.*)$/i.exec(line);
+    if (sourceMatch) {
+      source = sourceMatch[1]!;
+      return;
+    }
+    if (line.startsWith("#") || /^date\s*,/i.test(line)) return;
+    const [date = "", kind = "", ...name] = line.split(",");
+    rows.push({ line: index + 1, date: date.trim(), kind: kind.trim(), name: name.join(",").trim() });
+  });
+  return check(rows, source);
+}
+
+export interface ScheduleDiff {
+  added: ScheduleDay[];
+  removed: ScheduleDay[];
+  changed: { date: string; from: ScheduleDay["kind"]; to: ScheduleDay["kind"] }[];
+}
+
+/** What an upload changes against the days stored for that year (for the admin's preview). */
+export function diffSchedule(existing: readonly ScheduleDay[], incoming: readonly ScheduleDay[]): ScheduleDiff {
+  const before = new Map(existing.map((d) => [d.date, d]));
+  const after = new Map(incoming.map((d) => [d.date, d]));
+  return {
+    added: incoming.filter((d) => !before.has(d.date)),
+    removed: existing.filter((d) => !after.has(d.date)),
+    changed: incoming.flatMap((d) => {
+      const old = before.get(d.date);
+      return old && old.kind !== d.kind ? [{ date: d.date, from: old.kind, to: d.kind }] : [];
+    }),
+  };
+}

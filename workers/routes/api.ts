@@ -1,0 +1,44 @@
+// Public JSON for the International Service Portal: the deadline a firm would get if it filed now.
+import { Hono } from "hono";
+import * as z from "zod/mini";
+import { deadlineRuleText } from "../../bots/format.ts";
+import { t } from "../../bots/i18n.ts";
+import { openDb } from "../../db/client.ts";
+import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/queries/calendar.ts";
+import { CASE_KINDS } from "../../db/schema.ts";
+import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
+import { computeDues } from "../../domain/sla.ts";
+import type { AppBindings } from "../app.ts";
+import { fieldIssues, invalidRequest } from "../validation.ts";
+
+export const apiRoutes = new Hono<AppBindings>();
+
+// An instant with its offset: 2026-02-12T10:00:00+08:00 or …Z. A bare date is ambiguous, so refused.
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+const DeadlineQuery = z.object({
+  kind: z.enum(CASE_KINDS),
+  from: z.string().check(z.regex(INSTANT, "invalid_format"), z.refine((v) => !Number.isNaN(Date.parse(v)), "invalid_format")),
+});
+
+apiRoutes.get("/api/deadline", async (c) => {
+  const parsed = z.safeParse(DeadlineQuery, { kind: c.req.query("kind"), from: c.req.query("from") });
+  if (!parsed.success) return invalidRequest(c, fieldIssues(parsed.error));
+  const { kind, from } = parsed.data;
+  const received = Date.parse(from);
+  const settings = c.get("settings");
+  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const start = beijingDate(received);
+  const [days, years, policies] = await handle.readBatch([...calendarWindow(handle.db, start, addDays(start, CALENDAR_WINDOW_DAYS))]);
+  const policy = policyFor(kind, policies);
+  const dues = computeDues(makeCalendar(days, years.map((y) => y.year)), policy, received);
+  c.header("Cache-Control", "public, max-age=300");
+  return c.json({
+    kind,
+    from: new Date(received).toISOString(),
+    due: beijingIso(dues.resolutionDueAt),
+    firstResponseDue: beijingIso(dues.firstResponseDueAt),
+    rule: { zh: deadlineRuleText("zh", policy), en: deadlineRuleText("en", policy) },
+    warnings: dues.warnings.map((w) => ({ ...w, message: { zh: t("zh", "calendar-warning", { year: w.year }), en: t("en", "calendar-warning", { year: w.year }) } })),
+  });
+});
