@@ -6,7 +6,7 @@ import { caseById, createCase } from "../../db/queries/cases.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 import type { RoutingCandidate } from "../../db/queries/preload.ts";
 import type { CaseKind } from "../../db/schema.ts";
-import { beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
+import { beijingDate, beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
 import { computeDues } from "../../domain/sla.ts";
 import { policyFor } from "../../db/queries/calendar.ts";
 import { caseLink, caseToken, tokenHash } from "../../workers/case-token.ts";
@@ -45,7 +45,7 @@ export function pickOwner(candidates: RoutingCandidate[], firmId: string): Routi
 
 function warningText(locale: Locale, warnings: readonly CalendarWarning[]): string {
   const years = [...new Set(warnings.map((w) => w.year))];
-  return years.map((year) => `${t(locale, "calendar-warning", { year })}\n`).join("");
+  return years.map((year) => `${t(locale, "calendar-warning", { year: String(year) })}\n`).join("");
 }
 
 export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) {
@@ -125,6 +125,20 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
         link: caseLink(settings, token),
       },
       { refOfCase: true },
+    );
+  }
+
+  // A deadline computed without an official schedule: admins hear of it, once a day per year.
+  for (const year of new Set(dues.warnings.map((w: CalendarWarning) => w.year))) {
+    const alert = { text: t("zh", "calendar-alert", { year: String(year) }), parse_mode: "HTML" as const };
+    unit.write(
+      enqueueForRecipients(db, {
+        keyPrefix: `calendar:missing:${year}:${beijingDate(unit.now)}:`,
+        recipients: sql`SELECT id AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale
+                          FROM specialists WHERE role = 'admin' AND active = 1`,
+        payloads: { zh: alert, en: alert },
+        now: unit.now,
+      }),
     );
   }
 

@@ -39,6 +39,6 @@ apiRoutes.get("/api/deadline", async (c) => {
     due: beijingIso(dues.resolutionDueAt),
     firstResponseDue: beijingIso(dues.firstResponseDueAt),
     rule: { zh: deadlineRuleText("zh", policy), en: deadlineRuleText("en", policy) },
-    warnings: dues.warnings.map((w) => ({ ...w, message: { zh: t("zh", "calendar-warning", { year: w.year }), en: t("en", "calendar-warning", { year: w.year }) } })),
+    warnings: dues.warnings.map((w) => ({ ...w, message: { zh: t("zh", "calendar-warning", { year: String(w.year) }), en: t("en", "calendar-warning", { year: String(w.year) }) } })),
   });
 });

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { exports } from "cloudflare:workers";
+import { admin } from "./support/admin.ts";
+import type { Chat } from "./support/chat.ts";
+import { rows } from "./support/db.ts";
+import { registeredInvestor } from "./support/flows.ts";
+
+async function filePolicyQuestion(chat: Chat) {
+  await chat.send("/policy");
+  await chat.send("Zero-tariff policy for imported equipment");
+  await chat.send("Does a lease of equipment by a foreign-invested firm qualify?");
+  await chat.tap("✔ Submit");
+  const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
+  return row!;
+}
+
+describe("the investor's cases", () => {
+  it("lists the firm's cases and shows one with its timeline", async () => {
+    const { chat } = await registeredInvestor("en");
+    const filed = await filePolicyQuestion(chat);
+    const list = (await chat.send("/cases")).join();
+    expect(list).toContain(filed.ref);
+    expect(list).toContain("policy question");
+    const shown = (await chat.send(`/status ${filed.ref.toLowerCase()}`)).join();
+    expect(shown).toContain(filed.ref);
+    expect(shown).toMatch(/History/);
+    expect(shown).toMatch(/— Received/);
+  });
+
+  it("withdraws an open case with a reason, once", async () => {
+    const { chat } = await registeredInvestor("zh");
+    await chat.send("/policy");
+    await chat.send("零关税政策");
+    await chat.send("融资租赁进口设备是否适用零关税政策？");
+    await chat.tap("✔ 提交");
+    const [filed] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ?", [chat.userId]);
+    await chat.send(`/status ${filed!.ref}`);
+    await chat.tap("撤回诉求");
+    const done = (await chat.send("问题已自行解决")).join();
+    expect(done).toContain(`已撤回诉求 ${filed!.ref}`);
+    const [event] = await rows<{ type: string; from_status: string; to_status: string; data: string }>(
+      "SELECT type, from_status, to_status, data FROM case_events WHERE case_id = ? AND type = 'withdrawn'",
+      [filed!.id],
+    );
+    expect(event).toMatchObject({ type: "withdrawn", from_status: "received", to_status: "withdrawn" });
+    expect(JSON.parse(event!.data)).toEqual({ reason: "问题已自行解决" });
+    await chat.send(`/status ${filed!.ref}`);
+    const again = await chat.tap("Withdraw").catch(() => "no button");
+    expect(again).toBe("no button");
+  });
+
+  it("never shows a case of another firm, whatever the ref or id typed", async () => {
+    const { chat: a } = await registeredInvestor("en");
+    const { chat: b } = await registeredInvestor("en");
+    const filed = await filePolicyQuestion(a);
+    const answer = (await b.send(`/status ${filed.ref}`)).join();
+    expect(answer).toMatch(/No case .* was found, or you may not see it/);
+    expect(answer).not.toContain("Zero-tariff");
+    expect((await b.send("/status HN-2026-999999")).join()).toBe(answer.replace(filed.ref, "HN-2026-999999"));
+    // Forged buttons with A's case id do nothing.
+    await b.post(b.callback(`case:w:${filed.id}`));
+    await b.send("forged withdrawal");
+    expect(await rows("SELECT status FROM cases WHERE id = ?", [filed.id])).toEqual([{ status: "received" }]);
+    expect((await b.send("/cases")).join()).not.toContain(filed.ref);
+  });
+
+  it("/privacy shows what is kept; /deleteme erases it after a confirmation and keeps the case anonymised", async () => {
+    const { chat, uscc } = await registeredInvestor("en");
+    const filed = await filePolicyQuestion(chat);
+    const privacy = (await chat.send("/privacy")).join();
+    expect(privacy).toContain("Jane Doe");
+    expect(privacy).toContain("+8613800138000");
+    expect(privacy).toContain(uscc);
+    await chat.send("/deleteme");
+    await chat.tap("Keep");
+    expect(await rows("SELECT 1 FROM users WHERE telegram_id = ?", [chat.userId])).toHaveLength(1);
+    await chat.send("/deleteme");
+    const erased = (await chat.tap("Erase")).join();
+    expect(erased).toContain("Your personal information was erased");
+    expect(erased).toContain("已删除您的个人信息");
+    expect(await rows("SELECT 1 FROM users WHERE telegram_id = ?", [chat.userId])).toHaveLength(0);
+    expect(await rows("SELECT 1 FROM firm_members WHERE telegram_id = ?", [chat.userId])).toHaveLength(0);
+    expect(await rows("SELECT created_by FROM cases WHERE id = ?", [filed.id])).toEqual([{ created_by: null }]);
+    expect(await rows("SELECT actor_id FROM case_events WHERE case_id = ? AND actor_type = 'investor'", [filed.id])).toEqual([{ actor_id: null }]);
+  });
+
+  it("answers /help and anything unknown, never silence", async () => {
+    const { chat } = await registeredInvestor("en");
+    expect((await chat.send("/help")).join()).toContain("/appointment");
+    expect((await chat.send("/nonsense")).join()).toMatch(/did not understand/);
+    expect((await chat.send("hello?")).join()).toMatch(/did not understand/);
+  });
+});
+
+describe("GET /api/deadline", () => {
+  const get = (query: string) => exports.default.fetch(new Request(`http://desk.test/api/deadline?${query}`));
+
+  it("answers the 2026 example: received Thu 12 Feb → 7 working days end Sat 28 Feb", async () => {
+    const response = await get("kind=appointment&from=2026-02-12T10:00:00%2B08:00");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=300");
+    expect(await response.json()).toEqual({
+      kind: "appointment",
+      from: "2026-02-12T02:00:00.000Z",
+      due: "2026-02-28T23:59:59+08:00",
+      firstResponseDue: "2026-02-13T23:59:59+08:00",
+      rule: { zh: "自受理次日起 7 个工作日内安排约见", en: "a meeting is arranged within 7 working days after the day of receipt" },
+      warnings: [],
+    });
+  });
+
+  it("warns, in both languages, for a year with no loaded schedule", async () => {
+    const body = (await (await get("kind=policy&from=2031-03-02T09:00:00Z")).json()) as { warnings: { year: number; message: { zh: string } }[] };
+    expect(body.warnings).toHaveLength(1);
+    expect(body.warnings[0]).toMatchObject({ code: "year_not_loaded", year: 2031 });
+    expect(body.warnings[0]!.message.zh).toContain("2031 年");
+  });
+
+  it.each([
+    ["kind=visa&from=2026-02-12T10:00:00Z", "kind"],
+    ["kind=urgent&from=2026-02-12", "from"],
+    ["kind=urgent", "from"],
+  ])("refuses %s naming the field %s", async (query, field) => {
+    const response = await get(query);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { issues: { field: string; rule: { zh: string; en: string } }[] };
+    expect(body.issues.map((i) => i.field)).toContain(field);
+    expect(body.issues[0]!.rule.zh.length).toBeGreaterThan(0);
+  });
+});
+
+describe("loading a new year's holiday schedule", () => {
+  const schedule2030 = {
+    source: "国务院办公厅关于2030年部分节假日安排的通知（测试）",
+    days: [
+      { date: "2030-01-01", kind: "holiday", name: "元旦" },
+      { date: "2030-02-02", kind: "workday", name: "春节调休" },
+      { date: "2030-02-04", kind: "holiday", name: "春节" },
+    ],
+  };
+
+  it("previews, then loads, and the warning goes away", async () => {
+    const preview = await admin("POST", "/admin/calendar?dry_run=1", schedule2030);
+    expect(await preview.json()).toMatchObject({ ok: true, dryRun: true, year: 2030, diff: { added: expect.any(Array), removed: [], changed: [] } });
+    expect(await rows("SELECT 1 FROM calendar_years WHERE year = 2030")).toHaveLength(0);
+    expect((await admin("POST", "/admin/calendar", schedule2030)).status).toBe(200);
+    const body = (await (await exports.default.fetch(new Request("http://desk.test/api/deadline?kind=urgent&from=2030-01-31T10:00:00%2B08:00"))).json()) as { due: string; warnings: unknown[] };
+    // Thu 31 Jan → Fri 1 Feb, Sat 2 Feb (make-up), Tue 5 Feb (Mon 4 Feb off).
+    expect(body).toMatchObject({ due: "2030-02-05T23:59:59+08:00", warnings: [] });
+    expect(await rows("SELECT action, target FROM audit_events WHERE target = '2030'")).toEqual([{ action: "calendar.load", target: "2030" }]);
+  });
+
+  it("refuses a bad CSV with the line, the field and the rule", async () => {
+    const csv = "date,kind,name\n2029-02-30,holiday,春节\n2029-03-05,workday,调休\n";
+    const response = await exports.default.fetch(
+      new Request("http://desk.test/admin/calendar", { method: "POST", headers: { authorization: `Bearer test-admin-token-0123456789abcdef`, "content-type": "text/csv" }, body: csv }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { issues: { line: number; field: string; rule: { en: string } }[] };
+    expect(body.issues).toEqual([
+      { line: 2, field: "date", rule: { zh: "应为有效日期 YYYY-MM-DD", en: "must be a real date as YYYY-MM-DD" } },
+      { line: 3, field: "kind", rule: expect.objectContaining({ en: "2029-03-05 is a weekday already; a make-up working day falls on a weekend" }) },
+    ]);
+  });
+});
