@@ -50,14 +50,18 @@ export const users = sqliteTable("users", {
 });
 
 /** Conversation state of one user (intake forms, pending confirmations), with a version for optimistic locking. */
-export const sessions = sqliteTable("sessions", {
-  telegramId: integer("telegram_id").primaryKey(),
-  /** null: no conversation in progress. */
-  state: text("state", { mode: "json" }),
-  version: integer("version").notNull(),
-  expiresAt: integer("expires_at"),
-  updatedAt: integer("updated_at").notNull(),
-});
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    telegramId: integer("telegram_id").primaryKey(),
+    /** null: no conversation in progress. */
+    state: text("state", { mode: "json" }),
+    version: integer("version").notNull(),
+    expiresAt: integer("expires_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("sessions_expiry").on(t.expiresAt).where(sql`expires_at IS NOT NULL`)],
+);
 
 /** Units: a city/county or park administration, a provincial department, or the business-environment department. */
 export const units = sqliteTable("units", {
@@ -142,6 +146,9 @@ export const cases = sqliteTable(
     closedAt: integer("closed_at"),
     calendarWarning: text("calendar_warning"),
     escalationLevel: integer("escalation_level").notNull().default(0),
+    /** When the cron must next look at this case (a reminder, an escalation, the survey); null: nothing pending. */
+    nextAlertAt: integer("next_alert_at"),
+    feedback: text("feedback", { enum: ["satisfied", "basically_satisfied", "unsatisfied", "none"] }),
     publicTokenHash: text("public_token_hash").unique(),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at").notNull(),
@@ -156,6 +163,8 @@ export const cases = sqliteTable(
     index("cases_resolution_due")
       .on(t.resolutionDueAt)
       .where(sql`status IN ('received','assigned','acknowledged','in_progress','meeting_scheduled')`),
+    // The cron's only way in: cases whose next alert is due, never a scan of all open cases.
+    index("cases_next_alert").on(t.nextAlertAt).where(sql`next_alert_at IS NOT NULL`),
   ],
 );
 

@@ -76,6 +76,19 @@ export function nextWorkingDay(cal: WorkCalendar, date: string): string {
   return day;
 }
 
+export function previousWorkingDay(cal: WorkCalendar, date: string): string {
+  let day = addDays(date, -1);
+  while (!isWorkingDay(cal, day)) day = addDays(day, -1);
+  return day;
+}
+
+/** The N-th working day after `date` (N ≥ 1). */
+export function workingDayAfter(cal: WorkCalendar, date: string, n: number): string {
+  let day = date;
+  for (let i = 0; i < n; i++) day = nextWorkingDay(cal, day);
+  return day;
+}
+
 export interface Due {
   /** The close of the last working day, as an instant. */
   due: number;
