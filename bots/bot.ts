@@ -8,6 +8,7 @@ import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";
 import { attachmentsFeature } from "./features/attachments.ts";
 import { fallback } from "./features/fallback.ts";
+import { feedback } from "./features/feedback.ts";
 import { intake } from "./features/intake.ts";
 import { onboarding } from "./features/onboarding.ts";
 import { specialistFeature } from "./features/specialist.ts";
@@ -65,6 +66,7 @@ function buildBot(settings: Settings): Bot<BotContext> {
   bot.use(specialistFeature);
   bot.use(caseViews);
   bot.use(attachmentsFeature);
+  bot.use(feedback);
   bot.use(account);
   bot.use(fallback);
   return bot;

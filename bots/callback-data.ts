@@ -34,3 +34,5 @@ export const eraseChoice = callbackCodec("erase");
 export const caseAction = callbackCodec("case");
 /** sp:<action>:<case id> — the owner's buttons under a case notice. */
 export const specialistAction = callbackCodec("sp");
+/** fb:<satisfied | basically_satisfied | unsatisfied>:<case id> */
+export const feedbackChoice = callbackCodec("fb");

@@ -1,7 +1,9 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
-import { sql } from "drizzle-orm";
+import { InlineKeyboard } from "grammy";
+import { firmMembers } from "../db/queries/audiences.ts";
 import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
+import { feedbackChoice } from "./callback-data.ts";
 import type { CaseStatus } from "../db/schema.ts";
 import type { UpdateUnit } from "../db/unit.ts";
 import { otherLocale, raw, t, type Locale } from "./i18n.ts";
@@ -46,13 +48,25 @@ export function enqueueStatusUpdate(
   unit.write(
     enqueueForRecipients(unit.db, {
       keyPrefix: `status:${c.id}:${purpose}:${unit.updateId}:`,
-      recipients: sql`SELECT 'member:' || u.telegram_id AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
-                        FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
-                       WHERE m.firm_id = ${c.firmId} AND m.status = 'active' AND u.unreachable_at IS NULL`,
+      recipients: firmMembers(c.firmId),
       payloads: statusUpdatePayloads(facts),
       caseId: c.id,
       now: unit.now,
       ...(options.refOfCase ? { refOfCase: c.id } : {}),
     }),
   );
+}
+
+export const RATINGS = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** The satisfaction survey (or its reminder): both languages, the buttons in the reader's. */
+export function surveyPayloads(ref: string, caseId: string, reminder = false): { zh: MessagePayload; en: MessagePayload } {
+  const key = reminder ? "survey-reminder" : "survey";
+  const payload = (first: Locale): MessagePayload => {
+    const keyboard = new InlineKeyboard();
+    for (const rating of RATINGS) keyboard.text(t(first, `survey-${rating}`), feedbackChoice.pack(rating, caseId)).row();
+    return { text: `${t(first, key, { ref })}\n\n${t(otherLocale(first), key, { ref })}`, parse_mode: "HTML", reply_markup: keyboard };
+  };
+  return { zh: payload("zh"), en: payload("en") };
 }

@@ -4,6 +4,10 @@ import { eq } from "drizzle-orm";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
 import type { Settings } from "./env.ts";
+import { alertsJob } from "./jobs/alerts.ts";
+import { digestJob } from "./jobs/digest.ts";
+import { expiryJob } from "./jobs/expiry.ts";
+import { outboxJob } from "./jobs/outbox.ts";
 import { logError, logEvent } from "./log.ts";
 
 export interface JobContext {
@@ -18,8 +22,8 @@ export interface CronJob {
   run(ctx: JobContext): Promise<Record<string, number>>;
 }
 
-/** Later features add their jobs here (reminders, escalation, outbox). */
-export const jobs: CronJob[] = [];
+/** In order: what enqueues messages first, then the sender. */
+export const jobs: CronJob[] = [alertsJob, expiryJob, digestJob, outboxJob];
 
 export interface TickReport {
   now: number;

@@ -12,7 +12,8 @@ import type { BotContext } from "../context.ts";
 import type { Draft } from "../forms/engine.ts";
 import { beijingTime } from "../format.ts";
 import { t, type Locale } from "../i18n.ts";
-import { enqueueStatusUpdate, type StatusFacts } from "../notices.ts";
+import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "../notices.ts";
+import { firmMembers } from "../../db/queries/audiences.ts";
 import { replyHtml } from "../reply.ts";
 import { acceptTransferKeyboard, ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
 
@@ -187,9 +188,19 @@ export async function submitSpecialistForm(ctx: BotContext, formId: string, draf
     case "transfer":
       return requestTransfer(ctx, c, draft);
     case "resolve": {
-      stageCaseChange(unit, c, to, actor(ctx), "resolved", { outcome: draft.outcome }, { resolvedAt: unit.now });
+      stageCaseChange(unit, c, to, actor(ctx), "resolved", { outcome: draft.outcome }, { resolvedAt: unit.now, nextAlertAt: unit.now });
       const detail = (locale: Locale) => t(locale, "detail-resolved", { outcome: draft.outcome! });
       enqueueStatusUpdate(unit, c, "resolved", await statusFacts(ctx, c, to, (locale) => t(locale, "next-feedback"), detail));
+      // 回访: the survey follows the status update (the outbox keeps per-chat order).
+      unit.write(
+        enqueueForRecipients(unit.db, {
+          keyPrefix: `case:${c.id}:survey:${unit.updateId}:`,
+          recipients: firmMembers(c.firmId),
+          payloads: surveyPayloads(c.ref, c.id),
+          caseId: c.id,
+          now: unit.now,
+        }),
+      );
       return done();
     }
     default:

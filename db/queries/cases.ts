@@ -51,6 +51,8 @@ export function createCase(db: Db, c: NewCase) {
       firstResponseDueAt: c.firstResponseDueAt,
       resolutionDueAt: c.resolutionDueAt,
       calendarWarning: c.calendarWarning,
+      // The next tick plans this case's reminders.
+      nextAlertAt: c.receivedAt,
       updatedAt: c.receivedAt,
     }),
     db.insert(caseEvents).values(events),

@@ -7,6 +7,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { outbox, users } from "../../db/schema.ts";
 import { Pacer } from "./pacer.ts";
+import { t } from "../../bots/i18n.ts";
+import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 8;
@@ -53,9 +55,9 @@ export async function claimDue(handle: DbHandle, now: number, limit: number): Pr
 
 type Outcome =
   | { id: number; result: "sent"; at: number }
-  | { id: number; result: "retry"; at: number; error: string; chatWide: boolean }
+  | { id: number; result: "retry"; at: number; error: string }
   | { id: number; result: "failed"; error: string }
-  | { id: number; result: "unreachable"; chatId: number; error: string }
+  | { id: number; result: "unreachable"; chatId: number; caseId: string | null; error: string }
   | { id: number; result: "released" };
 
 function classify(row: OutboxRow, error: unknown, now: number): Outcome {
@@ -63,17 +65,17 @@ function classify(row: OutboxRow, error: unknown, now: number): Outcome {
     const reason = `${error.error_code} ${error.description}`.slice(0, 300);
     if (error.error_code === 429) {
       const after = (error.parameters.retry_after ?? 1) * 1000;
-      return { id: row.id, result: "retry", at: now + after, error: reason, chatWide: true };
+      return { id: row.id, result: "retry", at: now + after, error: reason };
     }
-    if (error.error_code === 403) return { id: row.id, result: "unreachable", chatId: row.chatId, error: reason };
+    if (error.error_code === 403) return { id: row.id, result: "unreachable", chatId: row.chatId, caseId: row.caseId, error: reason };
     if (error.error_code >= 500 && row.attempts < MAX_ATTEMPTS) {
-      return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason, chatWide: true };
+      return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason };
     }
     return { id: row.id, result: "failed", error: reason };
   }
   const reason = (error instanceof HttpError ? "network" : (error as Error)?.name ?? "error").slice(0, 300);
   if (row.attempts >= MAX_ATTEMPTS) return { id: row.id, result: "failed", error: reason };
-  return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason, chatWide: true };
+  return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason };
 }
 
 export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOptions, clock: () => number): Promise<Outcome[]> {
@@ -133,9 +135,26 @@ export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now:
           .where(and(eq(outbox.id, o.id), eq(outbox.status, "pending")));
     }
   });
-  const unreachableChats = [...new Set(outcomes.flatMap((o) => (o.result === "unreachable" ? [o.chatId] : [])))];
-  if (unreachableChats.length) {
-    writes.push(db.update(users).set({ unreachableAt: now }).where(inArray(users.chatId, unreachableChats)) as never);
+  const unreachable = outcomes.flatMap((o) => (o.result === "unreachable" ? [o] : []));
+  if (unreachable.length) {
+    writes.push(db.update(users).set({ unreachableAt: now }).where(inArray(users.chatId, unreachable.map((o) => o.chatId))) as never);
+    // Instead of retrying forever, the case's owner is told to reach the firm another way.
+    for (const o of unreachable) {
+      if (!o.caseId) continue;
+      const notice = { text: t("zh", "unreachable-notice", { ref: REF_PLACEHOLDER }), parse_mode: "HTML" as const };
+      writes.push(
+        enqueueForRecipients(db, {
+          keyPrefix: `case:${o.caseId}:unreachable:${o.chatId}:`,
+          recipients: sql`SELECT 'owner' AS key_suffix, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
+                            FROM cases c JOIN specialists s ON s.id = c.owner_id WHERE c.id = ${o.caseId} AND s.active = 1
+                             AND COALESCE(s.notice_chat_id, s.telegram_id) <> ${o.chatId}`,
+          payloads: { zh: notice, en: notice },
+          caseId: o.caseId,
+          now,
+          refOfCase: o.caseId,
+        }) as never,
+      );
+    }
   }
   if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
 }

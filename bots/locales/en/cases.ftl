@@ -95,3 +95,19 @@ event-feedback = The firm gave feedback
 event-escalated = Escalated as overdue
 event-reminder = The specialist was reminded
 event-dues_changed = Deadlines changed
+
+## Satisfaction survey
+survey =
+    <b>[{ $ref }] How was your case handled?</b>
+    Your case was resolved. Are you satisfied with the outcome? Your answer helps us improve.
+survey-reminder =
+    <b>[{ $ref }] Reminder: please rate the outcome</b>
+    Without an answer within 3 working days, the case closes as "no feedback".
+survey-satisfied = 😊 Satisfied
+survey-basically_satisfied = 🙂 Basically satisfied
+survey-unsatisfied = 🙁 Unsatisfied
+survey-thanks = Thank you! [{ $ref }] is closed. If you like, send one line of comment (optional).
+survey-reopened = We reopened [{ $ref }] with the specialist; the new deadline is { $due }. Please tell us why you were not satisfied (optional).
+survey-comment-saved = Your comment is recorded. Thank you.
+survey-closed-no-feedback = [{ $ref }] closed as "no feedback". If the problem remains, please file it again.
+reopened-owner = [{ $ref }] The firm was not satisfied; the case is yours again, with the resolution now due { $due }.

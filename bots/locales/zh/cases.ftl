@@ -95,3 +95,19 @@ event-feedback = 企业已评价
 event-escalated = 已超期督办
 event-reminder = 已提醒服务专员
 event-dues_changed = 办理时限已调整
+
+## 满意度回访
+survey =
+    <b>【{ $ref }】请评价办理结果</b>
+    您的诉求已办结。您对办理结果满意吗？您的评价将用于改进服务。
+survey-reminder =
+    <b>【{ $ref }】提醒：请评价办理结果</b>
+    如 3 个工作日内未评价，此件将按“未评价”关闭。
+survey-satisfied = 😊 满意
+survey-basically_satisfied = 🙂 基本满意
+survey-unsatisfied = 🙁 不满意
+survey-thanks = 感谢您的评价！【{ $ref }】已关闭。如愿意，可直接发送一句意见（选填）。
+survey-reopened = 我们已将【{ $ref }】重新交给服务专员办理，新的办理时限为 { $due }。请发送您不满意的原因（选填）。
+survey-comment-saved = 已记录您的意见，谢谢。
+survey-closed-no-feedback = 【{ $ref }】已按“未评价”关闭。如仍有问题，请重新提交。
+reopened-owner = 【{ $ref }】企业对办理结果不满意，已重新交您办理，新的办结时限为 { $due }。

@@ -1,0 +1,16 @@
+// The tick's sender: drains what is due within a time budget; the rest waits for the next tick.
+import { botFor } from "../../bots/bot.ts";
+import { drainOutbox } from "../outbox/sender.ts";
+import type { CronJob } from "../scheduled.ts";
+
+/** A tick may run for minutes on Workers; leave room for the other jobs and a slow Telegram. */
+export const TICK_SEND_BUDGET_MS = 20_000;
+
+export const outboxJob: CronJob = {
+  name: "outbox",
+  async run({ handle, settings, now }) {
+    // "now" is the tick's scheduled time for what is due; pacing needs the real clock.
+    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS }, Date.now);
+    return { ...report };
+  },
+};
