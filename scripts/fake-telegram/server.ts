@@ -70,7 +70,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return send(res, 200, api.calls({ method, chatId: chat ? Number(chat) : undefined }));
     }
     if (url.pathname === "/__control/faults" && req.method === "POST") {
-      api.inject((await readBody(req)) as unknown as Fault);
+      const fault = (await readBody(req)) as unknown as Fault;
+      if (!["429", "403", "500", "hang", "400"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
+      api.inject(fault);
       return send(res, 200, { ok: true });
     }
     if (url.pathname === "/__control/reset" && req.method === "POST") {

@@ -80,5 +80,6 @@ export async function callbackAnswers(update: Update): Promise<RecordedCall[]> {
 }
 
 export async function injectFault(fault: { chatId?: number; method?: string; kind: string; retryAfter?: number; times?: number }) {
-  await fetch(`${env.TELEGRAM_API_ROOT}/__control/faults`, { method: "POST", body: JSON.stringify(fault) });
+  const response = await fetch(`${env.TELEGRAM_API_ROOT}/__control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+  if (!response.ok) throw new Error(`fault refused: ${response.status}`);
 }
