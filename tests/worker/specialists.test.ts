@@ -135,6 +135,35 @@ describe("the loop investor → specialist → investor", () => {
     await waitForMessage(specialist.chat, new RegExp(`【${filed.ref}】企业补充说明：\\s*The list is attached\\.`));
   });
 
+  it("asks the firm to rate a resolution: unsatisfied reopens to the same owner, satisfied closes", async () => {
+    const { specialist, investor, filed } = await assignedCase();
+    const head = await joinedSpecialist({ role: "unit_head", unitId: specialist.unitId });
+    const resolve = async () => {
+      await specialist.chat.tap("🏁 办结");
+      await specialist.chat.send("已协调海关，设备可正常通关。");
+      await specialist.chat.tap("✔ 提交");
+    };
+    await resolve();
+    await waitForMessage(investor, /How was your case handled\?/);
+    const before = await caseOf(investor.userId);
+    await investor.tap("🙁 Unsatisfied");
+    const reopened = await caseOf(investor.userId);
+    expect(reopened).toMatchObject({ status: "in_progress", owner_id: specialist.id });
+    expect(reopened.resolution_due_at).toBeGreaterThanOrEqual(before.resolution_due_at);
+    await waitForMessage(specialist.chat, new RegExp(`${filed.ref}.*不满意`));
+    await waitForMessage(head.chat, new RegExp(`${filed.ref}.*不满意`));
+    // A second tap on the same survey does nothing.
+    await investor.tap("😊 Satisfied");
+    expect((await caseOf(investor.userId)).status).toBe("in_progress");
+    await investor.send("The equipment is still held at the port.");
+    await waitForMessage(specialist.chat, /The equipment is still held at the port\./);
+
+    await resolve();
+    await expect.poll(async () => (await investor.messages()).filter((m) => /How was your case handled\?/.test(String(m.payload.text))).length, { timeout: 10_000 }).toBe(2);
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT status, feedback FROM cases WHERE id = ?", [filed.id])).toEqual([{ status: "closed", feedback: "satisfied" }]);
+  });
+
   it("refuses a specialist of another unit, and an investor, on every action", async () => {
     const { investor, filed } = await assignedCase();
     const stranger = await joinedSpecialist();
