@@ -1,10 +1,18 @@
 // A fake Telegram Bot API for tests and the sandbox: Telegram's result objects and errors
 // (429 with retry_after, 403 for blocked bots), per-chat message ids, and a record of every call.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { handleSandbox } from "./sandbox.ts";
 
 export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
 export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400"; retryAfter?: number; times?: number }
-export interface FakeTelegramOptions { port?: number; host?: string; token?: string; botUsername?: string }
+export interface FakeTelegramOptions {
+  port?: number;
+  host?: string;
+  token?: string;
+  botUsername?: string;
+  /** Serves the sandbox page at / and posts the updates it builds to this webhook. */
+  webhook?: { url: string; secret: string };
+}
 export interface FakeTelegram {
   url: string;
   token: string;
@@ -64,6 +72,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
+    if (options.webhook && (url.pathname === "/" || url.pathname.startsWith("/sandbox/"))) {
+      const sandbox = { webhookUrl: options.webhook.url, secret: options.webhook.secret, calls: (f: { chatId?: number }) => api.calls(f) };
+      if (await handleSandbox(req, res, url, sandbox)) return;
+    }
     if (url.pathname === "/__control/calls") {
       const method = url.searchParams.get("method") ?? undefined;
       const chat = url.searchParams.get("chat_id");
@@ -135,4 +147,17 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       }),
   };
   return api;
+}
+
+/** `node scripts/fake-telegram/server.ts --port 8790 [--token …]`: the fake API on its own, for benchmarks. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const fake = await startFakeTelegram({ port: Number(arg("port") ?? 0), ...(arg("token") ? { token: arg("token")! } : {}) });
+  console.log(JSON.stringify({ event: "fake_telegram_ready", url: fake.url }));
+  const stop = () => void fake.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
