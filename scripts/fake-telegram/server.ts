@@ -38,6 +38,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let calls: RecordedCall[] = [];
   let faults: (Fault & { left: number })[] = [];
   let seq = 0;
+  let queued: { update_id: number }[] = [];
   const nextMessageId = new Map<number, number>();
   const hanging = new Set<ServerResponse>();
 
@@ -67,7 +68,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     deletewebhook: () => true,
     getwebhookinfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: 0 }),
     setmycommands: () => true,
-    getupdates: () => [],
+    getupdates: (p) => {
+      const offset = Number(p.offset ?? 0);
+      queued = queued.filter((u) => u.update_id >= offset);
+      return queued.slice(0, Number(p.limit ?? 100));
+    },
   };
 
   const server = createServer(async (req, res) => {
@@ -85,6 +90,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const fault = (await readBody(req)) as unknown as Fault;
       if (!["429", "403", "500", "hang", "400"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
       api.inject(fault);
+      return send(res, 200, { ok: true });
+    }
+    if (url.pathname === "/__control/updates" && req.method === "POST") {
+      const body = (await readBody(req)) as unknown as { update_id: number }[];
+      queued.push(...body);
       return send(res, 200, { ok: true });
     }
     if (url.pathname === "/__control/reset" && req.method === "POST") {
@@ -117,6 +127,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       } as const;
       const [status, body] = errors[fault.kind];
       return record(status, body);
+    }
+    if (method.toLowerCase() === "getupdates") {
+      // Long polling: hold the request until an update is queued or the timeout passes.
+      const until = Date.now() + Math.min(Number(payload.timeout ?? 0), 50) * 1000;
+      while (Date.now() < until && !queued.some((u) => u.update_id >= Number(payload.offset ?? 0)) && !req.destroyed) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
     }
     const result = results[method.toLowerCase()];
     if (!result) return record(404, { ok: false, error_code: 404, description: "Not Found: method not found" });
