@@ -15,7 +15,8 @@ import { startManaged, stopAll, type Managed } from "./lib/processes.ts";
 import { startSqld, type RunningSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const DATA = `${ROOT}.data`;
+/** Local state: sqld's data, wrangler's, the generated secrets (DESK_DATA_DIR moves it, e.g. for tests). */
+const DATA = process.env.DESK_DATA_DIR ?? `${ROOT}.data`;
 const WORKER_SETTINGS = [
   "TELEGRAM_BOT_TOKEN",
   "TELEGRAM_WEBHOOK_SECRET",

@@ -1,0 +1,51 @@
+// npm start as a person runs it: the whole stack comes up, the sandbox reaches the Worker, and
+// Ctrl-C stops everything it started.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/ports.ts";
+
+function processesMentioning(text: string): string[] {
+  try {
+    return execFileSync("pgrep", ["-af", "--", text], { encoding: "utf8" }).split("\n").filter((l) => l && !l.includes("pgrep"));
+  } catch {
+    return [];
+  }
+}
+
+describe("npm start", () => {
+  it("brings the local stack up, answers /start through the sandbox, and stops cleanly on SIGINT", async () => {
+    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
+    const child = spawn(process.execPath, ["scripts/start.ts"], {
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      await expect.poll(() => output.includes('"event":"ready"'), { timeout: 60_000, interval: 250 }).toBe(true);
+      expect((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as object).toEqual({ ok: true, db: "up" });
+
+      const sent = await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/send`, { method: "POST", body: JSON.stringify({ userId: 31337, name: "Tester", text: "/start" }) });
+      expect(((await sent.json()) as { webhookStatus: number }).webhookStatus).toBe(200);
+      const chat = (await (await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/chat?chat_id=31337`)).json()) as { payload: { text: string } }[];
+      expect(chat[0]!.payload.text).toContain("欢迎");
+      expect(chat[0]!.payload.text).toContain("Welcome");
+      expect(processesMentioning(`--port ${port}`).length).toBeGreaterThan(0);
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
+    expect(output).toContain('"event":"stopped"');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${sandboxPort}/`)).rejects.toThrow();
+    expect(processesMentioning(`--port ${port}`)).toEqual([]);
+    expect(processesMentioning(dataDir)).toEqual([]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }, 120_000);
+});
