@@ -15,6 +15,28 @@ function ftlAsText(): Plugin {
   };
 }
 
+/** The Worker in workerd against the servers the global setup started. */
+function workerProject(name: string, include: string[], miniflare: Record<string, unknown> = {}) {
+  return {
+    extends: true as const,
+    plugins: [
+      ftlAsText(),
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          ...miniflare,
+          bindings: {
+            ...TEST_SETTINGS,
+            LIBSQL_URL: inject<string>("libsqlUrl"),
+            TELEGRAM_API_ROOT: inject<string>("telegramApiRoot"),
+          },
+        },
+      })),
+    ],
+    test: { name, include, globalSetup: ["tests/support/global-setup.ts"] },
+  };
+}
+
 export default defineConfig({
   test: {
     // Everything runs loopback only and bounded: a hanging call fails the test instead of CI.
@@ -26,27 +48,12 @@ export default defineConfig({
         plugins: [ftlAsText()],
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
-      {
-        extends: true,
-        plugins: [
-          ftlAsText(),
-          cloudflareTest(({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                ...TEST_SETTINGS,
-                LIBSQL_URL: inject<string>("libsqlUrl"),
-                TELEGRAM_API_ROOT: inject<string>("telegramApiRoot"),
-              },
-            },
-          })),
-        ],
-        test: {
-          name: "worker",
-          include: ["tests/worker/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts"],
-        },
-      },
+      workerProject("worker", ["tests/worker/**/*.test.ts"]),
+      // The outbox through a real (miniflare) Queue: its own project, so only these tests have the binding.
+      workerProject("queue", ["tests/queue/**/*.test.ts"], {
+        queueProducers: { OUTBOX_QUEUE: { queueName: "desk-outbox" } },
+        queueConsumers: { "desk-outbox": { maxBatchSize: 10, maxBatchTimeout: 1 } },
+      }),
     ],
   },
 });

@@ -2,6 +2,7 @@
 // names the setting and the rule, never its value.
 // zod/mini: the same validation at a fifth of the bundle size of zod's chained API.
 import * as z from "zod/mini";
+import type { OutboxBatch } from "./outbox/queue.ts";
 
 export interface Env {
   TELEGRAM_BOT_TOKEN?: string;
@@ -13,6 +14,8 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
+  /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
+  OUTBOX_QUEUE?: Queue<OutboxBatch>;
 }
 
 const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s/]+/, "must be an http(s) URL"));

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
 import type { Settings } from "./env.ts";
+import type { OutboxBatch } from "./outbox/queue.ts";
 import { alertsJob } from "./jobs/alerts.ts";
 import { digestJob } from "./jobs/digest.ts";
 import { expiryJob } from "./jobs/expiry.ts";
@@ -15,6 +16,8 @@ export interface JobContext {
   settings: Settings;
   now: number;
   cron: string;
+  /** The outbox queue, when the Worker has the binding. */
+  queue?: Queue<OutboxBatch> | undefined;
 }
 
 export interface CronJob {
@@ -31,13 +34,19 @@ export interface TickReport {
   roundTrips: number;
 }
 
-export async function runTick(settings: Settings, now: number, cron: string, registry: CronJob[] = jobs): Promise<TickReport> {
+export async function runTick(
+  settings: Settings,
+  now: number,
+  cron: string,
+  registry: CronJob[] = jobs,
+  queue?: Queue<OutboxBatch>,
+): Promise<TickReport> {
   const started = Date.now();
   const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
   const results: TickReport["jobs"] = {};
   for (const job of registry) {
     try {
-      results[job.name] = await job.run({ handle, settings, now, cron });
+      results[job.name] = await job.run({ handle, settings, now, cron, queue });
     } catch (error) {
       logError("job_failed", error, { job: job.name, now });
       results[job.name] = { error: (error as Error).name };

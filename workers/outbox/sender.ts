@@ -38,7 +38,7 @@ export function backoffMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-export async function claimDue(handle: DbHandle, now: number, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS): Promise<OutboxRow[]> {
   const { db } = handle;
   const due = db
     .select({ id: outbox.id })
@@ -48,7 +48,7 @@ export async function claimDue(handle: DbHandle, now: number, limit: number): Pr
     .limit(limit);
   return db
     .update(outbox)
-    .set({ leaseUntil: now + LEASE_MS, attempts: sql`${outbox.attempts} + 1` })
+    .set({ leaseUntil: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
     .where(inArray(outbox.id, due))
     .returning();
 }
@@ -159,8 +159,20 @@ export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now:
   if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
 }
 
+/** Rows a queue message names, taken only if still pending under the lease the tick gave them: a redelivered message finds the lease changed and takes nothing. */
+export async function takeLeased(handle: DbHandle, ids: number[], leaseUntil: number, now: number): Promise<OutboxRow[]> {
+  return handle.db
+    .update(outbox)
+    .set({ leaseUntil: now + LEASE_MS })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending"), eq(outbox.leaseUntil, leaseUntil)))
+    .returning();
+}
+
 export async function drainOutbox(handle: DbHandle, api: Api, now: number, options: DrainOptions, clock: () => number = Date.now): Promise<DrainReport> {
-  const rows = await claimDue(handle, now, options.limit);
+  return sendAndRecord(handle, api, await claimDue(handle, now, options.limit), now, options, clock);
+}
+
+export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
   const outcomes = await sendClaimed(api, rows, options, clock);
   await recordOutcomes(handle, outcomes, now);
   const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;

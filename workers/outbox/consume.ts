@@ -1,0 +1,21 @@
+// The Worker's queue handler: each message names outbox rows; sent at most once per lease.
+import { botFor } from "../../bots/bot.ts";
+import { openDb } from "../../db/client.ts";
+import type { Settings } from "../env.ts";
+import { logEvent } from "../log.ts";
+import { consumeBatch, type OutboxBatch } from "./queue.ts";
+
+export async function consumeOutboxBatch(settings: Settings, batch: MessageBatch<OutboxBatch>): Promise<void> {
+  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  for (const message of batch.messages) {
+    try {
+      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now());
+      logEvent("outbox_queue", { ...report, db_round_trips: handle.roundTrips() });
+      message.ack();
+    } catch {
+      // The rows stay pending: a redelivery of this message (if they were not taken yet) or the
+      // tick after their lease sends them.
+      message.retry();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+// Scale-out through Cloudflare Queues: when the OUTBOX_QUEUE binding is configured, the tick only
+// claims due rows and hands their ids to the queue, in per-chat order; the Worker's queue handler
+// sends them. Queues deliver at least once, so a message takes its rows by the lease the tick set.
+import type { Api } from "grammy";
+import type { DbHandle } from "../../db/client.ts";
+import { claimDue, sendAndRecord, takeLeased, type DrainReport, type OutboxRow } from "./sender.ts";
+
+export interface OutboxBatch {
+  ids: number[];
+  leaseUntil: number;
+}
+
+/** Long enough for the queue to deliver; expired leases make the tick claim the rows again. */
+const QUEUE_LEASE_MS = 5 * 60_000;
+/** Rows per queue message: a consumer sends them within Telegram's per-chat pace. */
+const ROWS_PER_MESSAGE = 25;
+
+/** Messages of at most ROWS_PER_MESSAGE ids; one chat's rows stay in one message, in order. */
+export function batchesOf(rows: OutboxRow[], leaseUntil: number): OutboxBatch[] {
+  const byChat = new Map<number, number[]>();
+  for (const row of rows) byChat.set(row.chatId, [...(byChat.get(row.chatId) ?? []), row.id]);
+  const batches: OutboxBatch[] = [];
+  let current: number[] = [];
+  for (const ids of byChat.values()) {
+    if (current.length && current.length + ids.length > ROWS_PER_MESSAGE) {
+      batches.push({ ids: current, leaseUntil });
+      current = [];
+    }
+    current.push(...ids);
+  }
+  if (current.length) batches.push({ ids: current, leaseUntil });
+  return batches;
+}
+
+export async function enqueueDue(handle: DbHandle, queue: Queue<OutboxBatch>, now: number, limit: number): Promise<{ claimed: number; messages: number }> {
+  const rows = await claimDue(handle, now, limit, QUEUE_LEASE_MS);
+  if (rows.length === 0) return { claimed: 0, messages: 0 };
+  const batches = batchesOf(rows, now + QUEUE_LEASE_MS);
+  await queue.sendBatch(batches.map((body) => ({ body })));
+  return { claimed: rows.length, messages: batches.length };
+}
+
+export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number): Promise<DrainReport> {
+  const rows = await takeLeased(handle, batch.ids, batch.leaseUntil, now);
+  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000 }, Date.now);
+}
