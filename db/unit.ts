@@ -30,11 +30,15 @@ export class UpdateUnit {
   #committed = false;
   #enqueued = false;
 
-  constructor(
-    readonly handle: DbHandle,
-    readonly updateId: number,
-    readonly now: number,
-  ) {}
+  readonly handle: DbHandle;
+  readonly updateId: number;
+  readonly now: number;
+
+  constructor(handle: DbHandle, updateId: number, now: number) {
+    this.handle = handle;
+    this.updateId = updateId;
+    this.now = now;
+  }
 
   get db() {
     return this.handle.db;

@@ -48,7 +48,7 @@ export async function runBridge(options: BridgeOptions, signal: AbortSignal): Pr
   while (!signal.aborted) {
     let updates: Update[];
     try {
-      updates = await api.getUpdates({ offset, timeout: options.timeoutSeconds ?? 25, allowed_updates: ["message", "callback_query", "my_chat_member"] }, signal);
+      updates = await api.getUpdates({ offset, timeout: options.timeoutSeconds ?? 25, allowed_updates: ["message", "callback_query", "my_chat_member"] }, signal as never);
       failures = 0;
     } catch {
       if (signal.aborted) break;

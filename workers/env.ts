@@ -2,7 +2,7 @@
 // names the setting and the rule, never its value.
 // zod/mini: the same validation at a fifth of the bundle size of zod's chained API.
 import * as z from "zod/mini";
-import type { OutboxBatch } from "./outbox/queue.ts";
+import type { OutboxQueue } from "./outbox/queue.ts";
 
 export interface Env {
   TELEGRAM_BOT_TOKEN?: string;
@@ -15,7 +15,7 @@ export interface Env {
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
-  OUTBOX_QUEUE?: Queue<OutboxBatch>;
+  OUTBOX_QUEUE?: OutboxQueue;
 }
 
 const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s/]+/, "must be an http(s) URL"));
@@ -48,9 +48,12 @@ export interface SettingIssue {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly issues: SettingIssue[]) {
+  readonly issues: SettingIssue[];
+
+  constructor(issues: SettingIssue[]) {
     super(`invalid configuration: ${issues.map((i) => `${i.setting} ${i.rule}`).join("; ")}`);
     this.name = "ConfigError";
+    this.issues = issues;
   }
 }
 

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { openDb, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
 import type { Settings } from "./env.ts";
-import type { OutboxBatch } from "./outbox/queue.ts";
+import type { OutboxQueue } from "./outbox/queue.ts";
 import { alertsJob } from "./jobs/alerts.ts";
 import { digestJob } from "./jobs/digest.ts";
 import { expiryJob } from "./jobs/expiry.ts";
@@ -17,7 +17,7 @@ export interface JobContext {
   now: number;
   cron: string;
   /** The outbox queue, when the Worker has the binding. */
-  queue?: Queue<OutboxBatch> | undefined;
+  queue?: OutboxQueue | undefined;
 }
 
 export interface CronJob {
@@ -39,7 +39,7 @@ export async function runTick(
   now: number,
   cron: string,
   registry: CronJob[] = jobs,
-  queue?: Queue<OutboxBatch>,
+  queue?: OutboxQueue,
 ): Promise<TickReport> {
   const started = Date.now();
   const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });

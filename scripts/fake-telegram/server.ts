@@ -10,6 +10,8 @@ export interface FakeTelegramOptions {
   host?: string;
   token?: string;
   botUsername?: string;
+  /** Enforce Telegram's rate limits (429 with retry_after when exceeded), for benchmarks. */
+  limits?: { globalPerSecond: number; privatePerSecond: number; groupPerMinute: number };
   /** Serves the sandbox page at / and posts the updates it builds to this webhook. */
   webhook?: { url: string; secret: string };
 }
@@ -41,6 +43,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let queued: { update_id: number }[] = [];
   const nextMessageId = new Map<number, number>();
   const hanging = new Set<ServerResponse>();
+  const sentAt: number[] = [];
+  const sentToChat = new Map<number, number[]>();
+  /** ms until a message to `chatId` would be within the limits (0: now). */
+  const overLimit = (chatId: number, now: number): number => {
+    const limits = options.limits;
+    if (!limits) return 0;
+    const recent = sentAt.filter((t) => t > now - 1000);
+    const chat = (sentToChat.get(chatId) ?? []).filter((t) => t > now - (chatId > 0 ? 1000 : 60_000));
+    if (recent.length >= limits.globalPerSecond) return recent[0]! + 1000 - now;
+    if (chatId > 0 && chat.length >= limits.privatePerSecond) return chat[0]! + 1000 - now;
+    if (chatId < 0 && chat.length >= limits.groupPerMinute) return chat[0]! + 60_000 - now;
+    return 0;
+  };
 
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/json" });
@@ -134,6 +149,17 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       while (Date.now() < until && !queued.some((u) => u.update_id >= Number(payload.offset ?? 0)) && !req.destroyed) {
         await new Promise((r) => setTimeout(r, 25));
       }
+    }
+    if (chatId !== undefined && method.toLowerCase() === "sendmessage") {
+      const now = Date.now();
+      const wait = overLimit(chatId, now);
+      if (wait > 0) {
+        const retryAfter = Math.max(1, Math.ceil(wait / 1000));
+        return record(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+      }
+      sentAt.push(now);
+      if (sentAt.length > 1000) sentAt.splice(0, sentAt.length - 1000);
+      sentToChat.set(chatId, [...(sentToChat.get(chatId) ?? []), now].slice(-30));
     }
     const result = results[method.toLowerCase()];
     if (!result) return record(404, { ok: false, error_code: 404, description: "Not Found: method not found" });

@@ -117,6 +117,21 @@ describe("the unified social credit code is checked", () => {
   });
 });
 
+describe("round trips", () => {
+  it("costs at most 2 DB round trips for every step of onboarding and a full intake", async () => {
+    const { chat } = await registeredInvestor("en", undefined, undefined, true);
+    await chat.send("/urgent");
+    await chat.send("Customs clearance of our production line is blocked for two weeks.");
+    await chat.send("Production halted, 300 workers idle.");
+    await chat.send("A consultation with customs and commerce.");
+    await chat.tap("No");
+    await chat.tap("✔ Submit");
+    await chat.send("/cases");
+    expect(chat.roundTrips.length).toBeGreaterThan(15);
+    expect(Math.max(...chat.roundTrips)).toBe(2);
+  });
+});
+
 describe("filing cases", () => {
   it("files a meeting request in Chinese, with ref, deadline and Beijing time", async () => {
     const { chat } = await registeredInvestor("zh");

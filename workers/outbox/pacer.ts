@@ -13,7 +13,11 @@ export class Pacer {
   readonly #lastPrivate = new Map<number, number>();
   readonly #group = new Map<number, number[]>();
 
-  constructor(readonly limits: PaceLimits = TELEGRAM_PACE) {}
+  readonly limits: PaceLimits;
+
+  constructor(limits: PaceLimits = TELEGRAM_PACE) {
+    this.limits = limits;
+  }
 
   /** Milliseconds to wait before a message to `chatId` may go at `now` (0 = now). */
   waitFor(chatId: number, now: number): number {

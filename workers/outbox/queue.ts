@@ -10,6 +10,11 @@ export interface OutboxBatch {
   leaseUntil: number;
 }
 
+/** The part of a Cloudflare Queue producer binding the tick uses. */
+export interface OutboxQueue {
+  sendBatch(messages: { body: OutboxBatch }[]): Promise<unknown>;
+}
+
 /** Long enough for the queue to deliver; expired leases make the tick claim the rows again. */
 const QUEUE_LEASE_MS = 5 * 60_000;
 /** Rows per queue message: a consumer sends them within Telegram's per-chat pace. */
@@ -32,7 +37,7 @@ export function batchesOf(rows: OutboxRow[], leaseUntil: number): OutboxBatch[] 
   return batches;
 }
 
-export async function enqueueDue(handle: DbHandle, queue: Queue<OutboxBatch>, now: number, limit: number): Promise<{ claimed: number; messages: number }> {
+export async function enqueueDue(handle: DbHandle, queue: OutboxQueue, now: number, limit: number): Promise<{ claimed: number; messages: number }> {
   const rows = await claimDue(handle, now, limit, QUEUE_LEASE_MS);
   if (rows.length === 0) return { claimed: 0, messages: 0 };
   const batches = batchesOf(rows, now + QUEUE_LEASE_MS);

@@ -1,7 +1,11 @@
 // A person chatting with the bot through the real webhook: typing, tapping the buttons the bot
 // last showed, and reading what the bot said (from the fake Telegram API's record).
 import type { Update } from "grammy/types";
+import { env } from "cloudflare:workers";
 import { expect } from "vitest";
+import { handleUpdate } from "../../../bots/handle-update.ts";
+import { settingsOf } from "../../../workers/env.ts";
+import { drainNow } from "../../../workers/outbox/drain.ts";
 import { callsTo, deliver, textUpdate, uniqueId, type RecordedCall } from "./telegram.ts";
 
 interface Button {
@@ -13,7 +17,15 @@ export class Chat {
   readonly userId = uniqueId();
   #seen = 0;
 
-  constructor(readonly languageCode = "en") {}
+  readonly languageCode: string;
+  /** DB round trips of each update, when posted through handleUpdate directly (see `direct`). */
+  readonly roundTrips: number[] = [];
+  readonly direct: boolean;
+
+  constructor(languageCode = "en", options: { direct?: boolean } = {}) {
+    this.languageCode = languageCode;
+    this.direct = options.direct ?? false;
+  }
 
   async messages(): Promise<RecordedCall[]> {
     return (await callsTo(this.userId)).filter((c) => c.method === "sendMessage" && c.status === 200);
@@ -28,6 +40,13 @@ export class Chat {
   }
 
   async post(update: Update): Promise<Response> {
+    if (this.direct) {
+      // The same path as the webhook, minus HTTP, to read the update's own round-trip count.
+      const report = await handleUpdate(update, settingsOf(env), Date.now());
+      this.roundTrips.push(report.roundTrips);
+      if (report.enqueued) await drainNow(settingsOf(env), Date.now);
+      return new Response(JSON.stringify(report));
+    }
     const response = await deliver(update);
     expect(response.status, `webhook answered ${response.status}`).toBe(200);
     return response;

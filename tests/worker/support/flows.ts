@@ -9,8 +9,8 @@ export const LABELS = {
 } as const;
 
 /** /start → language → notice accepted → firm registered; returns the chat and the firm's code. */
-export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc(), area?: string): Promise<{ chat: Chat; uscc: string }> {
-  const chat = new Chat(locale === "zh" ? "zh-hans" : "en");
+export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc(), area?: string, direct = false): Promise<{ chat: Chat; uscc: string }> {
+  const chat = new Chat(locale === "zh" ? "zh-hans" : "en", { direct });
   const l = LABELS[locale];
   await chat.send("/start");
   await chat.tap(l.language);

@@ -1,0 +1,140 @@
+// npm run bench — figures for the README, against real parts on this machine: sqld, the Worker's
+// own job code, the fake Telegram API enforcing Telegram's limits, and the production bundle.
+// Writes bench/results.json and prints a table. Never part of `npm test`.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { Api } from "grammy";
+import { openDb, type DbHandle } from "../db/client.ts";
+import { instantOfBeijing } from "../domain/calendar.ts";
+import { alertsJob } from "../workers/jobs/alerts.ts";
+import { drainOutbox } from "../workers/outbox/sender.ts";
+import { bundleWorker } from "./build.ts";
+import { startFakeTelegram } from "./fake-telegram/server.ts";
+import { applyMigrations } from "./lib/migrate.ts";
+import { startSqld } from "./lib/sqld.ts";
+
+const NOW = instantOfBeijing("2026-03-10", "09:05:00");
+const DAY = 86_400_000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function seedBase(handle: DbHandle) {
+  await handle.client.batch(
+    [
+      "INSERT INTO units (id, name_zh, name_en, kind, area_code, created_at) VALUES ('bench-unit', '海口市营商环境局', 'Haikou', 'city', 'haikou', 0)",
+      "INSERT INTO firms (id, uscc, name_zh, area_code, industry, foreign_invested, created_at) VALUES ('bench-firm', '91460100BENCH00001', '测试企业', 'haikou', 'trade', 1, 0)",
+      ...Array.from({ length: 100 }, (_, i) =>
+        `INSERT INTO specialists (id, telegram_id, name, unit_id, area_code, role, on_duty, active, created_at) VALUES ('bench-sp-${i}', ${900000 + i}, '专员${i}', 'bench-unit', 'haikou', 'specialist', 0, 1, 0)`,
+      ),
+    ],
+    "write",
+  );
+}
+
+/** `open` open cases, of which the last 100 have an alert due at NOW; the rest next look in a month. */
+async function seedCases(handle: DbHandle, open: number) {
+  await handle.client.batch(["DELETE FROM case_events", "DELETE FROM outbox", "DELETE FROM cases"], "write");
+  const rowsPerStatement = 500;
+  for (let start = 0; start < open; start += rowsPerStatement * 10) {
+    const statements: string[] = [];
+    for (let chunk = start; chunk < Math.min(open, start + rowsPerStatement * 10); chunk += rowsPerStatement) {
+      const values: string[] = [];
+      for (let i = chunk; i < Math.min(open, chunk + rowsPerStatement); i++) {
+        const due = i >= open - 100;
+        const received = NOW - (due ? 3 : 1) * DAY;
+        const nextAlert = due ? NOW - 60_000 : NOW + 30 * DAY;
+        values.push(
+          `('c${i}', 'HN-2026-${String(i).padStart(6, "0")}', 'bench-firm', 'urgent', 'assigned', '海关通关受阻', '{}', 'bench-sp-${i % 100}', ${received}, ${received + DAY}, ${received + 3 * DAY}, ${nextAlert}, ${received})`,
+        );
+      }
+      statements.push(
+        `INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, next_alert_at, updated_at) VALUES ${values.join(",")}`,
+      );
+    }
+    await handle.client.batch(statements, "write");
+  }
+}
+
+async function benchCron(url: string) {
+  const results: Record<string, { openCases: number; dueCases: number; medianMs: number; runs: number[]; dbRoundTrips: number; alerts: number }> = {};
+  for (const open of [1_000, 10_000, 100_000]) {
+    const setup = openDb({ url });
+    await seedCases(setup, open);
+    const runs: number[] = [];
+    let roundTrips = 0;
+    let alerts = 0;
+    for (let run = 0; run < 5; run++) {
+      // Each run finds the same 100 cases due: put them back as they were.
+      await setup.client.batch(
+        ["DELETE FROM outbox", "DELETE FROM case_events", `UPDATE cases SET next_alert_at = ${NOW - 60_000}, escalation_level = 0 WHERE rowid > (SELECT max(rowid) - 100 FROM cases)`],
+        "write",
+      );
+      const handle = openDb({ url });
+      const started = performance.now();
+      const report = await alertsJob.run({ handle, settings: {} as never, now: NOW, cron: "bench" });
+      runs.push(performance.now() - started);
+      roundTrips = handle.roundTrips();
+      alerts = report.alerts ?? 0;
+    }
+    results[`${open}`] = { openCases: open, dueCases: 100, medianMs: Math.round(median(runs)), runs: runs.map(Math.round), dbRoundTrips: roundTrips, alerts };
+    console.log(`cron: ${open} open cases, 100 due → median ${Math.round(median(runs))} ms (${roundTrips} DB round trips, ${alerts} alerts)`);
+  }
+  return { byOpenCases: results, ratio100kTo1k: +(results["100000"]!.medianMs / results["1000"]!.medianMs).toFixed(2) };
+}
+
+async function benchOutbox(url: string) {
+  const fake = await startFakeTelegram({ limits: { globalPerSecond: 30, privatePerSecond: 1, groupPerMinute: 20 } });
+  const handle = openDb({ url });
+  await handle.client.batch(["DELETE FROM outbox"], "write");
+  const now = Date.now();
+  const values = Array.from({ length: 600 }, (_, i) => `('bench:${i}', ${800000 + (i % 60)}, 'private', 'sendMessage', '{"text":"提醒 ${i}"}', 'pending', 0, ${now}, ${now})`);
+  await handle.client.execute(`INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, status, attempts, next_attempt_at, created_at) VALUES ${values.join(",")}`);
+  const api = new Api(fake.token, { apiRoot: fake.url });
+  const started = performance.now();
+  let sent = 0;
+  while (sent < 600 && performance.now() - started < 120_000) {
+    const report = await drainOutbox(openDb({ url }), api, Date.now(), { limit: 600, budgetMs: 60_000 });
+    sent += report.sent;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const calls = fake.calls({ method: "sendMessage" });
+  await fake.close();
+  const rate = sent / seconds;
+  const result = {
+    messages: 600,
+    chats: 60,
+    sent,
+    seconds: +seconds.toFixed(2),
+    ratePerSecond: +rate.toFixed(2),
+    shareOfTelegramLimit30: +(rate / 30).toFixed(3),
+    shareOfOurPace25: +(rate / 25).toFixed(3),
+    responses429: calls.filter((c) => c.status === 429).length,
+  };
+  console.log(`outbox: ${sent}/600 to 60 chats in ${result.seconds} s = ${result.ratePerSecond}/s (${Math.round(result.shareOfTelegramLimit30 * 100)}% of 30/s), 429s: ${result.responses429}`);
+  return result;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "desk-bench-"));
+const sqld = await startSqld({ dataDir, quiet: true });
+try {
+  await applyMigrations(sqld.url);
+  await seedBase(openDb({ url: sqld.url }));
+  const bundle = bundleWorker(join(dataDir, "dist"));
+  console.log(`bundle: ${(bundle.rawBytes / 1024).toFixed(1)} KiB raw, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
+  const cron = await benchCron(sqld.url);
+  console.log(`cron: 100k ÷ 1k tick time = ${cron.ratio100kTo1k}`);
+  const outbox = await benchOutbox(sqld.url);
+  const results = {
+    at: new Date().toISOString(),
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version },
+    bundle: { rawKiB: +(bundle.rawBytes / 1024).toFixed(1), gzipKiB: +(bundle.gzipBytes / 1024).toFixed(1) },
+    cron,
+    outbox,
+  };
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  console.log("written: bench/results.json");
+} finally {
+  await sqld.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
