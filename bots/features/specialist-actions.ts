@@ -13,7 +13,7 @@ import type { Draft } from "../forms/engine.ts";
 import { beijingTime } from "../format.ts";
 import { t, type Locale } from "../i18n.ts";
 import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "../notices.ts";
-import { firmMembers } from "../../db/queries/audiences.ts";
+import { firmMembers, specialist } from "../../db/queries/audiences.ts";
 import { replyHtml } from "../reply.ts";
 import { acceptTransferKeyboard, ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
 
@@ -91,7 +91,7 @@ export async function acceptTransfer(ctx: BotContext, c: CaseRow) {
     unit.write(
       enqueueForRecipients(unit.db, {
         keyPrefix: `case:${c.id}:transferred:${unit.updateId}:`,
-        recipients: sql`SELECT 'previous' AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale FROM specialists WHERE id = ${c.ownerId}`,
+        recipients: specialist(c.ownerId, "previous"),
         payloads: { zh: { text, parse_mode: "HTML" }, en: { text, parse_mode: "HTML" } },
         caseId: c.id,
         now: unit.now,
@@ -136,7 +136,7 @@ async function requestTransfer(ctx: BotContext, c: CaseRow, draft: Draft) {
       WHERE ${active}`),
     enqueueForRecipients(unit.db, {
       keyPrefix: `case:${c.id}:transfer:${target}:${unit.updateId}:`,
-      recipients: sql`SELECT 'offer' AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale FROM specialists WHERE id = ${target} AND ${active}`,
+      recipients: specialist(target, "offer", active),
       payloads: { zh: payload, en: payload },
       caseId: c.id,
       now: unit.now,

@@ -1,7 +1,7 @@
 // Submitting a case form: the case with its ref, due instants (working days, Asia/Shanghai),
 // owner by first-inquiry responsibility, first ledger events, the owner's notice and the
 // firm's status update — one batch — then the bilingual confirmation.
-import { sql } from "drizzle-orm";
+import { admins, owner as ownerAudience } from "../../db/queries/audiences.ts";
 import { caseById, createCase } from "../../db/queries/cases.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 import type { RoutingCandidate } from "../../db/queries/preload.ts";
@@ -102,10 +102,7 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
   unit.write(
     enqueueForRecipients(db, {
       keyPrefix: `case:${caseId}:assigned:`,
-      recipients: owner
-        ? sql`SELECT 'owner' AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale FROM specialists WHERE id = ${owner.specialistId}`
-        : sql`SELECT 'queue:' || id AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale
-                FROM specialists WHERE role = 'bizenv' AND active = 1 AND telegram_id IS NOT NULL`,
+      recipients: ownerAudience(owner?.specialistId ?? null),
       payloads: { zh: notice, en: notice },
       caseId,
       now: unit.now,
@@ -134,8 +131,7 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
     unit.write(
       enqueueForRecipients(db, {
         keyPrefix: `calendar:missing:${year}:${beijingDate(unit.now)}:`,
-        recipients: sql`SELECT id AS key_suffix, COALESCE(notice_chat_id, telegram_id) AS chat_id, 'zh' AS locale
-                          FROM specialists WHERE role = 'admin' AND active = 1`,
+        recipients: admins(),
         payloads: { zh: alert, en: alert },
         now: unit.now,
       }),

@@ -12,8 +12,7 @@ export function bizenvDepartment(): SQL {
 /** The owner; a case still in the queue goes to the business-environment department. */
 export function owner(ownerId: string | null): SQL {
   if (!ownerId) return bizenvDepartment();
-  return sql`SELECT 'owner' AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
-               FROM specialists s WHERE s.id = ${ownerId} AND s.active = 1`;
+  return specialist(ownerId, "owner");
 }
 
 export function ownerAndDeputy(ownerId: string | null): SQL {
@@ -35,6 +34,18 @@ export function unitHeads(ownerId: string | null): SQL {
 }
 
 /** The department's admins and its group chat: the last step of the ladder. */
+/** Any one specialist by id (a transfer's proposed owner), only while active; `when` adds a condition. */
+export function specialist(id: string, keySuffix: string, when: SQL = sql`1 = 1`): SQL {
+  return sql`SELECT ${keySuffix} AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
+               FROM specialists s WHERE s.id = ${id} AND s.active = 1 AND ${when}`;
+}
+
+/** Admins only (not the department's group): told of operational problems such as a missing calendar year. */
+export function admins(): SQL {
+  return sql`SELECT 'admin:' || s.id AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
+               FROM specialists s WHERE s.role = 'admin' AND s.active = 1 AND s.telegram_id IS NOT NULL`;
+}
+
 export function departmentAdmins(): SQL {
   return sql`SELECT 'admin:' || s.id AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
                FROM specialists s WHERE s.role = 'admin' AND s.active = 1 AND s.telegram_id IS NOT NULL

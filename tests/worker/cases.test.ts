@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
 import { admin } from "./support/admin.ts";
-import type { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
-import { registeredInvestor } from "./support/flows.ts";
-
-async function filePolicyQuestion(chat: Chat) {
-  await chat.send("/policy");
-  await chat.send("Zero-tariff policy for imported equipment");
-  await chat.send("Does a lease of equipment by a foreign-invested firm qualify?");
-  await chat.tap("✔ Submit");
-  const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
-  return row!;
-}
+import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 
 describe("the investor's cases", () => {
   it("lists the firm's cases and shows one with its timeline", async () => {

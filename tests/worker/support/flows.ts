@@ -2,6 +2,7 @@
 import { expect } from "vitest";
 import { Chat } from "./chat.ts";
 import { randomUscc } from "./data.ts";
+import { rows } from "./db.ts";
 
 export const LABELS = {
   zh: { language: "中文", accept: "同意并继续", skip: "跳过", submit: "✔ 提交", yes: "是", area: "海口市", industry: "贸易" },
@@ -32,4 +33,14 @@ export async function registeredInvestor(locale: "zh" | "en", uscc = randomUscc(
   const done = await chat.tap(l.submit);
   expect(done.join("\n")).toMatch(locale === "zh" ? /登记成功/ : /is registered/);
   return { chat, uscc };
+}
+
+/** Files a policy question and returns the case's id and ref. */
+export async function filePolicyQuestion(chat: Chat) {
+  await chat.send("/policy");
+  await chat.send("Zero-tariff policy for imported equipment");
+  await chat.send("Does a lease of equipment by a foreign-invested firm qualify?");
+  await chat.tap("✔ Submit");
+  const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
+  return row!;
 }
