@@ -23,7 +23,9 @@ export function menuKeyboard(locale: Locale): InlineKeyboard {
     .text(t(locale, "menu-policy"), menuChoice.pack("policy"))
     .row()
     .text(t(locale, "menu-cases"), menuChoice.pack("cases"))
-    .text(t(locale, "menu-help"), menuChoice.pack("help"));
+    .text(t(locale, "menu-help"), menuChoice.pack("help"))
+    .row()
+    .text(t(locale, "menu-language"), menuChoice.pack("language"));
 }
 
 /** Approve / reject buttons for a request to join the firm with this code. */

@@ -84,7 +84,10 @@ privateChat.command("status", async (ctx) => {
     keyboard.text(t(ctx.locale, "button-add-message"), caseAction.pack("m", found.id)).row();
     keyboard.text(t(ctx.locale, "button-withdraw"), caseAction.pack("w", found.id));
   }
-  await replyHtml(ctx, [detail, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
+  // A deadline counted without an official holiday schedule says so, every time it is shown.
+  const warnings = (found.calendarWarning ?? "").split(",").flatMap((w) => /^year_not_loaded:(\d{4})$/.exec(w)?.[1] ?? []);
+  const warningLines = warnings.map((year) => t(ctx.locale, "calendar-warning", { year }));
+  await replyHtml(ctx, [detail, ...warningLines, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
 });
 
 caseViews.callbackQuery(caseAction.pattern, async (ctx, next) => {

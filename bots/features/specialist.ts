@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { claimInvite, setDuty, sha256Hex, specialistByTelegram } from "../../db/queries/specialists.ts";
-import { cases, firms } from "../../db/schema.ts";
+import { cases, firms, specialists } from "../../db/schema.ts";
 import { isOpen } from "../../domain/lifecycle.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -43,7 +43,7 @@ privateChat.command("join", async (ctx) => {
   );
 });
 
-privateChat.command(["duty", "mine", "case"], async (ctx, next) => {
+privateChat.command(["duty", "deputy", "mine", "case"], async (ctx, next) => {
   if (ctx.state.sender.specialist) return next();
   await replyHtml(ctx, t(ctx.locale, "not-a-specialist"));
 });
@@ -57,6 +57,25 @@ privateChat.command("duty", async (ctx) => {
   }
   ctx.state.unit.write(setDuty(ctx.state.unit.db, me.id, choice === "on"));
   await replyHtml(ctx, t(ctx.locale, choice === "on" ? "duty-on" : "duty-off"));
+});
+
+privateChat.command("deputy", async (ctx) => {
+  const me = ctx.state.sender.specialist!;
+  const choice = ctx.match.trim().toLowerCase();
+  const { unit } = ctx.state;
+  if (choice === "off") {
+    unit.write(unit.db.update(specialists).set({ deputyId: null }).where(eq(specialists.id, me.id)));
+    await replyHtml(ctx, t(ctx.locale, "deputy-cleared"));
+    return;
+  }
+  if (!/^[a-z0-9][a-z0-9-]{1,39}$/.test(choice) || choice === me.id) {
+    await replyHtml(ctx, t(ctx.locale, "deputy-usage"));
+    return;
+  }
+  const active = sql`EXISTS (SELECT 1 FROM specialists d WHERE d.id = ${choice} AND d.active = 1)`;
+  unit.write(unit.db.update(specialists).set({ deputyId: choice }).where(and(eq(specialists.id, me.id), active)));
+  const [[after]] = await unit.commit(unit.db.select({ deputyId: specialists.deputyId }).from(specialists).where(eq(specialists.id, me.id)));
+  await replyHtml(ctx, t(ctx.locale, after?.deputyId === choice ? "deputy-set" : "deputy-unknown", { deputy: choice }));
 });
 
 privateChat.command("mine", async (ctx) => {

@@ -1,7 +1,7 @@
 // /start and the language choice, which is remembered and can be changed at any time (/language).
 import { Composer } from "grammy";
 import { setUserLocale, upsertUser } from "../../db/queries/users.ts";
-import { languageChoice } from "../callback-data.ts";
+import { languageChoice, menuChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { bilingual, t, type Locale } from "../i18n.ts";
 import { languageKeyboard } from "../keyboards.ts";
@@ -17,8 +17,15 @@ privateChat.command("start", async (ctx) => {
   await ctx.reply(bilingual(ctx.locale, "welcome"), { parse_mode: "HTML", reply_markup: languageKeyboard(ctx.locale) });
 });
 
-privateChat.command("language", async (ctx) => {
+async function askLanguage(ctx: BotContext) {
   await ctx.reply(bilingual(ctx.locale, "language-prompt"), { reply_markup: languageKeyboard(ctx.locale) });
+}
+
+privateChat.command("language", askLanguage);
+start.callbackQuery(menuChoice.pattern, async (ctx, next) => {
+  if (menuChoice.unpack(ctx.callbackQuery.data)[0] !== "language") return next();
+  await ctx.answerCallbackQuery();
+  await askLanguage(ctx);
 });
 
 start.callbackQuery(languageChoice.pattern, async (ctx) => {

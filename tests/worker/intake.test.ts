@@ -3,6 +3,7 @@ import { instantOfBeijing } from "../../domain/calendar.ts";
 import { Chat } from "./support/chat.ts";
 import { randomUscc, withWrongCheck } from "./support/data.ts";
 import { rows } from "./support/db.ts";
+import { deliver, textUpdate } from "./support/telegram.ts";
 import { LABELS, registeredInvestor } from "./support/flows.ts";
 
 interface CaseRow {
@@ -192,6 +193,49 @@ describe("filing cases", () => {
     const [filed] = await casesOf(chat.userId);
     const files = await rows("SELECT file_id, file_name, mime_type, size, kind FROM attachments WHERE case_id = ?", [filed!.id]);
     expect(files).toEqual([{ file_id: "DOC-1", file_name: "invoice.pdf", mime_type: "application/pdf", size: 1200, kind: "document" }]);
+  });
+
+  it.each([
+    ["en", "appointment", ["/appointment", { tap: "Customs" }, "Clearance of imported lab equipment.", { tap: "Skip" }, "Jane Doe, CEO"], "within 7 working days"],
+    ["zh", "urgent", ["/urgent", "进口设备被海关扣留两周，生产线停工。", "停产损失每日约五十万元。", "请求协调海关尽快放行。", { tap: "否" }], "3 个工作日内"],
+    ["zh", "policy", ["/policy", "零关税政策", "融资租赁进口设备是否适用零关税政策？"], "10 个工作日内"],
+  ] as const)("files in %s a %s case end to end", async (locale, kind, steps, rule) => {
+    const { chat } = await registeredInvestor(locale);
+    for (const step of steps) {
+      if (typeof step === "string") await chat.send(step);
+      else await chat.tap(step.tap);
+    }
+    const confirmation = (await chat.tap(locale === "zh" ? "✔ 提交" : "✔ Submit")).join("\n");
+    expect(confirmation).toContain(rule);
+    expect(confirmation).toMatch(/HN-\d{4}-\d{6}/);
+    const [filed] = await casesOf(chat.userId);
+    expect(filed!.kind).toBe(kind);
+  });
+
+  it("keeps the form consistent when answers arrive at once: a loser is redelivered, nothing is lost", async () => {
+    const { chat } = await registeredInvestor("en");
+    await chat.send("/policy");
+    const answers = ["Zero-tariff policy, question A", "Zero-tariff policy, question B", "Zero-tariff policy, question C"].map((text) => textUpdate(chat.userId, text));
+    const responses = await Promise.all(answers.map((u) => deliver(u)));
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
+    // Telegram redelivers what got 503, one by one.
+    for (const [i, status] of statuses.entries()) if (status === 503) expect((await deliver(answers[i]!)).status).toBe(200);
+    const [session] = await rows<{ state: string; version: number }>("SELECT state, version FROM sessions WHERE telegram_id = ?", [chat.userId]);
+    const state = JSON.parse(session!.state) as { form: { at: string; draft: Record<string, string>; path: string[] } };
+    // Two answers filled the two fields; the third was taken at the review (which keeps waiting for Submit).
+    expect(state.form.at).toBe("review");
+    expect(new Set([state.form.draft.policy, state.form.draft.question]).size).toBe(2);
+    expect(state.form.path).toEqual(["policy", "question"]);
+  });
+
+  it("switches the language at any time from the menu", async () => {
+    const { chat } = await registeredInvestor("en");
+    await chat.send("/menu");
+    await chat.tap("🌐 中文 / English");
+    await chat.tap("中文");
+    expect(await rows("SELECT locale FROM users WHERE telegram_id = ?", [chat.userId])).toEqual([{ locale: "zh" }]);
+    expect((await chat.send("/help")).join()).toContain("海南外资企业服务台");
   });
 
   it("refuses a too-short answer with both languages and keeps the question", async () => {

@@ -47,6 +47,16 @@ describe("specialists join by invite only", () => {
     expect(await rows("SELECT 1 FROM specialists WHERE telegram_id = ?", [chat.userId])).toHaveLength(1);
   });
 
+  it("sets and clears a deputy, who then receives the reminder letters too", async () => {
+    const { chat, id } = await joinedSpecialist();
+    const deputy = await joinedSpecialist();
+    expect((await chat.send("/deputy no-such-one")).join()).toMatch(/没有找到/);
+    expect((await chat.send(`/deputy ${deputy.id}`)).join()).toContain(deputy.id);
+    expect(await rows("SELECT deputy_id FROM specialists WHERE id = ?", [id])).toEqual([{ deputy_id: deputy.id }]);
+    await chat.send("/deputy off");
+    expect(await rows("SELECT deputy_id FROM specialists WHERE id = ?", [id])).toEqual([{ deputy_id: null }]);
+  });
+
   it("keeps investors out of specialist commands", async () => {
     const { chat } = await registeredInvestor("en");
     expect((await chat.send("/mine"))[0]).toMatch(/registered enterprise service specialists/);

@@ -37,3 +37,4 @@ menu-urgent = 🚨 Urgent appeal
 menu-policy = 📘 Policy question
 menu-cases = 📂 My cases
 menu-help = ❓ Help
+menu-language = 🌐 中文 / English

@@ -122,3 +122,7 @@ digest-title = <b>Daily digest ({ $date })</b>: your { $count } open cases, over
 digest-unit-title = <b>Unit digest ({ $date })</b>: { $count } open cases of { $unit }, overdue first.
 digest-line = { $overdue }{ $ref } · { $kind } · { $status } · due { $due }{ $owner }
 unreachable-notice = [{ $ref }] The firm's contact has blocked the bot or the chat is gone; progress updates cannot be delivered. Please reach the firm by phone or other means.
+deputy-usage = Usage: /deputy <specialist id> (e.g. /deputy hk-li), or /deputy off to clear it.
+deputy-set = { $deputy } is now your deputy: your reminder letters also go to them.
+deputy-cleared = You have no deputy now.
+deputy-unknown = No active specialist has the id { $deputy }.

@@ -37,3 +37,4 @@ menu-urgent = 🚨 紧急诉求
 menu-policy = 📘 政策咨询
 menu-cases = 📂 我的诉求
 menu-help = ❓ 帮助
+menu-language = 🌐 中文 / English

@@ -122,3 +122,7 @@ digest-title = <b>每日待办（{ $date }）</b>：您负责的在办诉求 { $
 digest-unit-title = <b>单位每日待办（{ $date }）</b>：{ $unit }在办诉求 { $count } 项，超期在前。
 digest-line = { $overdue }{ $ref } · { $kind } · { $status } · 时限 { $due }{ $owner }
 unreachable-notice = 【{ $ref }】企业联系人已屏蔽机器人或聊天已不存在，进度通知无法送达。请通过电话等其他方式联系企业。
+deputy-usage = 用法：/deputy 专员编号（如 /deputy hk-li），或 /deputy off 取消代理人。
+deputy-set = 已将 { $deputy } 设为您的代理人：您的提醒敦促函将同时发给对方。
+deputy-cleared = 已取消代理人。
+deputy-unknown = 没有找到编号为 { $deputy } 的在岗专员。
