@@ -150,6 +150,8 @@ export const cases = sqliteTable(
     nextAlertAt: integer("next_alert_at"),
     feedback: text("feedback", { enum: ["satisfied", "basically_satisfied", "unsatisfied", "none"] }),
     publicTokenHash: text("public_token_hash").unique(),
+    /** Bumped to revoke the case page's link: the token is derived from the case id and this. */
+    linkGeneration: integer("link_generation").notNull().default(1),
     version: integer("version").notNull().default(1),
     updatedAt: integer("updated_at").notNull(),
   },

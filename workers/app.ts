@@ -4,6 +4,7 @@ import { ConfigError, settingsOf, type Env, type Settings } from "./env.ts";
 import { logError } from "./log.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiRoutes } from "./routes/api.ts";
+import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
 
@@ -30,6 +31,7 @@ export function createApp(options: { now?: () => number } = {}) {
   app.route("/", healthRoutes);
   app.route("/", telegramRoutes);
   app.route("/", apiRoutes);
+  app.route("/", casePageRoutes);
   app.route("/", adminRoutes);
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {

@@ -14,6 +14,7 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
+  PORTAL_ORIGINS?: string;
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
   OUTBOX_QUEUE?: OutboxQueue;
 }
@@ -38,6 +39,8 @@ export const SettingsSchema = z.object({
   PUBLIC_BASE_URL: z._default(httpUrl(), "http://127.0.0.1:8787"),
   ADMIN_API_TOKEN: z.optional(z.string().check(z.minLength(24, "must be at least 24 characters"))),
   CASE_LINK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
+  /** Origins allowed to frame the embeddable case page (CSP frame-ancestors), space-separated. */
+  PORTAL_ORIGINS: z.optional(z.string().check(z.regex(/^(https:\/\/[A-Za-z0-9.-]+(:\d+)?)( https:\/\/[A-Za-z0-9.-]+(:\d+)?)*$/, "must be space-separated https:// origins"))),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

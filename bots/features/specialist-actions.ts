@@ -58,7 +58,7 @@ async function statusFacts(ctx: BotContext, c: CaseRow, status: CaseRow["status"
     status,
     next,
     unit: unit ? { zh: unit.nameZh, en: unit.nameEn } : null,
-    link: caseLink(settings, await caseToken(settings, c.id)),
+    link: caseLink(settings, await caseToken(settings, c.id, c.linkGeneration)),
     ...(detail ? { detail } : {}),
   };
 }

@@ -6,6 +6,7 @@ import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
 import enIntake from "./en/intake.ftl";
 import enOnboarding from "./en/onboarding.ftl";
+import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
@@ -14,9 +15,10 @@ import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
 import zhIntake from "./zh/intake.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
+import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhSpecialist],
-  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enSpecialist],
+  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhPage, zhSpecialist],
+  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enPage, enSpecialist],
 } as const;

@@ -7,9 +7,10 @@ import * as z from "zod/mini";
 import { t } from "../../bots/i18n.ts";
 import { openDb, type Db } from "../../db/client.ts";
 import { sha256Hex } from "../../db/queries/specialists.ts";
-import { auditEvents, calendarDays, calendarYears, CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units } from "../../db/schema.ts";
+import { auditEvents, calendarDays, cases, calendarYears, CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units } from "../../db/schema.ts";
 import { diffSchedule, parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
 import type { AppBindings } from "../app.ts";
+import { caseLink, caseToken, tokenHash } from "../case-token.ts";
 import { secretsMatch } from "../secret.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 
@@ -160,6 +161,22 @@ adminRoutes.put("/admin/sla/:kind", async (c) => {
     audit(db, now, "sla.update", kind, parsed.value),
   ]);
   return c.json({ ok: true });
+});
+
+/** Revokes a case page's link: a new token (sent to the firm with the next status update); the old one 404s. */
+adminRoutes.post("/admin/cases/:ref/revoke-link", async (c) => {
+  const now = c.get("now")();
+  const db = dbOf(c);
+  const ref = c.req.param("ref").toUpperCase();
+  const [[found]] = await db.batch([db.select({ id: cases.id, generation: cases.linkGeneration }).from(cases).where(eq(cases.ref, ref))]);
+  if (!found) return c.json({ error: "not_found" }, 404);
+  const generation = found.generation + 1;
+  const token = await caseToken(c.get("settings"), found.id, generation);
+  await db.batch([
+    db.update(cases).set({ linkGeneration: generation, publicTokenHash: await tokenHash(token) }).where(eq(cases.id, found.id)),
+    audit(db, now, "case.revoke_link", ref, { generation }),
+  ]);
+  return c.json({ ok: true, ref, link: caseLink(c.get("settings"), token) });
 });
 
 /** A year's official schedule, as JSON or CSV; `?dry_run=1` only previews what would change. */

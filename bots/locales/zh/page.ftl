@@ -1,0 +1,14 @@
+## 诉求进度页
+page-title = 诉求进度 · { $ref }
+page-heading = 诉求进度查询
+page-kind = 类型
+page-status = 当前状态
+page-next = 下一步
+page-received = 受理时间
+page-due = 办结时限
+page-unit = 负责单位
+page-timeline = 办理记录
+page-authoritative = 本页中英文对照，以中文为准。
+page-portal = 海南国际服务门户
+page-not-found = 未找到该诉求。
+page-switch = English

@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `link_generation` integer DEFAULT 1 NOT NULL;

@@ -1,0 +1,76 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { app } from "../../workers/app.ts";
+import { admin } from "./support/admin.ts";
+import { rows } from "./support/db.ts";
+import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
+
+async function caseWithLink() {
+  const { chat } = await registeredInvestor("en");
+  const filed = await filePolicyQuestion(chat);
+  const confirmation = (await chat.messages()).map((m) => String(m.payload.text)).find((t) => t.includes(filed.ref))!;
+  const token = /\/s\/([A-Za-z0-9_-]{32})/.exec(confirmation)![1]!;
+  return { filed, token };
+}
+
+const page = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(new Request(`http://desk.test${path}`, { headers }));
+
+describe("the public case page", () => {
+  it("shows the case in Chinese by default, and in English when asked, remembering the choice", async () => {
+    const { filed, token } = await caseWithLink();
+    const zh = await page(`/s/${token}`);
+    expect(zh.status).toBe(200);
+    const zhHtml = await zh.text();
+    expect(zhHtml).toContain(filed.ref);
+    expect(zhHtml).toContain("已受理");
+    expect(zhHtml).toContain("北京时间，UTC+8");
+    expect(zhHtml).toContain("以中文为准");
+    expect(zhHtml).not.toContain("Jane Doe");
+    expect(zhHtml).not.toContain("13800138000");
+    expect(zh.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+
+    const en = await page(`/s/${token}?lang=en`);
+    expect(await en.text()).toContain("Received");
+    const cookie = en.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^lang=en;.*HttpOnly/);
+    const again = await page(`/s/${token}`, { cookie: "lang=en" });
+    expect(await again.text()).toContain("Case progress");
+  });
+
+  it("answers a wrong, malformed or revoked token with a plain 404 that reveals nothing", async () => {
+    const { token } = await caseWithLink();
+    for (const path of [`/s/${"A".repeat(32)}`, "/s/short", `/s/${token.slice(0, 31)}!`, `/api/cases/${"B".repeat(32)}`]) {
+      const response = await page(path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toMatch(/HN-|case_|token/i);
+    }
+  });
+
+  it("revokes a link: the old token 404s, the new one works, and the admin action is audited", async () => {
+    const { filed, token } = await caseWithLink();
+    const revoked = await admin("POST", `/admin/cases/${filed.ref}/revoke-link`);
+    const { link } = (await revoked.json()) as { link: string };
+    expect((await page(`/s/${token}`)).status).toBe(404);
+    const fresh = /\/s\/([A-Za-z0-9_-]{32})$/.exec(link)![1]!;
+    expect(fresh).not.toBe(token);
+    expect((await page(`/s/${fresh}`)).status).toBe(200);
+    expect(await rows("SELECT action FROM audit_events WHERE target = ?", [filed.ref])).toEqual([{ action: "case.revoke_link" }]);
+  });
+
+  it("lets only the portal's origins frame the embeddable variant", async () => {
+    const { token } = await caseWithLink();
+    const withPortal = { ...env, PORTAL_ORIGINS: "https://portal.hainan.gov.cn https://en.portal.hainan.gov.cn" };
+    const embedded = await app.fetch(new Request(`http://desk.test/s/${token}?embed=1`), withPortal, {} as never);
+    expect(embedded.headers.get("content-security-policy")).toContain("frame-ancestors https://portal.hainan.gov.cn https://en.portal.hainan.gov.cn");
+    const plain = await app.fetch(new Request(`http://desk.test/s/${token}`), withPortal, {} as never);
+    expect(plain.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+
+  it("serves the same facts as JSON for the portal, without personal data", async () => {
+    const { filed, token } = await caseWithLink();
+    const body = (await (await page(`/api/cases/${token}`)).json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ ref: filed.ref, kind: "policy", status: "received", statusText: { zh: "已受理", en: "Received" } });
+    expect(String(body.resolutionDue)).toMatch(/T23:59:59\+08:00$/);
+    expect(JSON.stringify(body)).not.toMatch(/Jane|13800138000|firm_id|telegram/);
+  });
+});

@@ -1,0 +1,134 @@
+// The public case page (/s/<token>) and its JSON twin for the International Service Portal: no
+// login, the token is the key (≥128 bits, only its hash stored). Anything wrong is a plain 404.
+import { Hono, type Context } from "hono";
+import { html, raw } from "hono/html";
+import { eq } from "drizzle-orm";
+import { beijingTime } from "../../bots/format.ts";
+import { escapeHtml, t, type Locale } from "../../bots/i18n.ts";
+import { nextStep } from "../../bots/next-step.ts";
+import { openDb } from "../../db/client.ts";
+import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
+import { beijingIso } from "../../domain/calendar.ts";
+import type { AppBindings } from "../app.ts";
+import { tokenHash } from "../case-token.ts";
+
+export const casePageRoutes = new Hono<AppBindings>();
+
+const TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+async function findCase(c: Context<AppBindings>) {
+  const token = c.req.param("token") ?? "";
+  if (!TOKEN.test(token)) return undefined;
+  const settings = c.get("settings");
+  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const hash = await tokenHash(token);
+  const { db } = handle;
+  const found = db
+    .select({ c: cases, unitZh: units.nameZh, unitEn: units.nameEn })
+    .from(cases)
+    .leftJoin(specialists, eq(specialists.id, cases.ownerId))
+    .leftJoin(units, eq(units.id, specialists.unitId))
+    .where(eq(cases.publicTokenHash, hash));
+  const events = db
+    .select({ at: caseEvents.at, type: caseEvents.type, data: caseEvents.data })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .where(eq(cases.publicTokenHash, hash))
+    .orderBy(caseEvents.id);
+  const [[row], timeline] = await handle.readBatch([found, events]);
+  return row ? { ...row, timeline } : undefined;
+}
+
+/** The reader's language: ?lang= (then remembered in a cookie), the cookie, or the browser's preference. */
+function localeOf(c: Context<AppBindings>): Locale {
+  const asked = c.req.query("lang");
+  if (asked === "zh" || asked === "en") {
+    c.header("Set-Cookie", `lang=${asked}; Path=/s; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`);
+    return asked;
+  }
+  const cookie = /(?:^|;\s*)lang=(zh|en)/.exec(c.req.header("cookie") ?? "")?.[1];
+  if (cookie === "zh" || cookie === "en") return cookie;
+  return /^zh|,\s*zh/i.test(c.req.header("accept-language") ?? "zh") ? "zh" : "en";
+}
+
+function meetingPlace(timeline: { type: string; data: unknown }[]): string | undefined {
+  const last = timeline.filter((e) => e.type === "meeting_scheduled" || e.type === "meeting_rescheduled").at(-1);
+  return (last?.data as { place?: string } | null)?.place;
+}
+
+function notFound(c: Context<AppBindings>) {
+  c.header("Cache-Control", "no-store");
+  return c.text("Not Found", 404);
+}
+
+casePageRoutes.get("/s/:token", async (c) => {
+  const found = await findCase(c);
+  if (!found) return notFound(c);
+  const locale = localeOf(c);
+  const other: Locale = locale === "zh" ? "en" : "zh";
+  const embed = c.req.query("embed") === "1";
+  const portals = c.get("settings").PORTAL_ORIGINS;
+  // Framed only by the portal's own origins, and only the embeddable variant.
+  c.header("Content-Security-Policy", `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${embed && portals ? portals : "'none'"}`);
+  c.header("Cache-Control", "private, no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  const k = found.c;
+  const unit = escapeHtml((locale === "zh" ? found.unitZh : found.unitEn) ?? t(locale, "unit-queue"));
+  const query = (lang: Locale) => `?lang=${lang}${embed ? "&embed=1" : ""}`;
+  const row = (label: string, value: string) => html`<div class="row"><dt>${t(locale, label)}</dt><dd>${raw(value)}</dd></div>`;
+  return c.html(html`<!doctype html>
+<html lang="${locale === "zh" ? "zh-CN" : "en"}">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${t(locale, "page-title", { ref: k.ref })}</title>
+<style>
+  body { margin: 0; font-family: system-ui, "PingFang SC", "Noto Sans CJK SC", sans-serif; color: #1f2328; background: ${embed ? "#fff" : "#f4f6f8"}; }
+  main { max-width: 40rem; margin: 0 auto; padding: 1rem; }
+  header { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+  h1 { font-size: 1.2rem; margin: .2rem 0 1rem; } .ref { font-family: ui-monospace, monospace; }
+  dl { background: #fff; border-radius: 10px; padding: .5rem 1rem; box-shadow: 0 1px 3px #0001; margin: 0 0 1rem; }
+  .row { display: flex; gap: 1rem; padding: .45rem 0; border-bottom: 1px solid #eee; } .row:last-child { border: 0; }
+  dt { flex: 0 0 7rem; color: #57606a; } dd { margin: 0; }
+  .status { font-weight: 600; color: #1f6f8b; }
+  ol { background: #fff; border-radius: 10px; padding: .5rem 1rem .5rem 2rem; box-shadow: 0 1px 3px #0001; }
+  li { padding: .3rem 0; } time { color: #57606a; font-size: .9rem; display: block; }
+  footer { color: #57606a; font-size: .85rem; margin-top: 1rem; } a { color: #1f6f8b; }
+</style>
+</head>
+<body><main>
+<header><h1>${t(locale, "page-heading")} · <span class="ref">${k.ref}</span></h1><a href="${query(other)}" hreflang="${other}">${t(locale, "page-switch")}</a></header>
+<dl>
+${row("page-kind", t(locale, `kind-${k.kind}`))}
+${row("page-status", `<span class="status">${t(locale, `status-${k.status}`)}</span>`)}
+${row("page-next", nextStep(locale, k, meetingPlace(found.timeline)))}
+${row("page-received", beijingTime(locale, k.receivedAt))}
+${row("page-due", beijingTime(locale, k.resolutionDueAt))}
+${row("page-unit", unit)}
+</dl>
+<h2>${t(locale, "page-timeline")}</h2>
+<ol>${found.timeline.map((e) => html`<li><time>${raw(beijingTime(locale, e.at))}</time>${raw(t(locale, `event-${e.type}`))}</li>`)}</ol>
+<footer>${t(locale, "page-authoritative")} · ${t(locale, "page-portal")}</footer>
+</main></body></html>`);
+});
+
+/** The same facts as JSON, for the portal: no personal data, dates in ISO-8601 with +08:00. */
+casePageRoutes.get("/api/cases/:token", async (c) => {
+  const found = await findCase(c);
+  if (!found) return c.json({ error: "not_found" }, 404);
+  const k = found.c;
+  c.header("Cache-Control", "private, no-store");
+  const both = (f: (l: Locale) => string) => ({ zh: f("zh"), en: f("en") });
+  return c.json({
+    ref: k.ref,
+    kind: k.kind,
+    status: k.status,
+    statusText: both((l) => t(l, `status-${k.status}`)),
+    next: both((l) => nextStep(l, k, meetingPlace(found.timeline))),
+    receivedAt: beijingIso(k.receivedAt),
+    firstResponseDue: beijingIso(k.firstResponseDueAt),
+    resolutionDue: beijingIso(k.resolutionDueAt),
+    unit: found.unitZh ? { zh: found.unitZh, en: found.unitEn } : null,
+    timeline: found.timeline.map((e) => ({ at: beijingIso(e.at), event: e.type, text: both((l) => t(l, `event-${e.type}`)) })),
+  });
+});
