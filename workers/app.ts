@@ -6,6 +6,7 @@ import { adminRoutes } from "./routes/admin.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
 
 export interface AppBindings {
@@ -32,6 +33,7 @@ export function createApp(options: { now?: () => number } = {}) {
   app.route("/", telegramRoutes);
   app.route("/", apiRoutes);
   app.route("/", casePageRoutes);
+  app.route("/", openApiRoutes);
   app.route("/", adminRoutes);
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {

@@ -74,3 +74,20 @@ describe("the public case page", () => {
     expect(JSON.stringify(body)).not.toMatch(/Jane|13800138000|firm_id|telegram/);
   });
 });
+
+describe("the portal API's description", () => {
+  it("is OpenAPI 3.1, and every path it describes answers", async () => {
+    const doc = (await (await page("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe("3.1.0");
+    const { token } = await caseWithLink();
+    const examples: Record<string, string> = {
+      "/api/kinds": "/api/kinds",
+      "/api/deadline": "/api/deadline?kind=urgent&from=2026-02-12T10:00:00%2B08:00",
+      "/api/cases/{token}": `/api/cases/${token}`,
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(examples).sort());
+    for (const path of Object.values(examples)) expect((await page(path)).status, path).toBe(200);
+    const kinds = (await (await page("/api/kinds")).json()) as { kind: string; rule: { zh: string } }[];
+    expect(kinds.find((k) => k.kind === "appointment")!.rule.zh).toContain("7 个工作日");
+  });
+});
