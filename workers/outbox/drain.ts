@@ -8,6 +8,28 @@ import { drainOutbox, type DrainOptions } from "./sender.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
 
+let draining = false;
+let requested = false;
+
+/**
+ * One drain per isolate at a time: an update that queues messages while a drain runs only asks
+ * it to go round once more, instead of starting a second one that would race it for the same
+ * rows (and, under load, flood the database with claims).
+ */
+export async function drainAfterUpdate(settings: Settings, now: () => number): Promise<void> {
+  requested = true;
+  if (draining) return;
+  draining = true;
+  try {
+    while (requested) {
+      requested = false;
+      await drainNow(settings, now);
+    }
+  } finally {
+    draining = false;
+  }
+}
+
 export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
   try {
     const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });

@@ -7,7 +7,7 @@ import type { Update } from "grammy/types";
 import { handleUpdate, RetryLater, updateKind } from "../../bots/handle-update.ts";
 import type { AppBindings } from "../app.ts";
 import { logEvent } from "../log.ts";
-import { drainNow } from "../outbox/drain.ts";
+import { drainAfterUpdate } from "../outbox/drain.ts";
 import { secretsMatch } from "../secret.ts";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
@@ -52,7 +52,7 @@ telegramRoutes.post(
         db_round_trips: report.roundTrips,
         replies: report.replies,
       });
-      if (report.enqueued) c.executionCtx.waitUntil(drainNow(c.get("settings"), c.get("now")));
+      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now")));
       return c.json({ ok: true, outcome: report.outcome });
     } catch (error) {
       if (!(error instanceof RetryLater)) throw error;
