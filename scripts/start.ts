@@ -8,10 +8,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startFakeTelegram, type FakeTelegram } from "./fake-telegram/server.ts";
-import { readDevVars, writeEnvFile } from "./lib/dev-vars.ts";
+import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
-import { waitForHttp } from "./lib/ports.ts";
 import { startManaged, stopAll, type Managed } from "./lib/processes.ts";
+import { startWorker } from "./lib/worker.ts";
 import { startSqld, type RunningSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -99,40 +99,14 @@ try {
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
     workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
   }
-  const envFile = `${DATA}/worker.env`;
-  writeEnvFile(envFile, workerVars);
-
-  const wranglerEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
-  managed.push(
-    startManaged(
-      "wrangler",
-      process.execPath,
-      [
-        `${ROOT}node_modules/wrangler/bin/wrangler.js`,
-        "dev",
-        "--test-scheduled",
-        "--ip",
-        "127.0.0.1",
-        "--port",
-        String(port),
-        "--env-file",
-        envFile,
-        "--persist-to",
-        `${DATA}/wrangler`,
-        "--show-interactive-dev-session=false",
-        "--log-level",
-        "warn",
-      ],
-      { cwd: ROOT, env: wranglerEnv },
-    ),
-  );
-  void managed[0]!.exited.then((code) => {
+  const worker = await startWorker({ port, dataDir: DATA, vars: workerVars });
+  managed.push(worker.managed);
+  void worker.managed.exited.then((code) => {
     if (!stopping) {
       say("wrangler_exited", { code });
       void shutdown(1);
     }
   });
-  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
 
   if (!sandbox) {
     managed.push(

@@ -1,0 +1,42 @@
+// Runs the Worker under `wrangler dev --test-scheduled` (workerd), offline, with its settings in an env file.
+import { fileURLToPath } from "node:url";
+import { writeEnvFile } from "./dev-vars.ts";
+import { waitForHttp } from "./ports.ts";
+import { startManaged, stopAll, type Managed } from "./processes.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string }): Promise<{ managed: Managed; url: string; startupMs: number }> {
+  const envFile = `${options.dataDir}/worker.env`;
+  writeEnvFile(envFile, options.vars);
+  const started = performance.now();
+  const managed = startManaged(
+    "wrangler",
+    process.execPath,
+    [
+      `${ROOT}node_modules/wrangler/bin/wrangler.js`,
+      "dev",
+      "--test-scheduled",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(options.port),
+      "--env-file",
+      envFile,
+      "--persist-to",
+      `${options.dataDir}/wrangler`,
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      options.logLevel ?? "warn",
+    ],
+    { cwd: ROOT, env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
+  );
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitForHttp(`${url}/healthz`, 60_000);
+  } catch (error) {
+    await stopAll([managed]);
+    throw error;
+  }
+  return { managed, url, startupMs: Math.round(performance.now() - started) };
+}
