@@ -1,6 +1,7 @@
 // A fake Telegram Bot API for tests and the sandbox: Telegram's result objects and errors
 // (429 with retry_after, 403 for blocked bots), per-chat message ids, and a record of every call.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { parseTelegramHtml } from "./html.ts";
 import { handleSandbox } from "./sandbox.ts";
 
 export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
@@ -164,7 +165,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const result = results[method.toLowerCase()];
     if (!result) return record(404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     if (method.toLowerCase() === "sendmessage" && !payload.text) return record(400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
-    if (typeof payload.text === "string" && payload.text.length > 4096) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    if (typeof payload.text === "string") {
+      const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(payload.text) : { ok: true as const, text: payload.text };
+      if (!parsed.ok) return record(400, { ok: false, error_code: 400, description: parsed.description });
+      if (parsed.text.length > 4096) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+    }
     record(200, { ok: true, result: result(payload) });
   });
 

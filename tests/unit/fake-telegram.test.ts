@@ -105,3 +105,30 @@ describe("sandbox", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("fake Telegram: parse_mode HTML, as Telegram parses it", () => {
+  it.each([
+    ["an unknown tag", "<script>x</script>", /Unsupported start tag "script"/],
+    ["a bare <", "a < b", /can't parse entities/],
+    ["an unclosed tag", "<b>bold", /Can't find end tag corresponding to start tag "b"/],
+    ["crossed tags", "<b><i>x</b></i>", /Unexpected end tag/],
+    ["an unsupported named entity", "&nbsp;", /Unsupported HTML entity/],
+  ])("refuses %s with 400 can't parse entities", async (_label, text, description) => {
+    const api = new Api(fake.token, { apiRoot: fake.url });
+    const error = await api.sendMessage(601, text, { parse_mode: "HTML" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect((error as GrammyError).error_code).toBe(400);
+    expect((error as GrammyError).description).toMatch(description);
+  });
+
+  it("accepts escaped text and counts the 4,096 limit after parsing", async () => {
+    const api = new Api(fake.token, { apiRoot: fake.url });
+    // 4,096 characters once "&lt;" is read as "<": accepted, though the HTML is longer.
+    const atLimit = "&lt;".repeat(4096);
+    expect((await api.sendMessage(602, atLimit, { parse_mode: "HTML" })).message_id).toBe(1);
+    const over = await api.sendMessage(602, `<b>${"x".repeat(4097)}</b>`, { parse_mode: "HTML" }).catch((e: unknown) => e);
+    expect((over as GrammyError).description).toBe("Bad Request: message is too long");
+    // Without parse_mode, tags are just text.
+    expect((await api.sendMessage(602, "<script>")).message_id).toBe(2);
+  });
+});

@@ -64,6 +64,7 @@ export interface RecordedCall {
   method: string;
   payload: Record<string, unknown>;
   status: number;
+  response: unknown;
 }
 
 export async function callsTo(chatId: number, method?: string): Promise<RecordedCall[]> {
