@@ -40,12 +40,40 @@ export function askScreen(locale: Locale, form: FormDef, state: FormState, field
   return { text: lines.join("\n"), keyboard };
 }
 
+/** What the answers may take of a review message: Telegram's 4,096 less the title, labels and buttons' hint. */
+const REVIEW_VALUES_BUDGET = 3_500;
+
+/** `text` cut to at most `units` UTF-16 code units (as Telegram counts), never inside a character. */
+function clip(text: string, units: number): string {
+  if (text.length <= units) return text;
+  let kept = "";
+  for (const char of text) {
+    if (kept.length + char.length > units - 1) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
+
+/** Shortens the longest answers, sharing the budget fairly: short answers stay whole. */
+export function fitAnswers(values: string[], budget = REVIEW_VALUES_BUDGET): string[] {
+  const fitted = [...values];
+  let remaining = budget;
+  const byLength = values.map((v, i) => i).sort((a, b) => values[a]!.length - values[b]!.length);
+  byLength.forEach((index, rank) => {
+    const share = Math.floor(remaining / (values.length - rank));
+    fitted[index] = clip(values[index]!, share);
+    remaining -= fitted[index]!.length;
+  });
+  return fitted;
+}
+
 export function reviewScreen(locale: Locale, form: FormDef, state: FormState): Screen {
-  const lines = answeredFields(form, state).map(({ field, value }) =>
-    t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: displayValue(locale, field, value) }),
-  );
+  const answered = answeredFields(form, state);
+  const shown = fitAnswers(answered.map(({ field, value }) => displayValue(locale, field, value)));
+  const lines = answered.map(({ field }, i) => t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: shown[i]! }));
+  if (shown.some((value, i) => value !== displayValue(locale, answered[i]!.field, answered[i]!.value))) lines.push("", t(locale, "form-review-shortened"));
   const keyboard = new InlineKeyboard()
-    .text(t(locale, "button-submit"), formAction.pack("ok"))
+    .text(t(locale, "button-submit"), formAction.pack("ok", form.id))
     .row()
     .text(t(locale, "button-back"), formAction.pack("b"))
     .text(t(locale, "button-cancel"), formAction.pack("x"));

@@ -12,6 +12,7 @@ form-nothing-to-cancel = There is nothing to cancel.
 form-review-title = Please check the details and tap “Submit”:
 form-review-line = <b>{ $label }</b>: { $value }
 form-review-empty = (none)
+form-review-shortened = <i>Long answers are shortened here to fit one message; they are kept in full with the case.</i>
 
 ## Validation rules
 rule-required = it must not be empty

@@ -12,6 +12,7 @@ form-nothing-to-cancel = 当前没有进行中的填写。
 form-review-title = 请核对以下信息，确认无误后点“提交”：
 form-review-line = <b>{ $label }</b>：{ $value }
 form-review-empty = （无）
+form-review-shortened = <i>较长的内容在此处已截短显示，提交后将完整保存。</i>
 
 ## 校验规则
 rule-required = 不能为空
