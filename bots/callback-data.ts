@@ -23,7 +23,7 @@ export function callbackCodec(prefix: string): CallbackCodec {
 }
 
 export const languageChoice = callbackCodec("lang");
-/** form:<action>[:<field>[:<option index>]] — c choose, s skip, b back, x cancel, ok submit. */
+/** form:<action>[:<field>[:<option index>]] — c choose, s skip, b back, x cancel; form:ok:<form id> submits. */
 export const formAction = callbackCodec("form");
 export const privacyChoice = callbackCodec("privacy");
 export const menuChoice = callbackCodec("menu");

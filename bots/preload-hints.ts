@@ -18,7 +18,7 @@ export function preloadHints(update: Update, now: number): PreloadHints {
   if (data && specialistAction.pattern.test(data)) return { caseId: specialistAction.unpack(data)[1] };
   // Feedback may reopen the case, which needs the calendar for its new deadline.
   if (data && feedbackChoice.pattern.test(data)) return { caseId: feedbackChoice.unpack(data)[1], submit: submitWindow(now) };
-  if (data === formAction.pack("ok")) return { submit: submitWindow(now) };
+  if (data && formAction.pattern.test(data) && formAction.unpack(data)[0] === "ok") return { submit: submitWindow(now) };
   const ref = /^\/(?:status|case)(?:@\w+)?\s+(\S+)/i.exec(update.message?.text ?? "")?.[1];
   if (ref) return { caseRef: ref.toUpperCase() };
   return {};

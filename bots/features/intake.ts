@@ -147,7 +147,8 @@ intake.callbackQuery(formAction.pattern, async (ctx) => {
     case "ok": {
       const current = await formInProgress(ctx);
       const step = current && currentStep(current.form, current.state);
-      if (!current || step?.type !== "review") {
+      // The form's id rides on the button: an old review's Submit cannot submit another form.
+      if (!current || step?.type !== "review" || current.form.id !== field) {
         await ctx.answerCallbackQuery({ text: t(ctx.locale, "stale-button") });
         return;
       }
