@@ -78,10 +78,16 @@ function classify(row: OutboxRow, error: unknown, now: number): Outcome {
   return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason };
 }
 
-export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOptions, clock: () => number): Promise<Outcome[]> {
+/**
+ * Sends claimed rows in order. `clock` is the real clock, for pacing; outcomes are stamped on the
+ * drain's own timeline (`now` plus the time spent), so a tick replayed at a scheduled time
+ * retries on that timeline too: one clock source for every stored instant.
+ */
+export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOptions, clock: () => number, now: number): Promise<Outcome[]> {
   const pacer = options.pacer ?? new Pacer();
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = clock();
+  const at = () => now + (clock() - started);
   const blockedChats = new Set<number>();
   const outcomes: Outcome[] = [];
   for (const row of rows) {
@@ -100,13 +106,12 @@ export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOpt
       }
       await sleep(wait);
     }
-    const at = clock();
-    pacer.record(row.chatId, at);
+    pacer.record(row.chatId, clock());
     try {
       await api.raw[row.method as "sendMessage"]({ chat_id: row.chatId, ...(row.payload as object) } as never);
-      outcomes.push({ id: row.id, result: "sent", at: clock() });
+      outcomes.push({ id: row.id, result: "sent", at: at() });
     } catch (error) {
-      const outcome = classify(row, error, clock());
+      const outcome = classify(row, error, at());
       outcomes.push(outcome);
       if (outcome.result !== "sent") blockedChats.add(row.chatId);
     }
@@ -173,7 +178,7 @@ export async function drainOutbox(handle: DbHandle, api: Api, now: number, optio
 }
 
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
-  const outcomes = await sendClaimed(api, rows, options, clock);
+  const outcomes = await sendClaimed(api, rows, options, clock, now);
   await recordOutcomes(handle, outcomes, now);
   const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;
   return {
