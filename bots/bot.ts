@@ -34,7 +34,7 @@ export function botInfoFor(settings: Settings): UserFromGetMe {
 }
 
 export function botFor(settings: Settings): Bot<BotContext> {
-  const key = `${settings.TELEGRAM_BOT_TOKEN}@${settings.TELEGRAM_API_ROOT}`;
+  const key = `${settings.TELEGRAM_BOT_TOKEN}@${settings.TELEGRAM_API_ROOT}/${settings.TELEGRAM_TIMEOUT_SECONDS}`;
   let bot = bots.get(key);
   if (!bot) {
     bot = buildBot(settings);
@@ -46,7 +46,7 @@ export function botFor(settings: Settings): Bot<BotContext> {
 function buildBot(settings: Settings): Bot<BotContext> {
   const bot = new Bot<BotContext>(settings.TELEGRAM_BOT_TOKEN, {
     botInfo: botInfoFor(settings),
-    client: { apiRoot: settings.TELEGRAM_API_ROOT },
+    client: { apiRoot: settings.TELEGRAM_API_ROOT, timeoutSeconds: settings.TELEGRAM_TIMEOUT_SECONDS },
   });
   bot.use(async (ctx, next) => {
     const state = stateByUpdate.get(ctx.update);

@@ -9,6 +9,7 @@ export interface Env {
   TELEGRAM_WEBHOOK_SECRET?: string;
   TELEGRAM_API_ROOT?: string;
   TELEGRAM_BOT_USERNAME?: string;
+  TELEGRAM_TIMEOUT_SECONDS?: string;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   PUBLIC_BASE_URL?: string;
@@ -34,6 +35,8 @@ export const SettingsSchema = z.object({
     z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's Telegram username without @")),
     "HainanInvestorDeskBot",
   ),
+  /** A Bot API call that takes longer is abandoned (and an outbox row retried later), so a stalled Telegram cannot hold a request or a tick. */
+  TELEGRAM_TIMEOUT_SECONDS: z._default(z.coerce.number().check(z.int("must be a whole number of seconds"), z.gte(1, "must be 1–60 seconds"), z.lte(60, "must be 1–60 seconds")), 10),
   LIBSQL_URL: z.string(required).check(z.regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
   LIBSQL_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
   PUBLIC_BASE_URL: z._default(httpUrl(), "http://127.0.0.1:8787"),
