@@ -16,7 +16,14 @@ function ftlAsText(): Plugin {
 }
 
 /** The Worker in workerd against the servers the global setup started. */
-function workerProject(name: string, include: string[], miniflare: Record<string, unknown> = {}) {
+interface ProjectOptions {
+  miniflare?: Record<string, unknown>;
+  setup?: string;
+  settings?: Record<string, string>;
+  test?: Record<string, unknown>;
+}
+
+function workerProject(name: string, include: string[], options: ProjectOptions = {}) {
   return {
     extends: true as const,
     plugins: [
@@ -24,16 +31,17 @@ function workerProject(name: string, include: string[], miniflare: Record<string
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          ...miniflare,
+          ...options.miniflare,
           bindings: {
             ...TEST_SETTINGS,
+            ...options.settings,
             LIBSQL_URL: inject<string>("libsqlUrl"),
             TELEGRAM_API_ROOT: inject<string>("telegramApiRoot"),
           },
         },
       })),
     ],
-    test: { name, include, globalSetup: ["tests/support/global-setup.ts"] },
+    test: { name, include, globalSetup: [options.setup ?? "tests/support/global-setup.ts"], ...options.test },
   };
 }
 
@@ -42,6 +50,8 @@ export default defineConfig({
     // Everything runs loopback only and bounded: a hanging call fails the test instead of CI.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The Worker logs a line per update, drain and tick: thousands in the burst. Errors still show.
+    onConsoleLog: (log) => !/"event":"(update|outbox_drain|tick)"/.test(log),
     projects: [
       {
         extends: true,
@@ -51,8 +61,17 @@ export default defineConfig({
       workerProject("worker", ["tests/worker/**/*.test.ts"]),
       // The outbox through a real (miniflare) Queue: its own project, so only these tests have the binding.
       workerProject("queue", ["tests/queue/**/*.test.ts"], {
-        queueProducers: { OUTBOX_QUEUE: { queueName: "desk-outbox" } },
-        queueConsumers: { "desk-outbox": { maxBatchSize: 10, maxBatchTimeout: 1 } },
+        miniflare: {
+          queueProducers: { OUTBOX_QUEUE: { queueName: "desk-outbox" } },
+          queueConsumers: { "desk-outbox": { maxBatchSize: 10, maxBatchTimeout: 1 } },
+        },
+      }),
+      // Faults on purpose: a database of its own behind a breakable proxy, and a short Telegram timeout.
+      workerProject("faults", ["tests/faults/**/*.test.ts"], {
+        setup: "tests/support/fault-setup.ts",
+        settings: { TELEGRAM_TIMEOUT_SECONDS: "2" },
+        // One file at a time: stopping sqld must not hit another file's requests.
+        test: { fileParallelism: false },
       }),
     ],
   },
