@@ -133,7 +133,7 @@ function percentile(sorted: number[], p: number): number {
 async function seedInvestors(handle: DbHandle, count: number) {
   const users = Array.from({ length: count }, (_, i) => `(${FIRST_USER + i}, 'en', ${FIRST_USER + i}, 1, 1, 1)`);
   // One firm each, as firms are in life (a firm of 200 members would make every status update 200 messages).
-  const firms = Array.from({ length: count }, (_, i) => `('bench-firm-${i}', '91460100BENCH${String(i).padStart(5, "0")}', '测试企业${i}', 'haikou', 'trade', 1, 0)`);
+  const firms = Array.from({ length: count }, (_, i) => `('bench-firm-${i}', '91460100INV${String(i).padStart(7, "0")}', '测试企业${i}', 'haikou', 'trade', 1, 0)`);
   const members = Array.from({ length: count }, (_, i) => `('bench-firm-${i}', ${FIRST_USER + i}, 'active', 1)`);
   await handle.client.batch(
     [

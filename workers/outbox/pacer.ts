@@ -8,6 +8,13 @@ export interface PaceLimits {
 
 export const TELEGRAM_PACE: PaceLimits = { globalPerSecond: 25, privateIntervalMs: 1000, groupPerMinute: 20 };
 
+/**
+ * Telegram counts when a message arrives, we count when it leaves: a send that takes a little
+ * longer than the one 30 messages before it would land inside Telegram's window. The guard
+ * widens every window by a little more than such jitter on a good network.
+ */
+const GUARD_MS = 50;
+
 export class Pacer {
   readonly #global: number[] = [];
   readonly #lastPrivate = new Map<number, number>();
@@ -21,16 +28,17 @@ export class Pacer {
 
   /** Milliseconds to wait before a message to `chatId` may go at `now` (0 = now). */
   waitFor(chatId: number, now: number): number {
-    const windowStart = now - 1000;
-    while (this.#global.length && this.#global[0]! <= windowStart) this.#global.shift();
-    let wait = this.#global.length >= this.limits.globalPerSecond ? this.#global[0]! + 1000 - now : 0;
+    const second = 1000 + GUARD_MS;
+    const minute = 60_000 + GUARD_MS;
+    while (this.#global.length && this.#global[0]! <= now - second) this.#global.shift();
+    let wait = this.#global.length >= this.limits.globalPerSecond ? this.#global[0]! + second - now : 0;
     if (chatId > 0) {
       const last = this.#lastPrivate.get(chatId);
-      if (last !== undefined) wait = Math.max(wait, last + this.limits.privateIntervalMs - now);
+      if (last !== undefined) wait = Math.max(wait, last + this.limits.privateIntervalMs + GUARD_MS - now);
     } else {
-      const sent = (this.#group.get(chatId) ?? []).filter((at) => at > now - 60_000);
+      const sent = (this.#group.get(chatId) ?? []).filter((at) => at > now - minute);
       this.#group.set(chatId, sent);
-      if (sent.length >= this.limits.groupPerMinute) wait = Math.max(wait, sent[0]! + 60_000 - now);
+      if (sent.length >= this.limits.groupPerMinute) wait = Math.max(wait, sent[0]! + minute - now);
     }
     return Math.max(0, wait);
   }
