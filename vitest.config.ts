@@ -37,6 +37,8 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
             ...options.settings,
             LIBSQL_URL: inject<string>("libsqlUrl"),
             TELEGRAM_API_ROOT: inject<string>("telegramApiRoot"),
+            // The fake Telegram server also records other services' webhooks.
+            PORTAL_WEBHOOK_URL: `${inject<string>("telegramApiRoot")}/__hooks/portal`,
           },
         },
       })),

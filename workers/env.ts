@@ -16,6 +16,8 @@ export interface Env {
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
   PORTAL_ORIGINS?: string;
+  PORTAL_WEBHOOK_URL?: string;
+  PORTAL_WEBHOOK_SECRET?: string;
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
   OUTBOX_QUEUE?: OutboxQueue;
 }
@@ -44,6 +46,9 @@ export const SettingsSchema = z.object({
   CASE_LINK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
   /** Origins allowed to frame the embeddable case page (CSP frame-ancestors), space-separated. */
   PORTAL_ORIGINS: z.optional(z.string().check(z.regex(/^(https:\/\/[A-Za-z0-9.-]+(:\d+)?)( https:\/\/[A-Za-z0-9.-]+(:\d+)?)*$/, "must be space-separated https:// origins"))),
+  /** Where case status changes are POSTed, signed with PORTAL_WEBHOOK_SECRET (HMAC-SHA256); both or neither. */
+  PORTAL_WEBHOOK_URL: z.optional(httpUrl()),
+  PORTAL_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -70,11 +75,12 @@ export function settingsOf(env: Env): Settings {
   let parsed = cache.get(env);
   if (!parsed) {
     const result = SettingsSchema.safeParse(env);
-    parsed = result.success
-      ? result.data
-      : new ConfigError(
-          result.error.issues.map((i) => ({ setting: i.path.join(".") || "env", rule: i.message })),
-        );
+    const issues = result.success ? [] : result.error.issues.map((i) => ({ setting: i.path.join(".") || "env", rule: i.message }));
+    if (result.success && Boolean(result.data.PORTAL_WEBHOOK_URL) !== Boolean(result.data.PORTAL_WEBHOOK_SECRET)) {
+      const missing = result.data.PORTAL_WEBHOOK_URL ? "PORTAL_WEBHOOK_SECRET" : "PORTAL_WEBHOOK_URL";
+      issues.push({ setting: missing, rule: "is required when the other PORTAL_WEBHOOK_ setting is set" });
+    }
+    parsed = result.success && issues.length === 0 ? result.data : new ConfigError(issues);
     cache.set(env, parsed);
   }
   if (parsed instanceof ConfigError) throw parsed;

@@ -52,10 +52,10 @@ export async function runTick(
       results[job.name] = { error: (error as Error).name };
     }
   }
-  await handle.db
-    .insert(settingsTable)
-    .values({ key: "cron.last_tick", value: { now, cron }, updatedAt: now })
-    .onConflictDoUpdate({ target: settingsTable.key, set: { value: { now, cron }, updatedAt: now } });
+  // The tick's mark, and whether the database should write portal events (migration 0006), in step with the settings.
+  const upsert = (key: string, value: unknown) =>
+    handle.db.insert(settingsTable).values({ key, value, updatedAt: now }).onConflictDoUpdate({ target: settingsTable.key, set: { value, updatedAt: now } });
+  await handle.db.batch([upsert("cron.last_tick", { now, cron }), upsert("portal.webhook", { enabled: settings.PORTAL_WEBHOOK_URL ? 1 : 0 })]);
   const report = { now, jobs: results, roundTrips: handle.roundTrips() };
   logEvent("tick", { now, cron, ms: Date.now() - started, db_round_trips: report.roundTrips, jobs: registry.length });
   return report;

@@ -2,6 +2,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { attachments, caseEvents, cases, type CaseStatus } from "../schema.ts";
+import { addsToOutbox } from "./outbox.ts";
 
 /** Every kind of ledger event; each has its label (event-<type>) in the catalogs. */
 export const EVENT_TYPES = [
@@ -39,10 +40,12 @@ export function appendEvent(
 
 /** Moves a case from one of `from` to `to`, only if it is still in `from` and at `version` when the batch runs. */
 export function moveCase(db: Db, caseId: string, version: number, to: CaseStatus, now: number, extra: Partial<typeof cases.$inferInsert> = {}) {
-  return db
-    .update(cases)
-    .set({ status: to, version: sql`${cases.version} + 1`, updatedAt: now, ...extra })
-    .where(and(eq(cases.id, caseId), eq(cases.version, version)));
+  return addsToOutbox(
+    db
+      .update(cases)
+      .set({ status: to, version: sql`${cases.version} + 1`, updatedAt: now, ...extra })
+      .where(and(eq(cases.id, caseId), eq(cases.version, version))),
+  );
 }
 
 export function addAttachment(db: Db, a: typeof attachments.$inferInsert) {

@@ -2,6 +2,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { attachments, caseEvents, cases, type CaseKind } from "../schema.ts";
+import { addsToOutbox } from "./outbox.ts";
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -36,7 +37,7 @@ export function createCase(db: Db, c: NewCase) {
   return [
     db.run(sql`INSERT INTO case_ref_counters (year, last) VALUES (${c.year}, 1)
                ON CONFLICT (year) DO UPDATE SET last = last + 1`),
-    db.insert(cases).values({
+    addsToOutbox(db.insert(cases).values({
       id: c.id,
       ref: sql`(SELECT 'HN-' || year || '-' || printf('%06d', last) FROM case_ref_counters WHERE year = ${c.year})`,
       firmId: c.firmId,
@@ -54,7 +55,7 @@ export function createCase(db: Db, c: NewCase) {
       // The next tick plans this case's reminders.
       nextAlertAt: c.receivedAt,
       updatedAt: c.receivedAt,
-    }),
+    })),
     db.insert(caseEvents).values(events),
     // Files sent during the intake wait without a case; they join the case it produced.
     db

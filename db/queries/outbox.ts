@@ -30,13 +30,14 @@ export function isOutboxWrite(item: object): boolean {
   return outboxWrites.has(item);
 }
 
-function tagged<T extends object>(item: T): T {
+/** Marks a write that adds outbox rows, itself or through a trigger (a case's insert or status change: migration 0006). */
+export function addsToOutbox<T extends object>(item: T): T {
   outboxWrites.add(item);
   return item;
 }
 
 export function enqueueMessage(db: Db, message: Enqueue) {
-  return tagged(db
+  return addsToOutbox(db
     .insert(outbox)
     .values({
       dedupeKey: message.dedupeKey,
@@ -73,7 +74,7 @@ export function enqueueForRecipients(
   const payload = refOfCase
     ? sql`replace(${chosen}, ${REF_PLACEHOLDER}, (SELECT ref FROM cases WHERE id = ${refOfCase}))`
     : chosen;
-  return tagged(db.run(sql`
+  return addsToOutbox(db.run(sql`
     INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
     SELECT ${keyPrefix} || r.key_suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
            ${payload}, ${caseId ?? null}, 'pending', 0, ${now}, ${now}

@@ -25,10 +25,14 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const text = await readText(req);
   if (!text) return {};
   if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(text);
   return Object.fromEntries(new URLSearchParams(text));
@@ -116,6 +120,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (url.pathname === "/__control/reset" && req.method === "POST") {
       api.reset();
       return send(res, 200, { ok: true });
+    }
+    // Any other service's webhook (e.g. the portal's): recorded as method "hook:<name>" with its
+    // headers and raw body, so a test can check the signature; faults apply as to Bot API methods.
+    const hook = /^\/__hooks\/([a-z-]+)$/.exec(url.pathname);
+    if (hook && req.method === "POST") {
+      const method = `hook:${hook[1]}`;
+      const payload = { headers: { ...req.headers }, raw: await readText(req) };
+      const fault = faults.find((f) => f.left > 0 && f.method === method);
+      if (fault) fault.left -= 1;
+      const status = fault ? Number(fault.kind === "hang" ? 500 : fault.kind) : 204;
+      calls.push({ seq: ++seq, at: Date.now(), method, payload, status, response: null });
+      res.writeHead(status).end();
+      return;
     }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     if (!match) return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });

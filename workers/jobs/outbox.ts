@@ -1,6 +1,7 @@
 // The tick's sender: drains what is due within a time budget; the rest waits for the next tick.
 import { botFor } from "../../bots/bot.ts";
 import { enqueueDue } from "../outbox/queue.ts";
+import { portalTarget } from "../outbox/portal.ts";
 import { drainOutbox } from "../outbox/sender.ts";
 import type { CronJob } from "../scheduled.ts";
 
@@ -12,7 +13,7 @@ export const outboxJob: CronJob = {
   async run({ handle, settings, now, queue }) {
     if (queue) return enqueueDue(handle, queue, now, 2000);
     // "now" is the tick's scheduled time for what is due; pacing needs the real clock.
-    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS }, Date.now);
+    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings) }, Date.now);
     return { ...report };
   },
 };

@@ -3,13 +3,14 @@ import { botFor } from "../../bots/bot.ts";
 import { openDb } from "../../db/client.ts";
 import type { Settings } from "../env.ts";
 import { logEvent } from "../log.ts";
+import { portalTarget } from "./portal.ts";
 import { consumeBatch, type OutboxBatch } from "./queue.ts";
 
 export async function consumeOutboxBatch(settings: Settings, batch: MessageBatch<OutboxBatch>): Promise<void> {
   const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
   for (const message of batch.messages) {
     try {
-      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now());
+      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), portalTarget(settings));
       logEvent("outbox_queue", { ...report, db_round_trips: handle.roundTrips() });
       message.ack();
     } catch {

@@ -4,6 +4,7 @@ import { botFor } from "../../bots/bot.ts";
 import { openDb } from "../../db/client.ts";
 import type { Settings } from "../env.ts";
 import { logError, logEvent } from "../log.ts";
+import { portalTarget } from "./portal.ts";
 import { drainOutbox, type DrainOptions } from "./sender.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
@@ -33,7 +34,7 @@ export async function drainAfterUpdate(settings: Settings, now: () => number): P
 export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
   try {
     const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
-    const report = await drainOutbox(handle, botFor(settings).api, now(), options, now);
+    const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings) }, now);
     logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
   } catch (error) {
     // The rows stay pending; the next tick sends them.

@@ -4,6 +4,7 @@
 import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
 import { claimDue, sendAndRecord, takeLeased, type DrainReport, type OutboxRow } from "./sender.ts";
+import type { PortalTarget } from "./portal.ts";
 
 export interface OutboxBatch {
   ids: number[];
@@ -45,7 +46,7 @@ export async function enqueueDue(handle: DbHandle, queue: OutboxQueue, now: numb
   return { claimed: rows.length, messages: batches.length };
 }
 
-export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number): Promise<DrainReport> {
+export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number, portal?: PortalTarget): Promise<DrainReport> {
   const rows = await takeLeased(handle, batch.ids, batch.leaseUntil, now);
-  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000 }, Date.now);
+  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal }, Date.now);
 }

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { outbox, users } from "../../db/schema.ts";
 import { Pacer } from "./pacer.ts";
+import { PORTAL_METHOD, PortalError, postPortalEvent, type PortalTarget } from "./portal.ts";
 import { t } from "../../bots/i18n.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 
@@ -23,6 +24,8 @@ export interface DrainOptions {
   pacer?: Pacer;
   /** Sleeps between paced sends; tests and benchmarks may pass their own. */
   sleep?: (ms: number) => Promise<void>;
+  /** Where portal events go; without it they fail as not configured. */
+  portal?: PortalTarget | undefined;
 }
 
 export interface DrainReport {
@@ -61,6 +64,7 @@ type Outcome =
   | { id: number; result: "released" };
 
 function classify(row: OutboxRow, error: unknown, now: number): Outcome {
+  if (error instanceof PortalError && error.status !== 429 && error.status < 500) return { id: row.id, result: "failed", error: error.message };
   if (error instanceof GrammyError) {
     const reason = `${error.error_code} ${error.description}`.slice(0, 300);
     if (error.error_code === 429) {
@@ -73,7 +77,7 @@ function classify(row: OutboxRow, error: unknown, now: number): Outcome {
     }
     return { id: row.id, result: "failed", error: reason };
   }
-  const reason = (error instanceof HttpError ? "network" : (error as Error)?.name ?? "error").slice(0, 300);
+  const reason = (error instanceof HttpError ? "network" : error instanceof PortalError ? error.message : (error as Error)?.name ?? "error").slice(0, 300);
   if (row.attempts >= MAX_ATTEMPTS) return { id: row.id, result: "failed", error: reason };
   return { id: row.id, result: "retry", at: now + backoffMs(row.attempts), error: reason };
 }
@@ -95,6 +99,21 @@ export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOpt
     if (blockedChats.has(row.chatId) || clock() - started > options.budgetMs) {
       outcomes.push({ id: row.id, result: "released" });
       blockedChats.add(row.chatId);
+      continue;
+    }
+    if (row.method === PORTAL_METHOD) {
+      // Not Telegram: no pacing; a failed event holds back the later ones (chat 0), keeping their order.
+      if (!options.portal) {
+        outcomes.push({ id: row.id, result: "failed", error: "PORTAL_WEBHOOK_URL is not set" });
+        continue;
+      }
+      try {
+        await postPortalEvent(options.portal, row.dedupeKey, row.payload, at());
+        outcomes.push({ id: row.id, result: "sent", at: at() });
+      } catch (error) {
+        outcomes.push(classify(row, error, at()));
+        blockedChats.add(row.chatId);
+      }
       continue;
     }
     const wait = pacer.waitFor(row.chatId, clock());
