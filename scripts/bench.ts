@@ -1,7 +1,7 @@
 // npm run bench — figures for the README, against real parts on this machine: sqld, the Worker's
 // own job code, the fake Telegram API enforcing Telegram's limits, and the production bundle.
 // Writes bench/results.json and prints a table. Never part of `npm test`.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api } from "grammy";
@@ -202,6 +202,24 @@ async function drive(url: string, updates: object[], concurrency: number) {
   return { requests: updates.length, failures, p50Ms: +percentile(sorted, 50).toFixed(1), p99Ms: +percentile(sorted, 99).toFixed(1), perSecond: +(updates.length / seconds).toFixed(1) };
 }
 
+/** CPU time (ms, user + system) so far of the processes whose command is `name`, in process group `group` if given. */
+function cpuMs(name: string, group?: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (comm !== name || (group !== undefined && Number(fields[2]) !== group)) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 async function benchWebhook(sqlUrl: string, dataDir: string) {
   const fake = await startFakeTelegram({ token: BENCH_TOKEN });
   const port = await freePort();
@@ -215,22 +233,32 @@ async function benchWebhook(sqlUrl: string, dataDir: string) {
   const perLevel = 200;
   await seedInvestors(handle, perLevel);
   const results: Record<string, Record<string, unknown>> = {};
+  const group = worker.managed.child.pid;
+  /** A scenario's latencies, and CPU per update of workerd (wrangler's proxy and the Worker's isolate) and of sqld. */
+  const measured = async (updates: object[], concurrency: number) => {
+    const before = { workerd: cpuMs("workerd", group), sqld: cpuMs("sqld") };
+    const result = await drive(worker.url, updates, concurrency);
+    const per = (ms: number) => +(ms / updates.length).toFixed(2);
+    return { ...result, cpuMsPerUpdate: { workerd: per(cpuMs("workerd", group) - before.workerd), sqld: per(cpuMs("sqld") - before.sqld) } };
+  };
   try {
     // Warm the isolate first, as production traffic would.
     await drive(worker.url, Array.from({ length: 20 }, (_, i) => message(FIRST_USER + i, "/start")), 4);
     for (const concurrency of [1, 20, 100]) {
       console.log(`webhook: concurrency ${concurrency}…`);
       const users = Array.from({ length: perLevel }, (_, i) => FIRST_USER + i);
-      const start = await drive(worker.url, users.map((u) => message(u, "/start")), concurrency);
+      const start = await measured(users.map((u) => message(u, "/start")), concurrency);
       await seedSessions(handle, perLevel, { flow: "form", form: { form: "policy", path: ["policy"], draft: { policy: "Zero-tariff policy" }, at: "question" } });
-      const step = await drive(worker.url, users.map((u) => message(u, "Does a lease of imported equipment qualify for the zero tariff?")), concurrency);
-      const submit = await drive(worker.url, users.map((u) => callback(u, "form:ok:policy")), concurrency);
+      const step = await measured(users.map((u) => message(u, "Does a lease of imported equipment qualify for the zero tariff?")), concurrency);
+      const submit = await measured(users.map((u) => callback(u, "form:ok:policy")), concurrency);
       if (submit.failures || step.failures || start.failures) console.log(JSON.stringify({ start, step, submit }));
       const open = await handle.client.execute(`SELECT id FROM cases WHERE status = 'received' AND created_by >= ${FIRST_USER} LIMIT ${perLevel}`);
       await handle.client.execute(`UPDATE cases SET owner_id = 'bench-sp-0', status = 'assigned' WHERE status = 'received' AND created_by >= ${FIRST_USER}`);
-      const action = await drive(worker.url, open.rows.map((r) => callback(900000, `sp:ack:${r.id}`)), concurrency);
+      const action = await measured(open.rows.map((r) => callback(900000, `sp:ack:${r.id}`)), concurrency);
       results[`concurrency ${concurrency}`] = { start, intakeStep: step, submit, specialistAction: action };
-      console.log(`webhook @${concurrency}: /start p50 ${start.p50Ms} p99 ${start.p99Ms} ms ${start.perSecond}/s · step p50 ${step.p50Ms} p99 ${step.p99Ms} · submit p50 ${submit.p50Ms} p99 ${submit.p99Ms} · action p50 ${action.p50Ms} p99 ${action.p99Ms}`);
+      console.log(
+        `webhook @${concurrency}: /start p50 ${start.p50Ms} p99 ${start.p99Ms} ms ${start.perSecond}/s · step p50 ${step.p50Ms} p99 ${step.p99Ms} · submit p50 ${submit.p50Ms} p99 ${submit.p99Ms} · action p50 ${action.p50Ms} p99 ${action.p99Ms} · workerd CPU/update ${start.cpuMsPerUpdate.workerd}/${step.cpuMsPerUpdate.workerd}/${submit.cpuMsPerUpdate.workerd}/${action.cpuMsPerUpdate.workerd} ms`,
+      );
     }
   } finally {
     await stopAll([worker.managed]);
