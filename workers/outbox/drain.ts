@@ -9,8 +9,12 @@ import { drainOutbox, type DrainOptions } from "./sender.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
 
-let draining = false;
+/** When the running drain started (0: none). A drain older than this is taken to be dead: its request was cut off. */
+let drainingSince = 0;
 let requested = false;
+const DRAIN_PRESUMED_DEAD_MS = 3 * AFTER_UPDATE.budgetMs;
+/** Rounds one request's drain may go, so its waitUntil ends; what is left waits for the next update or tick. */
+const MAX_ROUNDS = 5;
 
 /**
  * One drain per isolate at a time: an update that queues messages while a drain runs only asks
@@ -19,15 +23,16 @@ let requested = false;
  */
 export async function drainAfterUpdate(settings: Settings, now: () => number): Promise<void> {
   requested = true;
-  if (draining) return;
-  draining = true;
+  const started = Date.now();
+  if (drainingSince && started - drainingSince < DRAIN_PRESUMED_DEAD_MS) return;
+  drainingSince = started;
   try {
-    while (requested) {
+    for (let round = 0; requested && round < MAX_ROUNDS; round++) {
       requested = false;
       await drainNow(settings, now);
     }
   } finally {
-    draining = false;
+    if (drainingSince === started) drainingSince = 0;
   }
 }
 
