@@ -87,9 +87,10 @@ export async function handleUpdate(update: Update, settings: Settings, now: numb
   }
 }
 
-/** The database could not be reached (as opposed to refusing a statement): Telegram should redeliver. */
+/** The database could not be reached or was busy (as opposed to refusing a statement): Telegram should redeliver. */
 function isUnavailable(error: unknown): boolean {
   const text = `${(error as Error)?.name} ${(error as Error)?.message} ${String((error as { cause?: unknown })?.cause ?? "")}`;
+  if (/SQLITE_BUSY|database is locked/.test(text)) return true;
   return /fetch failed|ECONNREFUSED|network|connect|HttpServerError|SERVER_ERROR|timed? ?out/i.test(text) && !/SQLITE_/.test(text);
 }
 

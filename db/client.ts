@@ -22,29 +22,6 @@ export interface DbSettings {
   authToken?: string | undefined;
 }
 
-/** How long a write waits for the one before it; past that it goes anyway (a canceled request must not wedge the gate). */
-const WRITE_GATE_MAX_WAIT_MS = 5_000;
-let writeTail: Promise<void> = Promise.resolve();
-
-/**
- * One write transaction at a time per isolate. SQLite has one writer anyway; queuing here
- * instead of at the database's lock avoids SQLITE_BUSY, and it keeps sqld 0.24 out of a
- * livelock that many concurrent write transactions can throw it into (README, Reliability).
- */
-async function throughWriteGate<T>(write: () => Promise<T>): Promise<T> {
-  const before = writeTail;
-  let release!: () => void;
-  writeTail = new Promise<void>((resolve) => (release = resolve));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([before, new Promise<void>((resolve) => (timer = setTimeout(resolve, WRITE_GATE_MAX_WAIT_MS)))]);
-  clearTimeout(timer);
-  try {
-    return await write();
-  } finally {
-    release();
-  }
-}
-
 export function openDb(settings: DbSettings): DbHandle {
   const raw = createClient({ url: settings.url, authToken: settings.authToken });
   let trips = 0;
@@ -63,7 +40,7 @@ export function openDb(settings: DbSettings): DbHandle {
           trips += 1;
           const chosen = mode ?? nextMode ?? "write";
           nextMode = undefined;
-          return chosen === "write" ? throughWriteGate(() => target.batch(stmts, chosen)) : target.batch(stmts, chosen);
+          return target.batch(stmts, chosen);
         };
       }
       return Reflect.get(target, prop, receiver);

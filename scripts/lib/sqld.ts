@@ -31,7 +31,9 @@ export async function startSqld(options: { dataDir: string; port?: number; quiet
   const port = options.port ?? (await freePort());
   const child = spawn(
     SQLD_BINARY,
-    ["--db-path", `${options.dataDir}/db.sqld`, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome"],
+    // A few connections: sqld 0.24.32 can livelock (CPU spinning, no answers) when dozens of write
+    // transactions arrive at once; with 4 it queues them instead (README, Reliability).
+    ["--db-path", `${options.dataDir}/db.sqld`, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome", "--max-concurrent-connections", "4"],
     { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"], env: { ...process.env, RUST_LOG: "error" } },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
