@@ -1,7 +1,8 @@
 // The admin API (Bearer ADMIN_API_TOKEN, compared in constant time): units, specialists and
 // their one-time invites, firm ↔ specialist assignment, SLA policies and the holiday calendar.
 // Every change is written with its audit event in one batch.
-import { Hono, type Context } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { and, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { t } from "../../bots/i18n.ts";

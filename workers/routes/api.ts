@@ -1,5 +1,5 @@
 // Public JSON for the International Service Portal: the deadline a firm would get if it filed now.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import * as z from "zod/mini";
 import { deadlineRuleText } from "../../bots/format.ts";
 import { t } from "../../bots/i18n.ts";

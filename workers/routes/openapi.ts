@@ -1,7 +1,7 @@
 // The portal's API, described as OpenAPI 3.1. Written out by hand rather than generated with
 // @hono/zod-openapi: that library needs zod's full API (≈ 60 KiB more in a bundle held to 150 KiB
 // gzip); a test checks that every path described here answers as described.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { deadlineRuleText } from "../../bots/format.ts";
 import { t } from "../../bots/i18n.ts";
 import { CASE_KINDS } from "../../db/schema.ts";

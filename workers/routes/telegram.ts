@@ -1,6 +1,6 @@
 // POST /telegram/webhook: Telegram's updates. Secret checked in constant time before anything is
 // read; 5xx only when the update could not be stored, so Telegram redelivers exactly then.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod/mini";
 import type { Update } from "grammy/types";
