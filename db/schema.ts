@@ -282,3 +282,14 @@ export const txGuard = sqliteTable(
   { ok: integer("ok").notNull() },
   (t) => [check("tx_guard_ok", sql`${t.ok} = 1`)],
 );
+
+/** One-time sign-in links to the supervisors' web, asked for with /web in the bot; only the token's SHA-256 is kept. */
+export const webSignIns = sqliteTable("web_sign_ins", {
+  tokenHash: text("token_hash").primaryKey(),
+  specialistId: text("specialist_id")
+    .notNull()
+    .references(() => specialists.id),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+  createdAt: createdAt(),
+});

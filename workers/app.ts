@@ -1,5 +1,6 @@
 // The Hono app: settings validated once per request before any route runs.
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
+import { HTTPException } from "hono/http-exception";
 import { ConfigError, settingsOf, type Env, type Settings } from "./env.ts";
 import { logError } from "./log.ts";
 import { adminRoutes } from "./routes/admin.ts";
@@ -8,6 +9,7 @@ import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
+import { webRoutes } from "./routes/web.ts";
 
 export interface AppBindings {
   Bindings: Env;
@@ -35,8 +37,11 @@ export function createApp(options: { now?: () => number } = {}) {
   app.route("/", casePageRoutes);
   app.route("/", openApiRoutes);
   app.route("/", adminRoutes);
+  app.route("/", webRoutes);
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
+    // Hono's own refusals (e.g. the CSRF check's 403) carry their response.
+    if (error instanceof HTTPException) return error.getResponse();
     logError("request_failed", error, { path: new URL(c.req.url).pathname });
     return c.json({ error: "internal" }, 500);
   });

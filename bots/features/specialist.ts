@@ -3,7 +3,7 @@
 import { Composer } from "grammy";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { claimInvite, setDuty, sha256Hex, specialistByTelegram } from "../../db/queries/specialists.ts";
-import { cases, firms, specialists } from "../../db/schema.ts";
+import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
 import { isOpen } from "../../domain/lifecycle.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -17,6 +17,14 @@ import { firmName } from "./onboarding.ts";
 import { acceptTransfer, acknowledge, mayAct } from "./specialist-actions.ts";
 
 export const specialistFeature = new Composer<BotContext>();
+
+const WEB_SIGN_IN_MINUTES = 10;
+
+/** 256 random bits, URL-safe. */
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
 const privateChat = specialistFeature.chatType("private");
 
 /** Invite codes are shown grouped (ABCD-EFGH-JKLM); any spacing or case is accepted. */
@@ -43,9 +51,19 @@ privateChat.command("join", async (ctx) => {
   );
 });
 
-privateChat.command(["duty", "deputy", "mine", "case"], async (ctx, next) => {
+privateChat.command(["duty", "deputy", "mine", "case", "web"], async (ctx, next) => {
   if (ctx.state.sender.specialist) return next();
   await replyHtml(ctx, t(ctx.locale, "not-a-specialist"));
+});
+
+/** A one-time link to the supervisors' web (GET shows a button; the POST signs in and spends it). */
+privateChat.command("web", async (ctx) => {
+  const me = ctx.state.sender.specialist!;
+  const token = randomToken();
+  const { unit } = ctx.state;
+  unit.write(unit.db.insert(webSignIns).values({ tokenHash: await sha256Hex(token), specialistId: me.id, expiresAt: unit.now + WEB_SIGN_IN_MINUTES * 60_000, createdAt: unit.now }));
+  const link = new URL(`/web/sign-in?t=${token}`, ctx.state.settings.PUBLIC_BASE_URL).toString();
+  await replyHtml(ctx, t(ctx.locale, "web-link", { link, minutes: WEB_SIGN_IN_MINUTES }));
 });
 
 privateChat.command("duty", async (ctx) => {

@@ -8,6 +8,7 @@ import enIntake from "./en/intake.ftl";
 import enOnboarding from "./en/onboarding.ftl";
 import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
+import enWeb from "./en/web.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhCases from "./zh/cases.ftl";
@@ -17,8 +18,9 @@ import zhIntake from "./zh/intake.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
 import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
+import zhWeb from "./zh/web.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhPage, zhSpecialist],
-  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enPage, enSpecialist],
+  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhPage, zhSpecialist, zhWeb],
+  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enPage, enSpecialist, enWeb],
 } as const;

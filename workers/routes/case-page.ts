@@ -1,6 +1,7 @@
 // The public case page (/s/<token>) and its JSON twin for the International Service Portal: no
 // login, the token is the key (≥128 bits, only its hash stored). Anything wrong is a plain 404.
-import { Hono, type Context } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { eq } from "drizzle-orm";
 import { beijingTime } from "../../bots/format.ts";
@@ -39,11 +40,11 @@ async function findCase(c: Context<AppBindings>) {
   return row ? { ...row, timeline } : undefined;
 }
 
-/** The reader's language: ?lang= (then remembered in a cookie), the cookie, or the browser's preference. */
-function localeOf(c: Context<AppBindings>): Locale {
+/** The reader's language: ?lang= (then remembered in a cookie for `path`), the cookie, or the browser's preference. */
+export function localeOf<B extends AppBindings>(c: Context<B>, path = "/s"): Locale {
   const asked = c.req.query("lang");
   if (asked === "zh" || asked === "en") {
-    c.header("Set-Cookie", `lang=${asked}; Path=/s; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`);
+    c.header("Set-Cookie", `lang=${asked}; Path=${path}; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`, { append: true });
     return asked;
   }
   const cookie = /(?:^|;\s*)lang=(zh|en)/.exec(c.req.header("cookie") ?? "")?.[1];

@@ -126,3 +126,5 @@ deputy-usage = Usage: /deputy <specialist id> (e.g. /deputy hk-li), or /deputy o
 deputy-set = { $deputy } is now your deputy: your reminder letters also go to them.
 deputy-cleared = You have no deputy now.
 deputy-unknown = No active specialist has the id { $deputy }.
+web-link = Your sign-in link to the supervisors' web (ledger and figures), valid for { $minutes } minutes and once only — do not forward it:
+    { $link }

@@ -126,3 +126,5 @@ deputy-usage = 用法：/deputy 专员编号（如 /deputy hk-li），或 /deput
 deputy-set = 已将 { $deputy } 设为您的代理人：您的提醒敦促函将同时发给对方。
 deputy-cleared = 已取消代理人。
 deputy-unknown = 没有找到编号为 { $deputy } 的在岗专员。
+web-link = 您的督办台账网页登录链接（{ $minutes } 分钟内有效，仅可使用一次，请勿转发）：
+    { $link }

@@ -1,0 +1,117 @@
+// The supervisors' web: one-time sign-in from the bot, signed session cookies, CSRF, unit scoping,
+// the ledger's filters and its CSV.
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { joinedSpecialist } from "./support/admin.ts";
+import { bj, pastCase } from "./support/cron.ts";
+import { rows } from "./support/db.ts";
+import { registeredInvestor } from "./support/flows.ts";
+
+const BASE = "http://desk.test";
+
+function get(path: string, cookie?: string) {
+  return exports.default.fetch(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
+}
+
+function post(path: string, form: Record<string, string>, origin: string | null = BASE) {
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  if (origin) headers.origin = origin;
+  return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body: new URLSearchParams(form), redirect: "manual" }));
+}
+
+/** Asks the bot for a link, as the specialist does with /web, and returns its token. */
+async function signInToken(chat: { send(text: string): Promise<string[]> }): Promise<string> {
+  const said = (await chat.send("/web")).join("\n");
+  return /\/web\/sign-in\?t=([A-Za-z0-9_-]{43})/.exec(said)![1]!;
+}
+
+async function signIn(chat: { send(text: string): Promise<string[]> }): Promise<string> {
+  const response = await post("/web/sign-in", { t: await signInToken(chat) });
+  expect(response.status).toBe(303);
+  expect(response.headers.get("location")).toBe("/web/cases");
+  const cookie = response.headers.get("set-cookie")!;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(cookie).toMatch(/Secure/i);
+  return cookie.split(";")[0]!;
+}
+
+describe("signing in to the supervisors' web", () => {
+  it("takes a one-time link from /web: the GET only shows a button, the POST signs in once", async () => {
+    const specialist = await joinedSpecialist();
+    const token = await signInToken(specialist.chat);
+    const shown = await get(`/web/sign-in?t=${token}`);
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain(`value="${token}"`);
+    expect(await rows("SELECT used_at FROM web_sign_ins WHERE specialist_id = ?", [specialist.id])).toEqual([{ used_at: null }]);
+
+    expect((await post("/web/sign-in", { t: token })).status).toBe(303);
+    const again = await post("/web/sign-in", { t: token });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain("此登录链接无效");
+  });
+
+  it("refuses an expired link, and a form from another origin (CSRF) without spending the link", async () => {
+    const specialist = await joinedSpecialist();
+    const expired = await signInToken(specialist.chat);
+    await rows("UPDATE web_sign_ins SET expires_at = 0 WHERE specialist_id = ?", [specialist.id]);
+    expect((await post("/web/sign-in", { t: expired })).status).toBe(401);
+
+    const token = await signInToken(specialist.chat);
+    expect((await post("/web/sign-in", { t: token }, "https://evil.example")).status).toBe(403);
+    expect((await post("/web/sign-in", { t: token }, null)).status).toBe(403);
+    expect((await post("/web/sign-in", { t: token })).status).toBe(303);
+  });
+
+  it("refuses a forged or missing session cookie, and an investor asking for a link", async () => {
+    const specialist = await joinedSpecialist();
+    const cookie = await signIn(specialist.chat);
+    expect((await get("/web/cases", cookie)).status).toBe(200);
+    const [name, value] = cookie.split("=");
+    const forged = `${name}=${decodeURIComponent(value!).replace(specialist.id, "sp-someone-else")}`;
+    expect((await get("/web/cases", forged)).status).toBe(401);
+    expect((await get("/web/cases")).status).toBe(401);
+    const { chat: investor } = await registeredInvestor("en");
+    expect((await investor.send("/web")).join()).toMatch(/registered enterprise service specialists/);
+  });
+});
+
+describe("the ledger", () => {
+  it("shows a specialist their unit's cases only; the business-environment department sees every unit", async () => {
+    const a = await pastCase(bj("2026-03-02", "10:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-05", "23:59:59"));
+    const b = await pastCase(bj("2026-03-02", "11:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-05", "23:59:59"));
+    const asA = await signIn(a.specialist.chat);
+    const page = await (await get(`/web/cases?unit=${b.specialist.unitId}`, asA)).text();
+    expect(page).toContain(a.ref);
+    expect(page).not.toContain(b.ref);
+
+    const supervisor = await joinedSpecialist({ role: "bizenv" });
+    const asSupervisor = await signIn(supervisor.chat);
+    expect(await (await get(`/web/cases?unit=${b.specialist.unitId}`, asSupervisor)).text()).toContain(b.ref);
+    expect(await (await get(`/web/cases?unit=${a.specialist.unitId}&kind=urgent&overdue=1`, asSupervisor)).text()).toContain(a.ref);
+    expect(await (await get(`/web/cases?unit=${a.specialist.unitId}&kind=policy`, asSupervisor)).text()).not.toContain(a.ref);
+  });
+
+  it("names a bad filter in the page's language, and the rule", async () => {
+    const specialist = await joinedSpecialist();
+    const cookie = await signIn(specialist.chat);
+    const zh = await get("/web/cases?page=0", cookie);
+    expect(zh.status).toBe(400);
+    expect(await zh.text()).toContain("“页码”无效：请填写从 1 开始的整数");
+    const en = await get("/web/cases?kind=lunch&lang=en", cookie);
+    expect(await en.text()).toContain("“Kind” is not valid: choose one of the listed values");
+  });
+
+  it("exports CSV in UTF-8 with a BOM, with the same scope and filters", async () => {
+    const a = await pastCase(bj("2026-04-06", "10:00:00"), bj("2026-04-07", "23:59:59"), bj("2026-04-09", "23:59:59"));
+    const b = await pastCase(bj("2026-04-06", "11:00:00"), bj("2026-04-07", "23:59:59"), bj("2026-04-09", "23:59:59"));
+    const response = await get("/web/cases.csv?overdue=1", await signIn(a.specialist.chat));
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe('"编号 ref","类型 kind","状态 status","超期 overdue","企业 firm","firm (en)","负责专员 owner","单位 unit","受理 received","办结时限 resolution due"');
+    expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^"${a.ref}","urgent","assigned","1",`))]);
+    expect(lines.join()).not.toContain(b.ref);
+  });
+});
