@@ -1,21 +1,10 @@
 // Tokens of the public case pages (/s/<token>): 192 bits from HMAC-SHA256 over the case id and a
 // token generation, so every status update can carry the link without the token being stored;
 // only its SHA-256 is kept (cases.public_token_hash), to find the case. Revoking = a new generation.
+import { base64url, hmacSha256 } from "./crypto.ts";
 import type { Settings } from "./env.ts";
 
 const encoder = new TextEncoder();
-
-// Imported per call: caching the import's promise across requests would let one request await a
-// promise another request created, which workerd does not allow to settle across request contexts.
-function keyFor(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 /** The secret that signs case links: its own setting, else one derived from the webhook secret (domain-separated). */
 function linkSecret(settings: Settings): string {
@@ -23,8 +12,8 @@ function linkSecret(settings: Settings): string {
 }
 
 export async function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
-  const mac = await crypto.subtle.sign("HMAC", await keyFor(linkSecret(settings)), encoder.encode(`case-page:${caseId}:${generation}`));
-  return base64url(new Uint8Array(mac).slice(0, 24));
+  const mac = await hmacSha256(linkSecret(settings), `case-page:${caseId}:${generation}`);
+  return base64url(mac.slice(0, 24));
 }
 
 export async function tokenHash(token: string): Promise<string> {

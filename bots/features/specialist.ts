@@ -11,6 +11,7 @@ import { FORMS } from "../forms/definitions.ts";
 import { beijingTime } from "../format.ts";
 import { t } from "../i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
+import { randomToken } from "../../workers/crypto.ts";
 import { ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
 import { openForm } from "./intake.ts";
 import { firmName } from "./onboarding.ts";
@@ -20,11 +21,6 @@ export const specialistFeature = new Composer<BotContext>();
 
 const WEB_SIGN_IN_MINUTES = 10;
 
-/** 256 random bits, URL-safe. */
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 const privateChat = specialistFeature.chatType("private");
 
 /** Invite codes are shown grouped (ABCD-EFGH-JKLM); any spacing or case is accepted. */

@@ -1,6 +1,7 @@
 // Case events for the International Service Portal: one signed POST per outbox row. The portal
 // checks X-Desk-Signature (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">) and drops an
 // X-Desk-Event-Id it has seen: delivery is at least once, like any webhook with retries.
+import { hex, hmacSha256 } from "../crypto.ts";
 import type { Settings } from "../env.ts";
 
 export const PORTAL_METHOD = "portalWebhook";
@@ -28,10 +29,7 @@ export function portalTarget(settings: Settings): PortalTarget | undefined {
 }
 
 export async function portalSignature(secret: string, timestamp: number, body: string): Promise<string> {
-  const encoder = new TextEncoder();
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(`${timestamp}.${body}`)));
-  return Array.from(mac, (b) => b.toString(16).padStart(2, "0")).join("");
+  return hex(await hmacSha256(secret, `${timestamp}.${body}`));
 }
 
 /** POSTs one event; `at` (ms) is the drain's clock, so a replayed tick signs with its own time. */
