@@ -31,6 +31,17 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
       cloudflareTest(({ inject }) => ({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // wrangler.toml binds WEB to the supervisors' web Worker. These projects test the web app
+          // in-process (tests/worker/web.test.ts) and the real pair under wrangler dev (tests/e2e), so
+          // here the binding only has to exist: it answers 503 to anything that reaches it.
+          workers: [
+            {
+              name: "hainan-investor-desk-web",
+              modules: true,
+              compatibilityDate: "2026-10-01",
+              script: "export default { fetch: () => new Response('the web Worker is not part of this test project', { status: 503 }) };",
+            },
+          ],
           ...options.miniflare,
           bindings: {
             ...TEST_SETTINGS,

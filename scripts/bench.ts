@@ -10,7 +10,7 @@ import { instantOfBeijing } from "../domain/calendar.ts";
 import { alertsJob } from "../workers/jobs/alerts.ts";
 import { Pacer, TELEGRAM_PACE } from "../workers/outbox/pacer.ts";
 import { drainOutbox } from "../workers/outbox/sender.ts";
-import { bundleWorker } from "./build.ts";
+import { bundleWorker, WORKERS } from "./build.ts";
 import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { startSqld } from "./lib/sqld.ts";
@@ -132,9 +132,13 @@ try {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version },
   };
   if (wanted("bundle")) {
-    const bundle = bundleWorker(join(dataDir, "dist"));
-    results.bundle = { rawKiB: +(bundle.rawBytes / 1024).toFixed(1), gzipKiB: +(bundle.gzipBytes / 1024).toFixed(1) };
-    console.log(`bundle: ${(bundle.rawBytes / 1024).toFixed(1)} KiB raw, ${(bundle.gzipBytes / 1024).toFixed(1)} KiB gzip`);
+    const bundles: Record<string, { rawKiB: number; gzipKiB: number }> = {};
+    for (const worker of WORKERS) {
+      const bundle = bundleWorker(worker.config, join(dataDir, `dist-${worker.name}`));
+      bundles[worker.name] = { rawKiB: +(bundle.rawBytes / 1024).toFixed(1), gzipKiB: +(bundle.gzipBytes / 1024).toFixed(1) };
+      console.log(`bundle ${worker.name}: ${bundles[worker.name]!.rawKiB} KiB raw, ${bundles[worker.name]!.gzipKiB} KiB gzip`);
+    }
+    results.bundle = bundles;
   }
   if (wanted("cron")) {
     const cron = await benchCron(sqld.url);

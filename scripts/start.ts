@@ -26,6 +26,7 @@ const WORKER_SETTINGS = [
   "LIBSQL_AUTH_TOKEN",
   "PUBLIC_BASE_URL",
   "ADMIN_API_TOKEN",
+  "WEB_SESSION_SECRET",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -34,10 +35,10 @@ function say(event: string, fields: Record<string, unknown> = {}): void {
 }
 
 /** Secrets the local stack makes for itself once and keeps under .data/ (mode 600). */
-function localSecrets(): { webhookSecret: string; adminToken: string } {
+function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string } {
   const path = `${DATA}/local-secrets.json`;
-  if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8"));
-  const made = { webhookSecret: randomBytes(24).toString("base64url"), adminToken: randomBytes(24).toString("base64url") };
+  const kept = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
+  const made = { webhookSecret: randomBytes(24).toString("base64url"), adminToken: randomBytes(24).toString("base64url"), webSessionSecret: randomBytes(32).toString("base64url"), ...kept };
   writeFileSync(path, JSON.stringify(made), { mode: 0o600 });
   return made;
 }
@@ -86,6 +87,7 @@ try {
   const workerVars: Record<string, string> = {
     TELEGRAM_WEBHOOK_SECRET: secrets.webhookSecret,
     ADMIN_API_TOKEN: secrets.adminToken,
+    WEB_SESSION_SECRET: secrets.webSessionSecret,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...given,
     LIBSQL_URL: libsqlUrl,

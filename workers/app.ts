@@ -9,7 +9,6 @@ import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
-import { webRoutes } from "./routes/web.ts";
 
 export interface AppBindings {
   Bindings: Env;
@@ -37,7 +36,8 @@ export function createApp(options: { now?: () => number } = {}) {
   app.route("/", casePageRoutes);
   app.route("/", openApiRoutes);
   app.route("/", adminRoutes);
-  app.route("/", webRoutes);
+  // The supervisors' web is its own Worker (workers/web/); same hostname, so its cookie stays first-party.
+  app.all("/web/*", async (c) => (c.env.WEB ? await c.env.WEB.fetch(c.req.raw) : c.json({ error: "not_found" }, 404)));
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
     // Hono's own refusals (e.g. the CSRF check's 403) carry their response.

@@ -18,6 +18,8 @@ export interface Env {
   PORTAL_ORIGINS?: string;
   PORTAL_WEBHOOK_URL?: string;
   PORTAL_WEBHOOK_SECRET?: string;
+  /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */
+  WEB?: { fetch(request: Request): Promise<Response> };
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
   OUTBOX_QUEUE?: OutboxQueue;
 }

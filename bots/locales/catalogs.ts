@@ -1,26 +1,27 @@
-// The Fluent catalogs, one file per feature and language. A new file is listed here once.
+// The bot's Fluent catalogs, one file per feature and language. A new file is listed here once.
+// (The supervisors' web has its own list: web-catalogs.ts.)
 import enAccount from "./en/account.ftl";
 import enAdmin from "./en/admin.ftl";
 import enCases from "./en/cases.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
 import enIntake from "./en/intake.ftl";
+import enNames from "./en/names.ftl";
 import enOnboarding from "./en/onboarding.ftl";
 import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
-import enWeb from "./en/web.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhCases from "./zh/cases.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
 import zhIntake from "./zh/intake.ftl";
+import zhNames from "./zh/names.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
 import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
-import zhWeb from "./zh/web.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhOnboarding, zhPage, zhSpecialist, zhWeb],
-  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enOnboarding, enPage, enSpecialist, enWeb],
+  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist],
+  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist],
 } as const;

@@ -1,4 +1,7 @@
-// Runs the Worker under `wrangler dev --test-scheduled` (workerd), offline, with its settings in an env file.
+// Runs both Workers under one `wrangler dev --test-scheduled` (workerd), offline: the bot's Worker
+// serves the port and reaches the supervisors' web Worker through its WEB service binding.
+// The bot's Worker reads its settings from an env file; the web Worker, which wrangler gives no env
+// file, takes its required secrets (workers/web/wrangler.toml) from wrangler's environment.
 import { fileURLToPath } from "node:url";
 import { writeEnvFile } from "./dev-vars.ts";
 import { waitForHttp } from "./ports.ts";
@@ -16,6 +19,10 @@ export async function startWorker(options: { port: number; dataDir: string; vars
     [
       `${ROOT}node_modules/wrangler/bin/wrangler.js`,
       "dev",
+      "--config",
+      "wrangler.toml",
+      "--config",
+      "workers/web/wrangler.toml",
       "--test-scheduled",
       "--ip",
       "127.0.0.1",
@@ -29,7 +36,7 @@ export async function startWorker(options: { port: number; dataDir: string; vars
       "--log-level",
       options.logLevel ?? "warn",
     ],
-    { cwd: ROOT, env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
+    { cwd: ROOT, env: { ...process.env, ...options.vars, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
   );
   const url = `http://127.0.0.1:${options.port}`;
   try {

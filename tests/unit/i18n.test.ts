@@ -1,13 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { bilingual, escapeHtml, messageIds, t } from "../../bots/i18n.ts";
 import { catalogs } from "../../bots/locales/catalogs.ts";
+import { webCatalogs } from "../../bots/locales/web-catalogs.ts";
+import * as web from "../../workers/web/i18n.ts";
 import { FORMS } from "../../bots/forms/definitions.ts";
 import { EVENT_TYPES } from "../../db/queries/case-events.ts";
 import { CASE_KINDS, CASE_STATUSES } from "../../db/schema.ts";
 
 /** Every variable any message uses, with a sample value, so each message can be rendered. */
 const sampleArgs = Object.fromEntries(
-  [...[...catalogs.zh, ...catalogs.en].join("\n").matchAll(/\{\s*\$(\w+)/g)].map(([, name]) => [name!, "x"]),
+  [...[...catalogs.zh, ...catalogs.en, ...webCatalogs.zh, ...webCatalogs.en].join("\n").matchAll(/\{\s*\$(\w+)/g)].map(([, name]) => [name!, "x"]),
 );
 
 describe("Fluent catalogs", () => {
@@ -31,7 +33,13 @@ describe("Fluent catalogs", () => {
     }
   });
 
-  it("hold the same messages in Chinese and English", () => {
+  // The bot's Worker and the web's Worker each carry their own set of catalogs.
+  const translators = [
+    ["bot", { t, messageIds }],
+    ["web", web],
+  ] as const;
+
+  it.each(translators)("hold the same messages in Chinese and English (%s)", (_, { messageIds }) => {
     const zh = new Set(messageIds("zh"));
     const en = new Set(messageIds("en"));
     expect([...zh].filter((k) => !en.has(k))).toEqual([]);
@@ -39,7 +47,7 @@ describe("Fluent catalogs", () => {
     expect(zh.size).toBeGreaterThan(3);
   });
 
-  it("render every message in both languages without errors", () => {
+  it.each(translators)("render every message in both languages without errors (%s)", (_, { t, messageIds }) => {
     for (const key of messageIds("zh")) {
       expect(t("zh", key, sampleArgs).length).toBeGreaterThan(0);
       expect(t("en", key, sampleArgs).length).toBeGreaterThan(0);

@@ -2,7 +2,10 @@ import type { Env as WorkerEnv } from "../../workers/env.ts";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {}
+    interface Env extends WorkerEnv {
+      /** Only the web Worker reads it; the tests pass it to the web app they call in-process. */
+      WEB_SESSION_SECRET?: string;
+    }
     interface GlobalProps {
       mainModule: typeof import("../../workers/index.ts");
     }

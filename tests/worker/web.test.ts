@@ -1,22 +1,30 @@
 // The supervisors' web: one-time sign-in from the bot, signed session cookies, CSRF, unit scoping,
 // the ledger's filters and its CSV.
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { app } from "../../workers/app.ts";
+import { webApp } from "../../workers/web/app.ts";
 import { joinedSpecialist } from "./support/admin.ts";
 import { bj, pastCase } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
 
 const BASE = "http://desk.test";
+/** The web Worker's own settings (workers/web/wrangler.toml); in production the bot's Worker forwards /web/* to it. */
+const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET };
+
+function web(request: Request) {
+  return webApp.fetch(request, webEnv);
+}
 
 function get(path: string, cookie?: string) {
-  return exports.default.fetch(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
+  return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
 }
 
 function post(path: string, form: Record<string, string>, origin: string | null = BASE) {
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
   if (origin) headers.origin = origin;
-  return exports.default.fetch(new Request(`${BASE}${path}`, { method: "POST", headers, body: new URLSearchParams(form), redirect: "manual" }));
+  return web(new Request(`${BASE}${path}`, { method: "POST", headers, body: new URLSearchParams(form), redirect: "manual" }));
 }
 
 /** Asks the bot for a link, as the specialist does with /web, and returns its token. */
@@ -35,6 +43,19 @@ async function signIn(chat: { send(text: string): Promise<string[]> }): Promise<
   expect(cookie).toMatch(/Secure/i);
   return cookie.split(";")[0]!;
 }
+
+describe("the bot's Worker", () => {
+  it("forwards /web/* to the web Worker's binding unchanged, and answers 404 without one", async () => {
+    const seen: Request[] = [];
+    const WEB = { fetch: async (request: Request) => (seen.push(request), new Response("from web", { status: 299 })) };
+    const request = () => new Request(`${BASE}/web/cases?kind=urgent`, { headers: { cookie: "desk_web=x" } });
+    const forwarded = await app.fetch(request(), { ...env, WEB });
+    expect([forwarded.status, await forwarded.text()]).toEqual([299, "from web"]);
+    expect([seen[0]!.url, seen[0]!.headers.get("cookie")]).toEqual([`${BASE}/web/cases?kind=urgent`, "desk_web=x"]);
+    expect((await app.fetch(request(), { ...env, WEB: undefined })).status).toBe(404);
+    expect((await exports.default.fetch(`${BASE}/web/cases`)).status).toBe(503);
+  });
+});
 
 describe("signing in to the supervisors' web", () => {
   it("takes a one-time link from /web: the GET only shows a button, the POST signs in once", async () => {

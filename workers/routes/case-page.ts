@@ -12,6 +12,7 @@ import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import type { AppBindings } from "../app.ts";
 import { tokenHash } from "../case-token.ts";
+import { localeOf } from "../locale.ts";
 
 export const casePageRoutes = new Hono<AppBindings>();
 
@@ -40,18 +41,6 @@ async function findCase(c: Context<AppBindings>) {
   return row ? { ...row, timeline } : undefined;
 }
 
-/** The reader's language: ?lang= (then remembered in a cookie for `path`), the cookie, or the browser's preference. */
-export function localeOf<B extends AppBindings>(c: Context<B>, path = "/s"): Locale {
-  const asked = c.req.query("lang");
-  if (asked === "zh" || asked === "en") {
-    c.header("Set-Cookie", `lang=${asked}; Path=${path}; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`, { append: true });
-    return asked;
-  }
-  const cookie = /(?:^|;\s*)lang=(zh|en)/.exec(c.req.header("cookie") ?? "")?.[1];
-  if (cookie === "zh" || cookie === "en") return cookie;
-  return /^zh|,\s*zh/i.test(c.req.header("accept-language") ?? "zh") ? "zh" : "en";
-}
-
 function meetingPlace(timeline: { type: string; data: unknown }[]): string | undefined {
   const last = timeline.filter((e) => e.type === "meeting_scheduled" || e.type === "meeting_rescheduled").at(-1);
   return (last?.data as { place?: string } | null)?.place;
@@ -65,7 +54,7 @@ function notFound(c: Context<AppBindings>) {
 casePageRoutes.get("/s/:token", async (c) => {
   const found = await findCase(c);
   if (!found) return notFound(c);
-  const locale = localeOf(c);
+  const locale = localeOf(c, "/s");
   const other: Locale = locale === "zh" ? "en" : "zh";
   const embed = c.req.query("embed") === "1";
   const portals = c.get("settings").PORTAL_ORIGINS;

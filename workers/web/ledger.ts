@@ -1,24 +1,16 @@
 // The case ledger (台账) behind the supervisors' web: one query for the page and the CSV, scoped
 // to what the viewer may see, with validated filters.
+import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { beijingTime } from "../../bots/format.ts";
-import { t, type Locale } from "../../bots/i18n.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { CASE_KINDS, cases, firms, specialists, units, type CaseKind, type CaseStatus } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../domain/lifecycle.ts";
-
-export interface Viewer {
-  id: string;
-  name: string;
-  role: string;
-  unitId: string;
-  unitZh: string;
-  unitEn: string;
-  seesAll: boolean;
-}
+import { t, type Locale } from "./i18n.ts";
+import { page, queryOf, signedInHeader, type Viewer } from "./layout.ts";
+import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
 
 export interface LedgerFilters {
   kind?: CaseKind;
@@ -82,12 +74,12 @@ type Row = Awaited<ReturnType<ReturnType<typeof ledgerQuery>["all"]>>[number];
 const isOverdue = (r: Row, now: number) => OPEN_STATUSES.includes(r.status) && r.dueAt < now;
 
 function query(f: LedgerFilters, changes: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  const merged = { kind: f.kind, status: f.status, unit: f.unit, overdue: f.overdue ? "1" : undefined, page: f.page, ...changes };
-  for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  const merged = { kind: f.kind, status: f.status, unit: f.unit, overdue: f.overdue ? "1" : undefined, page: f.page === 1 ? undefined : f.page, ...changes };
+  return queryOf(merged);
 }
+
+/** "2026-11-25 14:30", Beijing time: compact for a table (the header says the zone). */
+const tableTime = (instant: number) => beijingIso(instant).slice(0, 16).replace("T", " ");
 
 export async function ledgerPage(handle: DbHandle, viewer: Viewer, f: LedgerFilters, locale: Locale, now: number) {
   const unitChoices = viewer.seesAll ? handle.db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(units.id) : undefined;
@@ -98,9 +90,8 @@ export async function ledgerPage(handle: DbHandle, viewer: Viewer, f: LedgerFilt
   const option = (value: string, label: string, selected: boolean) => html`<option value="${value}" ${selected ? raw("selected") : ""}>${label}</option>`;
   const select = (field: string, values: { value: string; label: string }[], current: string | undefined) =>
     html`<label>${t(locale, `web-filter-${field}`)}<select name="${field}">${option("", t(locale, "web-any"), !current)}${values.map((v) => option(v.value, v.label, v.value === current))}</select></label>`;
-  return html`<header><h1>${t(locale, "web-title")} · ${t(locale, viewer.seesAll ? "web-scope-all" : "web-scope-unit")}</h1>
-<p>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })} · <a href="${query(f, { lang: locale === "zh" ? "en" : "zh" })}">${t(locale, "web-switch")}</a></p>
-<form method="post" action="/web/sign-out"><button>${t(locale, "web-sign-out")}</button></form></header>
+  return html`${signedInHeader(locale, viewer, "cases", query(f, { lang: locale === "zh" ? "en" : "zh" }))}
+<h1>${t(locale, "web-title")} · ${t(locale, viewer.seesAll ? "web-scope-all" : "web-scope-unit")}</h1>
 <form class="filters" method="get" action="/web/cases">
 ${select("kind", CASE_KINDS.map((k) => ({ value: k, label: t(locale, `kind-${k}`) })), f.kind)}
 ${select("status", CASE_STATUSES.map((s) => ({ value: s, label: t(locale, `status-${s}`) })), f.status)}
@@ -113,7 +104,7 @@ ${shown.length === 0
     : html`<table><thead><tr>${["ref", "kind", "status", "firm", "owner", "unit", "received", "due"].map((col) => html`<th>${t(locale, `web-col-${col}`)}</th>`)}</tr></thead><tbody>
 ${shown.map(
   (r) => html`<tr><td>${r.ref}</td><td>${t(locale, `kind-${r.kind}`)}</td><td>${t(locale, `status-${r.status}`)}${isOverdue(r, now) ? html` <span class="overdue">${t(locale, "web-overdue")}</span>` : ""}</td>
-<td>${name(r.firmZh, r.firmEn)}</td><td>${r.ownerName ?? "—"}</td><td>${r.unitZh ? name(r.unitZh, r.unitEn) : "—"}</td><td>${raw(beijingTime(locale, r.receivedAt))}</td><td>${raw(beijingTime(locale, r.dueAt))}</td></tr>`,
+<td>${name(r.firmZh, r.firmEn)}</td><td>${r.ownerName ?? "—"}</td><td>${r.unitZh ? name(r.unitZh, r.unitEn) : "—"}</td><td>${tableTime(r.receivedAt)}</td><td>${tableTime(r.dueAt)}</td></tr>`,
 )}</tbody></table>`}
 <nav>${f.page > 1 ? html`<a rel="prev" href="${query(f, { page: f.page - 1 })}">${t(locale, "web-prev")}</a>` : ""}<span>${t(locale, "web-page", { page: f.page })}</span>${rows.length > PAGE_SIZE ? html`<a rel="next" href="${query(f, { page: f.page + 1 })}">${t(locale, "web-next")}</a>` : ""}</nav>`;
 }
@@ -133,3 +124,27 @@ export async function ledgerCsv(handle: DbHandle, viewer: Viewer, f: LedgerFilte
   );
   return `\uFEFF${[header.map(csvField).join(","), ...lines].join("\r\n")}\r\n`;
 }
+
+export const ledgerRoutes = new Hono<WebBindings>();
+
+ledgerRoutes.use("/web/cases", requireViewer());
+ledgerRoutes.use("/web/cases.csv", requireViewer());
+
+ledgerRoutes.get("/web/cases", async (c) => {
+  const locale = webLocale(c);
+  const parsed = parseLedgerFilters(new URL(c.req.url).searchParams);
+  if (!parsed.ok) {
+    const message = t(locale, "web-bad-filter", { field: t(locale, `web-filter-${parsed.field}`), rule: t(locale, `web-rule-${parsed.rule}`) });
+    return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${message}</p>`), 400);
+  }
+  return c.html(page(locale, t(locale, "web-title"), await ledgerPage(dbOf(c), c.get("viewer"), parsed.filters, locale, c.get("now")())));
+});
+
+ledgerRoutes.get("/web/cases.csv", async (c) => {
+  const parsed = parseLedgerFilters(new URL(c.req.url).searchParams);
+  if (!parsed.ok) return c.text(`${parsed.field}: ${parsed.rule}`, 400);
+  const csv = await ledgerCsv(dbOf(c), c.get("viewer"), parsed.filters, c.get("now")());
+  c.header("Content-Type", "text/csv; charset=utf-8");
+  c.header("Content-Disposition", 'attachment; filename="ledger.csv"');
+  return c.body(csv);
+});

@@ -1,16 +1,3 @@
-## Case kinds and statuses
-kind-appointment = meeting request
-kind-urgent = urgent appeal
-kind-especially_urgent = urgent appeal (especially urgent)
-kind-policy = policy question
-status-received = Received
-status-assigned = Assigned to a specialist
-status-acknowledged = Acknowledged by the specialist
-status-in_progress = In progress
-status-meeting_scheduled = Meeting scheduled
-status-resolved = Resolved, awaiting your feedback
-status-closed = Closed
-status-withdrawn = Withdrawn
 
 ## Deadline rules (the day of receipt is not counted)
 deadline-rule-appointment = a meeting is arranged within { $days } working days after the day of receipt
@@ -76,7 +63,6 @@ next-resolve = resolution, by { $due }
 next-meeting = the meeting on { $when } at { $place }
 next-feedback = please rate how your case was handled
 next-none = none
-unit-queue = business-environment department (being assigned)
 detail-reply = The specialist replies: { $text }
 detail-info = The specialist asks you to add: { $request } (send /status { $ref } and tap “Add a message or file”)
 detail-delegated = With the principal's approval, { $official } will attend the meeting instead.

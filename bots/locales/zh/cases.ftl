@@ -1,16 +1,3 @@
-## 诉求类型与状态
-kind-appointment = 政企约见
-kind-urgent = 紧急诉求
-kind-especially_urgent = 紧急诉求（情况特别紧急）
-kind-policy = 政策咨询
-status-received = 已受理
-status-assigned = 已分派专员
-status-acknowledged = 专员已响应
-status-in_progress = 办理中
-status-meeting_scheduled = 已安排约见
-status-resolved = 已办结，待评价
-status-closed = 已关闭
-status-withdrawn = 已撤回
 
 ## 时限规则（受理当日不计）
 deadline-rule-appointment = 自受理次日起 { $days } 个工作日内安排约见
@@ -76,7 +63,6 @@ next-resolve = 办结，最迟 { $due }
 next-meeting = 按约定时间参加约见：{ $when }，地点：{ $place }
 next-feedback = 请您对办理结果进行评价
 next-none = 无
-unit-queue = 营商环境建设部门（待分派）
 detail-reply = 服务专员回复：{ $text }
 detail-info = 服务专员请您补充：{ $request }（请发送 /status { $ref } 后点“补充说明或附件”）
 detail-delegated = 经主要负责人批准，约见改由 { $official } 出席。

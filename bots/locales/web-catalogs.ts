@@ -1,0 +1,13 @@
+// The supervisors' web's Fluent catalogs: its own pages, the names of kinds and statuses, and the
+// admin validation messages it shares with the admin API.
+import enAdmin from "./en/admin.ftl";
+import enNames from "./en/names.ftl";
+import enWeb from "./en/web.ftl";
+import zhAdmin from "./zh/admin.ftl";
+import zhNames from "./zh/names.ftl";
+import zhWeb from "./zh/web.ftl";
+
+export const webCatalogs = {
+  zh: [zhAdmin, zhNames, zhWeb],
+  en: [enAdmin, enNames, enWeb],
+} as const;

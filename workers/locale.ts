@@ -1,0 +1,15 @@
+// The reader's language for server-rendered pages (the case page and the supervisors' web).
+import type { Context } from "hono";
+import type { Locale } from "../db/schema.ts";
+
+/** ?lang= (then remembered in a cookie for `path`), the cookie, or the browser's preference; Chinese by default. */
+export function localeOf(c: Context, path: string): Locale {
+  const asked = c.req.query("lang");
+  if (asked === "zh" || asked === "en") {
+    c.header("Set-Cookie", `lang=${asked}; Path=${path}; Max-Age=31536000; SameSite=Lax; Secure; HttpOnly`, { append: true });
+    return asked;
+  }
+  const cookie = /(?:^|;\s*)lang=(zh|en)/.exec(c.req.header("cookie") ?? "")?.[1];
+  if (cookie === "zh" || cookie === "en") return cookie;
+  return /^zh|,\s*zh/i.test(c.req.header("accept-language") ?? "zh") ? "zh" : "en";
+}

@@ -1,0 +1,57 @@
+// The page shell of the supervisors' web: one stylesheet, the header with the viewer, the language
+// switch and sign-out, and the sections they may use. No scripts anywhere (CSP forbids them).
+import type { Context } from "hono";
+import { html, raw } from "hono/html";
+import { t, type Locale } from "./i18n.ts";
+
+export interface Viewer {
+  id: string;
+  name: string;
+  role: string;
+  unitId: string;
+  unitZh: string;
+  unitEn: string;
+  seesAll: boolean;
+}
+
+export type Section = "cases" | "figures" | "admin";
+
+const STYLE = `body{margin:0;font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f4f6f8}
+main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.25rem}h2{font-size:1.05rem;margin-top:1.5rem}
+table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #eee;font-size:.9rem}
+form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1rem}label{display:flex;flex-direction:column;font-size:.85rem;color:#57606a}
+.overdue,.error{color:#b42318;font-weight:600}.ok{color:#1a7f37}nav{display:flex;gap:1rem;margin:1rem 0;align-items:center}a{color:#1f6f8b}
+header nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none}.card{background:#fff;padding:1rem;margin:0 0 1rem;border-radius:6px}
+textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}`;
+
+/** Headers for every page: nothing cached, nothing framed, no referrer, no script. */
+export function secure(c: Context): void {
+  c.header("Cache-Control", "no-store");
+  c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+  c.header("Referrer-Policy", "no-referrer");
+  c.header("X-Content-Type-Options", "nosniff");
+}
+
+export function page(locale: Locale, title: string, body: unknown) {
+  return html`<!doctype html>
+<html lang="${locale === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>${title}</title><style>${raw(STYLE)}</style></head><body><main>${body}</main></body></html>`;
+}
+
+/** The header of a signed-in page; `switchHref` keeps the page's own filters when the language changes. */
+export function signedInHeader(locale: Locale, viewer: Viewer, current: Section, switchHref: string) {
+  const sections: Section[] = viewer.role === "admin" ? ["cases", "figures", "admin"] : ["cases", "figures"];
+  return html`<header><nav>${sections.map(
+    (s) => html`<a href="/web/${s}" ${s === current ? raw('aria-current="page"') : ""}>${t(locale, `web-nav-${s}`)}</a>`,
+  )}<span>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })}</span>
+<a href="${switchHref}">${t(locale, "web-switch")}</a>
+<form method="post" action="/web/sign-out"><button>${t(locale, "web-sign-out")}</button></form></nav></header>`;
+}
+
+/** A query string from the given values, leaving out the empty ones. */
+export function queryOf(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "") params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

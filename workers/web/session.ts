@@ -1,0 +1,98 @@
+// Signing in to the supervisors' web: a one-time link from the bot (/web), then a session in a
+// signed, HttpOnly, SameSite=Strict cookie. Every request re-reads the specialist, so deactivating
+// one ends their session at once.
+import type { Context, MiddlewareHandler } from "hono";
+import { Hono } from "hono/tiny";
+import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
+import { html } from "hono/html";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { openDb, type DbHandle } from "../../db/client.ts";
+import { sha256Hex } from "../../db/queries/specialists.ts";
+import { specialists, units, webSignIns } from "../../db/schema.ts";
+import { localeOf } from "../locale.ts";
+import type { WebEnv, WebSettings } from "./env.ts";
+import { t } from "./i18n.ts";
+import { page, type Viewer } from "./layout.ts";
+
+export interface WebBindings {
+  Bindings: WebEnv;
+  Variables: { settings: WebSettings; now: () => number; viewer: Viewer };
+}
+
+export const sessionRoutes = new Hono<WebBindings>();
+
+const COOKIE = "desk_web";
+const SESSION_MS = 8 * 3_600_000;
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export function dbOf(c: Context<WebBindings>): DbHandle {
+  const settings = c.get("settings");
+  return openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+}
+
+export const webLocale = (c: Context) => localeOf(c, "/web");
+
+function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403) {
+  const locale = webLocale(c);
+  return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${t(locale, key)}</p>`), status);
+}
+
+sessionRoutes.get("/web/sign-in", (c) => {
+  const locale = webLocale(c);
+  const token = c.req.query("t") ?? "";
+  if (!TOKEN.test(token)) return refusal(c, "web-signin-invalid", 400);
+  // A GET only shows the button: link previews and scanners that fetch the link do not spend it.
+  return c.html(
+    page(
+      locale,
+      t(locale, "web-signin-title"),
+      html`<h1>${t(locale, "web-signin-title")}</h1><form method="post" action="/web/sign-in"><input type="hidden" name="t" value="${token}"><button>${t(locale, "web-signin-button")}</button></form>`,
+    ),
+  );
+});
+
+sessionRoutes.post("/web/sign-in", async (c) => {
+  const token = String((await c.req.parseBody()).t ?? "");
+  const now = c.get("now")();
+  let specialistId: string | undefined;
+  if (TOKEN.test(token)) {
+    const [spent] = await dbOf(c)
+      .db.update(webSignIns)
+      .set({ usedAt: now })
+      .where(and(eq(webSignIns.tokenHash, await sha256Hex(token)), isNull(webSignIns.usedAt), gt(webSignIns.expiresAt, now)))
+      .returning({ specialistId: webSignIns.specialistId });
+    specialistId = spent?.specialistId;
+  }
+  if (!specialistId) return refusal(c, "web-signin-invalid", 401);
+  await setSignedCookie(c, COOKIE, `${specialistId}.${now + SESSION_MS}`, c.get("settings").WEB_SESSION_SECRET, {
+    httpOnly: true,
+    secure: true,
+    sameSite: "Strict",
+    path: "/web",
+    maxAge: SESSION_MS / 1000,
+  });
+  return c.redirect("/web/cases", 303);
+});
+
+sessionRoutes.post("/web/sign-out", (c) => {
+  deleteCookie(c, COOKIE, { path: "/web", secure: true });
+  return c.redirect("/web/sign-in", 303);
+});
+
+/** Lets the request through only for a signed-in, still active specialist (and only admins when `adminOnly`). */
+export function requireViewer(options: { adminOnly?: boolean } = {}): MiddlewareHandler<WebBindings> {
+  return async (c, next) => {
+    const value = await getSignedCookie(c, c.get("settings").WEB_SESSION_SECRET, COOKIE);
+    const [id, until] = typeof value === "string" ? value.split(".") : [];
+    if (!id || !(Number(until) > c.get("now")())) return refusal(c, "web-signed-out", 401);
+    const [row] = await dbOf(c)
+      .db.select({ id: specialists.id, name: specialists.name, role: specialists.role, unitId: specialists.unitId, unitZh: units.nameZh, unitEn: units.nameEn })
+      .from(specialists)
+      .innerJoin(units, eq(units.id, specialists.unitId))
+      .where(and(eq(specialists.id, id), eq(specialists.active, true)));
+    if (!row) return refusal(c, "web-signed-out", 401);
+    if (options.adminOnly && row.role !== "admin") return refusal(c, "web-admin-only", 403);
+    c.set("viewer", { ...row, seesAll: row.role === "bizenv" || row.role === "admin" });
+    await next();
+  };
+}
