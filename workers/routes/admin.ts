@@ -7,9 +7,9 @@ import { and, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { t } from "../../bots/i18n.ts";
 import { openDb, type Db } from "../../db/client.ts";
-import { sha256Hex } from "../../db/queries/specialists.ts";
-import { auditEvents, calendarDays, cases, calendarYears, CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units } from "../../db/schema.ts";
-import { diffSchedule, parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
+import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
+import { cases, CASE_KINDS, SPECIALIST_ROLES, units } from "../../db/schema.ts";
+import { parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
 import type { AppBindings } from "../app.ts";
 import { caseLink, caseToken, tokenHash } from "../case-token.ts";
 import { secretsMatch } from "../secret.ts";
@@ -17,8 +17,7 @@ import { fieldIssues, invalidRequest } from "../validation.ts";
 
 export const adminRoutes = new Hono<AppBindings>();
 
-const INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-const INVITE_TTL_MS = 72 * 3_600_000;
+const ACTOR = "admin-api";
 const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
@@ -30,7 +29,7 @@ const UnitBody = z.object({
   areaCode: z.optional(text(40)),
   noticeChatId: z.optional(z.number().check(z.int())),
 });
-const SpecialistBody = z.object({
+export const SpecialistBody = z.object({
   id: slug(),
   name: text(50),
   unitId: slug(),
@@ -40,7 +39,7 @@ const SpecialistBody = z.object({
   noticeChatId: z.optional(z.number().check(z.int())),
 });
 const AssignBody = z.object({ specialistId: slug() });
-const SlaBody = z.object({
+export const SlaBody = z.object({
   firstResponseWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
   firstResponseHours: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(72))),
   resolutionWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
@@ -49,10 +48,6 @@ const SlaBody = z.object({
 function dbOf(c: Context<AppBindings>): Db {
   const settings = c.get("settings");
   return openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN }).db;
-}
-
-function audit(db: Db, at: number, action: string, target: string, data: unknown) {
-  return db.insert(auditEvents).values({ at, actor: "admin-api", action, target, data });
 }
 
 async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
@@ -65,13 +60,6 @@ async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T>): Promi
   const parsed = z.safeParse(schema, raw);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalidRequest(c, fieldIssues(parsed.error)) };
 }
-
-export function newInviteCode(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return [...bytes].map((b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join("");
-}
-
-export const formatInvite = (code: string) => code.match(/.{1,4}/g)!.join("-");
 
 adminRoutes.use("/admin/*", async (c, next) => {
   const expected = c.get("settings").ADMIN_API_TOKEN;
@@ -88,7 +76,7 @@ adminRoutes.post("/admin/units", async (c) => {
   const unit = { ...parsed.value, areaCode: parsed.value.areaCode ?? null, noticeChatId: parsed.value.noticeChatId ?? null, createdAt: now };
   await db.batch([
     db.insert(units).values(unit).onConflictDoUpdate({ target: units.id, set: { nameZh: unit.nameZh, nameEn: unit.nameEn, kind: unit.kind, areaCode: unit.areaCode, noticeChatId: unit.noticeChatId } }),
-    audit(db, now, "unit.upsert", unit.id, parsed.value),
+    audit(db, now, ACTOR, "unit.upsert", unit.id, parsed.value),
   ]);
   return c.json({ ok: true, id: unit.id }, 201);
 });
@@ -97,56 +85,21 @@ adminRoutes.post("/admin/units", async (c) => {
 adminRoutes.post("/admin/specialists", async (c) => {
   const parsed = await body(c, SpecialistBody);
   if (!parsed.ok) return parsed.response;
-  const now = c.get("now")();
-  const db = dbOf(c);
-  const code = newInviteCode();
-  const s = parsed.value;
-  const [unitRows] = await db.batch([db.select({ id: units.id }).from(units).where(eq(units.id, s.unitId))]);
-  if (unitRows.length === 0) return invalidRequest(c, [{ field: "unitId", rule: { zh: t("zh", "api-rule-invalid_value"), en: t("en", "api-rule-invalid_value") } }]);
-  const values = {
-    name: s.name,
-    unitId: s.unitId,
-    areaCode: s.areaCode ?? null,
-    role: s.role,
-    deputyId: s.deputyId ?? null,
-    noticeChatId: s.noticeChatId ?? null,
-    inviteCodeHash: await sha256Hex(code),
-    inviteExpiresAt: now + INVITE_TTL_MS,
-    active: true,
-  };
-  await db.batch([
-    db.insert(specialists).values({ id: s.id, ...values, createdAt: now }).onConflictDoUpdate({ target: specialists.id, set: values }),
-    audit(db, now, "specialist.invite", s.id, { ...s }),
-  ]);
-  return c.json({ ok: true, id: s.id, inviteCode: formatInvite(code), expiresAt: new Date(now + INVITE_TTL_MS).toISOString() }, 201);
+  const invited = await inviteSpecialist(dbOf(c), parsed.value, c.get("now")(), ACTOR);
+  if (!invited) return invalidRequest(c, [{ field: "unitId", rule: { zh: t("zh", "api-rule-invalid_value"), en: t("en", "api-rule-invalid_value") } }]);
+  return c.json({ ok: true, id: parsed.value.id, inviteCode: invited.inviteCode, expiresAt: new Date(invited.expiresAt).toISOString() }, 201);
 });
 
 adminRoutes.post("/admin/specialists/:id/deactivate", async (c) => {
-  const now = c.get("now")();
-  const db = dbOf(c);
-  const id = c.req.param("id");
-  const [updated] = await db.batch([
-    db.update(specialists).set({ active: false, onDuty: false }).where(eq(specialists.id, id)).returning({ id: specialists.id }),
-    audit(db, now, "specialist.deactivate", id, null),
-  ]);
-  return updated.length ? c.json({ ok: true }) : c.json({ error: "not_found" }, 404);
+  const found = await deactivateSpecialist(dbOf(c), c.req.param("id"), c.get("now")(), ACTOR);
+  return found ? c.json({ ok: true }) : c.json({ error: "not_found" }, 404);
 });
 
 adminRoutes.put("/admin/firms/:uscc/specialist", async (c) => {
   const parsed = await body(c, AssignBody);
   if (!parsed.ok) return parsed.response;
-  const now = c.get("now")();
-  const db = dbOf(c);
-  const uscc = c.req.param("uscc").toUpperCase();
-  const [updated] = await db.batch([
-    db
-      .update(firms)
-      .set({ specialistId: parsed.value.specialistId })
-      .where(and(eq(firms.uscc, uscc)))
-      .returning({ id: firms.id }),
-    audit(db, now, "firm.assign", uscc, parsed.value),
-  ]);
-  return updated.length ? c.json({ ok: true }) : c.json({ error: "not_found" }, 404);
+  const done = await assignFirm(dbOf(c), c.req.param("uscc"), parsed.value.specialistId, c.get("now")(), ACTOR);
+  return done ? c.json({ ok: true }) : c.json({ error: "not_found" }, 404);
 });
 
 adminRoutes.put("/admin/sla/:kind", async (c) => {
@@ -154,13 +107,7 @@ adminRoutes.put("/admin/sla/:kind", async (c) => {
   if (!(CASE_KINDS as readonly string[]).includes(kind)) return c.json({ error: "not_found" }, 404);
   const parsed = await body(c, SlaBody);
   if (!parsed.ok) return parsed.response;
-  const now = c.get("now")();
-  const db = dbOf(c);
-  const values = { ...parsed.value, updatedAt: now };
-  await db.batch([
-    db.insert(slaPolicies).values({ kind: kind as (typeof CASE_KINDS)[number], ...values }).onConflictDoUpdate({ target: slaPolicies.kind, set: values }),
-    audit(db, now, "sla.update", kind, parsed.value),
-  ]);
+  await updateSla(dbOf(c), kind as (typeof CASE_KINDS)[number], parsed.value, c.get("now")(), ACTOR);
   return c.json({ ok: true });
 });
 
@@ -175,7 +122,7 @@ adminRoutes.post("/admin/cases/:ref/revoke-link", async (c) => {
   const token = await caseToken(c.get("settings"), found.id, generation);
   await db.batch([
     db.update(cases).set({ linkGeneration: generation, publicTokenHash: await tokenHash(token) }).where(eq(cases.id, found.id)),
-    audit(db, now, "case.revoke_link", ref, { generation }),
+    audit(db, now, ACTOR, "case.revoke_link", ref, { generation }),
   ]);
   return c.json({ ok: true, ref, link: caseLink(c.get("settings"), token) });
 });
@@ -195,15 +142,7 @@ adminRoutes.post("/admin/calendar", async (c) => {
     );
   }
   const db = dbOf(c);
-  const now = c.get("now")();
-  const existing = await db.select().from(calendarDays).where(eq(calendarDays.year, parsed.year));
-  const diff = diffSchedule(existing.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? "" })), parsed.days);
-  if (c.req.query("dry_run")) return c.json({ ok: true, dryRun: true, year: parsed.year, days: parsed.days.length, diff });
-  await db.batch([
-    db.delete(calendarDays).where(eq(calendarDays.year, parsed.year)),
-    db.insert(calendarDays).values(parsed.days.map((d) => ({ ...d, year: parsed.year }))),
-    db.insert(calendarYears).values({ year: parsed.year, source: parsed.source, loadedAt: now }).onConflictDoUpdate({ target: calendarYears.year, set: { source: parsed.source, loadedAt: now } }),
-    audit(db, now, "calendar.load", String(parsed.year), { source: parsed.source, days: parsed.days.length, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } }),
-  ]);
+  if (c.req.query("dry_run")) return c.json({ ok: true, dryRun: true, year: parsed.year, days: parsed.days.length, diff: await previewSchedule(db, parsed) });
+  const diff = await loadSchedule(db, parsed, c.get("now")(), ACTOR);
   return c.json({ ok: true, year: parsed.year, days: parsed.days.length, diff });
 });

@@ -1,0 +1,116 @@
+// The administrators' changes, shared by the admin API (Bearer token) and the admin pages of the
+// supervisors' web: each change is written with its audit event in one batch, naming who made it.
+import { and, eq } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units, type CaseKind, type SpecialistRole } from "../schema.ts";
+import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/calendar-import.ts";
+import { sha256Hex } from "./specialists.ts";
+
+const INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+export const INVITE_TTL_MS = 72 * 3_600_000;
+
+/** Who acted: "admin-api", or "web:<specialist id>" for an admin signed in to the web. */
+export type Actor = string;
+
+export function audit(db: Db, at: number, actor: Actor, action: string, target: string, data: unknown) {
+  return db.insert(auditEvents).values({ at, actor, action, target, data });
+}
+
+export function newInviteCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return [...bytes].map((b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join("");
+}
+
+export const formatInvite = (code: string) => code.match(/.{1,4}/g)!.join("-");
+
+export interface SpecialistInput {
+  id: string;
+  name: string;
+  unitId: string;
+  areaCode?: string | undefined;
+  role: SpecialistRole;
+  deputyId?: string | undefined;
+  noticeChatId?: number | undefined;
+}
+
+/** Registers (or re-invites) a specialist; the code is shown once, only its hash is kept. undefined: no such unit. */
+export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, actor: Actor): Promise<{ inviteCode: string; expiresAt: number } | undefined> {
+  const [unitRows] = await db.batch([db.select({ id: units.id }).from(units).where(eq(units.id, s.unitId))]);
+  if (unitRows.length === 0) return undefined;
+  const code = newInviteCode();
+  const values = {
+    name: s.name,
+    unitId: s.unitId,
+    areaCode: s.areaCode ?? null,
+    role: s.role,
+    deputyId: s.deputyId ?? null,
+    noticeChatId: s.noticeChatId ?? null,
+    inviteCodeHash: await sha256Hex(code),
+    inviteExpiresAt: now + INVITE_TTL_MS,
+    active: true,
+  };
+  await db.batch([
+    db.insert(specialists).values({ id: s.id, ...values, createdAt: now }).onConflictDoUpdate({ target: specialists.id, set: values }),
+    audit(db, now, actor, "specialist.invite", s.id, { ...s }),
+  ]);
+  return { inviteCode: formatInvite(code), expiresAt: now + INVITE_TTL_MS };
+}
+
+/** Deactivates a specialist (off duty, no sign-in); false: no such specialist. */
+export async function deactivateSpecialist(db: Db, id: string, now: number, actor: Actor): Promise<boolean> {
+  const [updated] = await db.batch([
+    db.update(specialists).set({ active: false, onDuty: false }).where(eq(specialists.id, id)).returning({ id: specialists.id }),
+    audit(db, now, actor, "specialist.deactivate", id, null),
+  ]);
+  return updated.length > 0;
+}
+
+/** Makes a specialist the firm's one specialist; false: no such firm, or no such active specialist. */
+export async function assignFirm(db: Db, uscc: string, specialistId: string, now: number, actor: Actor): Promise<boolean> {
+  const [active] = await db.batch([db.select({ id: specialists.id }).from(specialists).where(and(eq(specialists.id, specialistId), eq(specialists.active, true)))]);
+  if (active.length === 0) return false;
+  const [updated] = await db.batch([
+    db.update(firms).set({ specialistId }).where(eq(firms.uscc, uscc.toUpperCase())).returning({ id: firms.id }),
+    audit(db, now, actor, "firm.assign", uscc.toUpperCase(), { specialistId }),
+  ]);
+  return updated.length > 0;
+}
+
+export interface SlaInput {
+  firstResponseWorkingDays: number;
+  firstResponseHours: number | null;
+  resolutionWorkingDays: number;
+}
+
+/** A kind's SLA targets; new cases only (deadlines of existing cases stay as they were computed). */
+export async function updateSla(db: Db, kind: CaseKind, policy: SlaInput, now: number, actor: Actor): Promise<void> {
+  const values = { ...policy, updatedAt: now };
+  await db.batch([
+    db.insert(slaPolicies).values({ kind, ...values }).onConflictDoUpdate({ target: slaPolicies.kind, set: values }),
+    audit(db, now, actor, "sla.update", kind, policy),
+  ]);
+}
+
+export interface Schedule {
+  year: number;
+  source: string;
+  days: ScheduleDay[];
+}
+
+/** What loading the schedule would change, against what is stored for its year. */
+export async function previewSchedule(db: Db, schedule: Schedule): Promise<ScheduleDiff> {
+  const existing = await db.select().from(calendarDays).where(eq(calendarDays.year, schedule.year));
+  return diffSchedule(existing.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? "" })), schedule.days);
+}
+
+/** Replaces the year's official schedule. */
+export async function loadSchedule(db: Db, schedule: Schedule, now: number, actor: Actor): Promise<ScheduleDiff> {
+  const diff = await previewSchedule(db, schedule);
+  await db.batch([
+    db.delete(calendarDays).where(eq(calendarDays.year, schedule.year)),
+    db.insert(calendarDays).values(schedule.days.map((d) => ({ ...d, year: schedule.year }))),
+    db.insert(calendarYears).values({ year: schedule.year, source: schedule.source, loadedAt: now }).onConflictDoUpdate({ target: calendarYears.year, set: { source: schedule.source, loadedAt: now } }),
+    audit(db, now, actor, "calendar.load", String(schedule.year), { source: schedule.source, days: schedule.days.length, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } }),
+  ]);
+  return diff;
+}
