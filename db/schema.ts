@@ -157,6 +157,8 @@ export const cases = sqliteTable(
   },
   (t) => [
     index("cases_firm").on(t.firmId, t.receivedAt),
+    // The ledger's order and the figures' period.
+    index("cases_received").on(t.receivedAt),
     index("cases_owner_open").on(t.ownerId, t.status),
     // The cron selects by these due columns; only open cases carry them in the partial indexes.
     index("cases_first_response_due")

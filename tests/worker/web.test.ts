@@ -136,3 +136,36 @@ describe("the ledger", () => {
     expect(lines.join()).not.toContain(b.ref);
   });
 });
+
+describe("the figures", () => {
+  it("chart and tabulate the viewer's unit only; the business-environment department sees every unit", async () => {
+    const a = await pastCase(bj("2026-05-11", "10:00:00"), bj("2026-05-12", "23:59:59"), bj("2026-05-14", "23:59:59"));
+    const b = await pastCase(bj("2026-05-11", "11:00:00"), bj("2026-05-12", "23:59:59"), bj("2026-05-14", "23:59:59"));
+    const period = "from=2026-05-11&to=2026-05-11";
+    const asA = await (await get(`/web/figures?${period}&unit=${b.specialist.unitId}`, await signIn(a.specialist.chat))).text();
+    expect(asA).toContain('class="chart chart-bars"');
+    expect(asA).toContain('class="chart chart-stacked"');
+    const tableOf = (page: string) => /<table class="figures">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page)![1]!;
+    // One unit row and the total, each with 1 received and nothing closed yet (0/1).
+    expect(tableOf(asA).match(/<tr>|<tr class="total">/g)).toHaveLength(2);
+    expect(tableOf(asA)).toContain("0.0% (0/1)");
+
+    const supervisor = await joinedSpecialist({ role: "bizenv" });
+    const asSupervisor = await signIn(supervisor.chat);
+    const both = tableOf(await (await get(`/web/figures?${period}&lang=en`, asSupervisor)).text());
+    expect(await (await get(`/web/figures?${period}&lang=en`, asSupervisor)).text()).toContain("<th>Closure rate</th>");
+    expect(both).toMatch(/<tr class="total"><td>Total<\/td><td>([2-9]|\d\d+)<\/td>/);
+    const onlyB = tableOf(await (await get(`/web/figures?${period}&unit=${b.specialist.unitId}`, asSupervisor)).text());
+    expect(onlyB.match(/<tr>/g)).toHaveLength(1);
+  });
+
+  it("name a bad period's field and rule", async () => {
+    const cookie = await signIn((await joinedSpecialist()).chat);
+    const reversed = await get("/web/figures?from=2026-05-11&to=2026-05-01", cookie);
+    expect(reversed.status).toBe(400);
+    expect(await reversed.text()).toContain("“截止日期”无效：不得早于起始日期");
+    const unreal = await get("/web/figures?from=2026-02-30&lang=en", cookie);
+    expect(await unreal.text()).toContain("“From” is not valid: use a real date as YYYY-MM-DD");
+    expect((await get("/web/figures?from=2026-05-01")).status).toBe(401);
+  });
+});

@@ -1,0 +1,184 @@
+// The figures supervisors are judged by (办结率, on-time rates, 满意率, days to a meeting, 三书一函
+// counts), per unit and period, as pure functions of plain rows. Definitions:
+// - Period: cases RECEIVED on Beijing dates [from, to], both inclusive; escalations are 'escalated'
+//   ledger events whose own time falls in the period, whenever their case was received.
+// - Unit: the unit of the case's current owner; cases without an owner form the department queue
+//   (unitId null). The total covers every row given, queue included.
+// - closure rate = (resolved + closed) / (received − withdrawn).
+// - on-time rates (first response, resolution): withdrawn cases are left out, and so are cases whose
+//   outcome is not known yet (not done and not yet past due); done exactly at the due instant is on time.
+// - satisfaction = (satisfied + basically satisfied) / all three answers; 'none' (closed without
+//   feedback) and no answer yet are left out.
+// - days to a meeting: working days after the Beijing date of receipt up to and including the
+//   meeting's date (workingDaysBetween): 1 = the first working day after the day of receipt, 0 =
+//   the day of receipt or a day off before the first working day; averaged to one decimal.
+// A rate is a fraction in [0, 1], or null when nothing counts towards it.
+import { addDays, beijingDate, DAY_MS, instantOfBeijing, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
+import type { CaseKind, CaseStatus } from "./lifecycle.ts";
+
+export type Feedback = "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
+
+export interface UnitName {
+  unitId: string | null;
+  unitZh: string | null;
+  unitEn: string | null;
+}
+
+/** One case received in the period: timings and outcome only, nothing personal. */
+export interface FigureCase extends UnitName {
+  kind: CaseKind;
+  status: CaseStatus;
+  receivedAt: number;
+  firstResponseDueAt: number;
+  acknowledgedAt: number | null;
+  resolutionDueAt: number;
+  resolvedAt: number | null;
+  meetingAt: number | null;
+  feedback: Feedback | null;
+}
+
+/** How many escalations of one level a unit had in the period. */
+export interface EscalationCount extends UnitName {
+  level: number;
+  count: number;
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  rate: number | null;
+}
+
+export interface Average {
+  sum: number;
+  count: number;
+  average: number | null;
+}
+
+/** Escalations of levels 1 (reminder letter) … 4 (accountability interview). */
+export type EscalationsByLevel = [number, number, number, number];
+
+export interface UnitFigures extends UnitName {
+  received: number;
+  withdrawn: number;
+  /** Resolved or closed. */
+  closed: number;
+  closureRate: Ratio;
+  firstResponseOnTime: Ratio;
+  resolutionOnTime: Ratio;
+  satisfaction: Ratio;
+  avgWorkingDaysToMeeting: Average;
+  escalations: EscalationsByLevel;
+}
+
+export interface Figures {
+  units: UnitFigures[];
+  /** Everything given; its unitId and names are null. */
+  total: UnitFigures;
+}
+
+export function rate(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+const ratio = (numerator: number, denominator: number): Ratio => ({ numerator, denominator, rate: rate(numerator, denominator) });
+
+export function average(sum: number, count: number): Average {
+  return { sum, count, average: count === 0 ? null : Math.round((sum / count) * 10) / 10 };
+}
+
+/** true: done on time; false: done late or past due undone; null: not known yet. */
+export function onTime(doneAt: number | null, dueAt: number, now: number): boolean | null {
+  if (doneAt !== null) return doneAt <= dueAt;
+  return dueAt < now ? false : null;
+}
+
+function onTimeRatio(outcomes: (boolean | null)[]): Ratio {
+  const known = outcomes.filter((o) => o !== null);
+  return ratio(known.filter((o) => o).length, known.length);
+}
+
+const CLOSED: readonly CaseStatus[] = ["resolved", "closed"];
+const SATISFIED: readonly (Feedback | null)[] = ["satisfied", "basically_satisfied"];
+const ANSWERED: readonly (Feedback | null)[] = [...SATISFIED, "unsatisfied"];
+
+function figuresOf(unit: UnitName, rows: readonly FigureCase[], escalations: readonly EscalationCount[], calendar: WorkCalendar, now: number): UnitFigures {
+  const received = rows.length;
+  const withdrawn = rows.filter((c) => c.status === "withdrawn").length;
+  const closed = rows.filter((c) => CLOSED.includes(c.status)).length;
+  const counted = rows.filter((c) => c.status !== "withdrawn");
+  const answered = rows.filter((c) => ANSWERED.includes(c.feedback));
+  const meetingDays = rows.flatMap((c) =>
+    c.kind === "appointment" && c.meetingAt !== null ? [workingDaysBetween(calendar, beijingDate(c.receivedAt), beijingDate(c.meetingAt))] : [],
+  );
+  const atLevel = (level: number) => escalations.filter((e) => e.level === level).reduce((sum, e) => sum + e.count, 0);
+  return {
+    ...unit,
+    received,
+    withdrawn,
+    closed,
+    closureRate: ratio(closed, received - withdrawn),
+    firstResponseOnTime: onTimeRatio(counted.map((c) => onTime(c.acknowledgedAt, c.firstResponseDueAt, now))),
+    resolutionOnTime: onTimeRatio(counted.map((c) => onTime(c.resolvedAt, c.resolutionDueAt, now))),
+    satisfaction: ratio(answered.filter((c) => SATISFIED.includes(c.feedback)).length, answered.length),
+    avgWorkingDaysToMeeting: average(meetingDays.reduce((a, b) => a + b, 0), meetingDays.length),
+    escalations: [atLevel(1), atLevel(2), atLevel(3), atLevel(4)],
+  };
+}
+
+/** Figures per unit (ordered by id, the department queue last) and in total. */
+export function summarize(cases: readonly FigureCase[], escalations: readonly EscalationCount[], calendar: WorkCalendar, now: number): Figures {
+  const names = new Map<string | null, UnitName>();
+  for (const row of [...cases, ...escalations]) if (!names.has(row.unitId)) names.set(row.unitId, { unitId: row.unitId, unitZh: row.unitZh, unitEn: row.unitEn });
+  const order = [...names.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return {
+    units: order.map((id) =>
+      figuresOf(names.get(id)!, cases.filter((c) => c.unitId === id), escalations.filter((e) => e.unitId === id), calendar, now),
+    ),
+    total: figuresOf({ unitId: null, unitZh: null, unitEn: null }, cases, escalations, calendar, now),
+  };
+}
+
+/** Beijing dates 'YYYY-MM-DD', both inclusive. */
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export type ParsedPeriod = ({ ok: true } & Period) | { ok: false; field: "from" | "to"; rule: "date" | "order" | "span" };
+
+/** A full leap year at most: longer periods make a slow page and say little. */
+export const MAX_PERIOD_DAYS = 366;
+
+/** 'YYYY-MM-DD' naming a day that exists (2026-02-30 does not; Date.parse would roll it over). */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === text;
+}
+
+/** The first day of the month two months before `date`'s: that month and the two before it. */
+function quarterBefore(date: string): string {
+  return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 3, 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * The period of ?from=&to= (Beijing dates, inclusive). Defaults: `to` = today, `from` = the first day
+ * of the month two months before `to`'s month (today 2026-05-14 → 2026-03-01 … 2026-05-14).
+ */
+export function parsePeriod(query: URLSearchParams, today: string): ParsedPeriod {
+  const given = query.get("from") || undefined;
+  if (given !== undefined && !isDate(given)) return { ok: false, field: "from", rule: "date" };
+  const to = query.get("to") || today;
+  if (!isDate(to)) return { ok: false, field: "to", rule: "date" };
+  const from = given ?? quarterBefore(to);
+  if (from > to) return { ok: false, field: "to", rule: "order" };
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
+  if (days > MAX_PERIOD_DAYS) return { ok: false, field: "to", rule: "span" };
+  return { ok: true, from, to };
+}
+
+/** The instants [start, end) of a period's Beijing dates, to compare with stored instants. */
+export function periodInstants(period: Period): { start: number; end: number } {
+  return { start: instantOfBeijing(period.from), end: instantOfBeijing(addDays(period.to, 1)) };
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_received` ON `cases` (`received_at`);

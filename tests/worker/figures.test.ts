@@ -1,0 +1,128 @@
+// The supervisors' figures against the real database: rows seeded in the autumn of 2019, a period
+// no other test writes in, so the all-units total is ours alone.
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "../../db/client.ts";
+import { loadFigures } from "../../db/queries/figures.ts";
+import { instantOfBeijing } from "../../domain/calendar.ts";
+import { randomUscc } from "./support/data.ts";
+
+const bj = (date: string, time = "10:00:00") => instantOfBeijing(date, time);
+const close = (date: string) => bj(date, "23:59:59");
+const PERIOD = { from: "2019-09-01", to: "2019-10-31" };
+const NOW = bj("2019-11-05", "12:00:00");
+
+const suffix = crypto.randomUUID().slice(0, 8);
+const unitA = `fig-a-${suffix}`;
+const unitB = `fig-b-${suffix}`;
+
+interface Seed {
+  id: string;
+  owner: string | null;
+  kind?: string;
+  status: string;
+  received: number;
+  firstDue: number;
+  resolutionDue: number;
+  ack?: number;
+  resolved?: number;
+  meeting?: number;
+  feedback?: string;
+  level?: number;
+}
+
+// 2019: Mid-Autumn off Fri 13 Sep; National Day off 1–7 Oct, make-up working days Sun 29 Sep and Sat 12 Oct.
+const CASES: Seed[] = [
+  // Unit A. 00:30 in Beijing on 1 Sep is still 31 Aug in UTC: inside the period.
+  { id: "a-early", owner: "sp-a", status: "received", received: bj("2019-09-01", "00:30:00"), firstDue: close("2019-09-02"), resolutionDue: close("2019-09-04") },
+  { id: "a-done", owner: "sp-a", status: "resolved", received: bj("2019-09-02"), firstDue: close("2019-09-03"), resolutionDue: close("2019-09-05"), ack: close("2019-09-03"), resolved: close("2019-09-05"), feedback: "satisfied", level: 1 },
+  // Fri 27 Sep → Tue 8 Oct: Sun 29 (make-up), Mon 30, then the holiday, Tue 8 = 3 working days.
+  { id: "a-meet", owner: "sp-a", kind: "appointment", status: "closed", received: bj("2019-09-27"), firstDue: close("2019-09-29"), resolutionDue: close("2019-10-09"), ack: bj("2019-09-30"), meeting: bj("2019-10-08", "15:00:00"), resolved: bj("2019-10-10"), feedback: "unsatisfied" },
+  { id: "a-withdrawn", owner: "sp-a", status: "withdrawn", received: bj("2019-09-03"), firstDue: close("2019-09-04"), resolutionDue: close("2019-09-06") },
+  { id: "a-last", owner: "sp-a", status: "assigned", received: close("2019-10-31"), firstDue: close("2019-11-01"), resolutionDue: close("2019-11-14") },
+  { id: "a-after", owner: "sp-a", status: "assigned", received: bj("2019-11-01", "00:30:00"), firstDue: close("2019-11-04"), resolutionDue: close("2019-11-06") },
+  // Unit B.
+  { id: "b-late", owner: "sp-b", kind: "policy", status: "in_progress", received: bj("2019-09-16"), firstDue: close("2019-09-17"), resolutionDue: close("2019-09-30"), ack: bj("2019-09-17"), level: 2 },
+  // Mon 9 Sep → Fri 20 Sep: 10–12, then Mid-Autumn (13–15), 16–20 = 8 working days.
+  { id: "b-meet", owner: "sp-b", kind: "appointment", status: "meeting_scheduled", received: bj("2019-09-09"), firstDue: close("2019-09-10"), resolutionDue: close("2019-11-20"), ack: bj("2019-09-10"), meeting: bj("2019-09-20") },
+  { id: "b-none", owner: "sp-b", status: "closed", received: bj("2019-10-14"), firstDue: close("2019-10-15"), resolutionDue: close("2019-10-17"), ack: bj("2019-10-14", "11:00:00"), resolved: bj("2019-10-16"), feedback: "none" },
+  { id: "b-old", owner: "sp-b", status: "in_progress", received: bj("2019-08-01"), firstDue: close("2019-08-02"), resolutionDue: close("2019-08-06"), ack: bj("2019-08-02"), level: 3 },
+  // The department queue.
+  { id: "queue", owner: null, status: "received", received: bj("2019-10-10"), firstDue: close("2019-10-11"), resolutionDue: close("2019-10-16") },
+];
+
+/** [case, level, at]: the ledger's escalation notices, some outside the period. */
+const ESCALATIONS: [string, number, number][] = [
+  ["a-done", 1, bj("2019-09-04", "09:00:00")],
+  ["a-done", 1, bj("2019-11-01", "09:00:00")], // after the period
+  ["b-late", 1, bj("2019-10-08", "09:00:00")],
+  ["b-late", 2, bj("2019-10-09", "09:00:00")],
+  ["b-old", 1, bj("2019-08-05", "09:00:00")], // before the period
+  ["b-old", 3, bj("2019-09-03", "09:00:00")], // in the period, for a case received before it
+];
+
+const id = (name: string) => `fig-${suffix}-${name}`;
+
+beforeAll(async () => {
+  const { client } = openDb({ url: env.LIBSQL_URL as string });
+  const firm = id("firm");
+  await client.batch([
+    { sql: "INSERT INTO units (id, name_zh, name_en, kind, created_at) VALUES (?, '海口市', 'Haikou', 'city', 0), (?, '三亚市', 'Sanya', 'city', 0)", args: [unitA, unitB] },
+    { sql: "INSERT INTO specialists (id, name, unit_id, role, created_at) VALUES (?, '专员甲', ?, 'specialist', 0), (?, '专员乙', ?, 'specialist', 0)", args: [id("sp-a"), unitA, id("sp-b"), unitB] },
+    { sql: "INSERT INTO firms (id, uscc, area_code, industry, foreign_invested, created_at) VALUES (?, ?, 'haikou', 'trade', 1, 0)", args: [firm, randomUscc()] },
+    ...CASES.map((c) => ({
+      sql: `INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at,
+                               acknowledged_at, meeting_at, resolved_at, feedback, escalation_level, updated_at)
+            VALUES (?, ?, ?, ?, ?, '事项', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+      args: [id(c.id), `HN-2019-${suffix}-${c.id}`, firm, c.kind ?? "urgent", c.status, c.owner && id(c.owner), c.received, c.firstDue, c.resolutionDue, c.ack ?? null, c.meeting ?? null, c.resolved ?? null, c.feedback ?? null, c.level ?? 0],
+    })),
+    ...ESCALATIONS.map(([name, level, at]) => ({
+      sql: "INSERT INTO case_events (case_id, at, actor_type, type, data) VALUES (?, ?, 'system', 'escalated', ?)",
+      args: [id(name), at, JSON.stringify({ key: `escalate:resolution:${level}:${at}`, level, notice: "n", obligation: "resolution", dueAt: at, text: "督办" })],
+    })),
+    // Other events in the period are not escalations.
+    { sql: "INSERT INTO case_events (case_id, at, actor_type, type, data) VALUES (?, ?, 'specialist', 'acknowledged', '{\"level\":1}')", args: [id("b-late"), bj("2019-09-17")] },
+  ]);
+});
+
+const ratio = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });
+
+const A = {
+  unitId: unitA, unitZh: "海口市", unitEn: "Haikou", received: 5, withdrawn: 1, closed: 2,
+  closureRate: ratio(2, 4), firstResponseOnTime: ratio(1, 4), resolutionOnTime: ratio(1, 3), satisfaction: ratio(1, 2),
+  avgWorkingDaysToMeeting: { sum: 3, count: 1, average: 3 }, escalations: [1, 0, 0, 0],
+};
+const B = {
+  unitId: unitB, unitZh: "三亚市", unitEn: "Sanya", received: 3, withdrawn: 0, closed: 1,
+  closureRate: ratio(1, 3), firstResponseOnTime: ratio(3, 3), resolutionOnTime: ratio(1, 2), satisfaction: ratio(0, 0),
+  avgWorkingDaysToMeeting: { sum: 8, count: 1, average: 8 }, escalations: [1, 1, 1, 0],
+};
+
+describe("loadFigures", () => {
+  it("computes per unit, the department queue and the total in one round trip", async () => {
+    const handle = openDb({ url: env.LIBSQL_URL as string });
+    const figures = await loadFigures(handle, {}, PERIOD, NOW);
+    expect(handle.roundTrips()).toBe(1);
+    expect(figures.units.find((u) => u.unitId === unitA)).toEqual(A);
+    expect(figures.units.find((u) => u.unitId === unitB)).toEqual(B);
+    expect(figures.units.at(-1)).toMatchObject({ unitId: null, received: 1, closureRate: ratio(0, 1), firstResponseOnTime: ratio(0, 1), escalations: [0, 0, 0, 0] });
+    expect(figures.total).toEqual({
+      unitId: null, unitZh: null, unitEn: null, received: 9, withdrawn: 1, closed: 3,
+      closureRate: ratio(3, 8), firstResponseOnTime: ratio(4, 8), resolutionOnTime: ratio(2, 6), satisfaction: ratio(1, 2),
+      avgWorkingDaysToMeeting: { sum: 11, count: 2, average: 5.5 }, escalations: [2, 1, 1, 0],
+    });
+  });
+
+  it("shows one unit only when scoped to it: no other unit, no queue, and a total of its own", async () => {
+    const handle = openDb({ url: env.LIBSQL_URL as string });
+    const figures = await loadFigures(handle, { unitId: unitA }, PERIOD, NOW);
+    expect(figures.units).toEqual([A]);
+    expect(figures.total).toEqual({ ...A, unitId: null, unitZh: null, unitEn: null });
+  });
+
+  it("counts an escalation by the date of its notice, whenever its case was received", async () => {
+    const handle = openDb({ url: env.LIBSQL_URL as string });
+    const figures = await loadFigures(handle, { unitId: unitB }, { from: "2019-09-01", to: "2019-09-30" }, NOW);
+    expect(figures.units.map((u) => [u.unitId, u.received, u.escalations])).toEqual([[unitB, 2, [0, 0, 1, 0]]]);
+  });
+});
