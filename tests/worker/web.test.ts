@@ -3,46 +3,11 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../workers/app.ts";
-import { webApp } from "../../workers/web/app.ts";
 import { joinedSpecialist } from "./support/admin.ts";
 import { bj, pastCase } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
-
-const BASE = "http://desk.test";
-/** The web Worker's own settings (workers/web/wrangler.toml); in production the bot's Worker forwards /web/* to it. */
-const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET };
-
-function web(request: Request) {
-  return webApp.fetch(request, webEnv);
-}
-
-function get(path: string, cookie?: string) {
-  return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
-}
-
-function post(path: string, form: Record<string, string>, origin: string | null = BASE) {
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
-  if (origin) headers.origin = origin;
-  return web(new Request(`${BASE}${path}`, { method: "POST", headers, body: new URLSearchParams(form), redirect: "manual" }));
-}
-
-/** Asks the bot for a link, as the specialist does with /web, and returns its token. */
-async function signInToken(chat: { send(text: string): Promise<string[]> }): Promise<string> {
-  const said = (await chat.send("/web")).join("\n");
-  return /\/web\/sign-in\?t=([A-Za-z0-9_-]{43})/.exec(said)![1]!;
-}
-
-async function signIn(chat: { send(text: string): Promise<string[]> }): Promise<string> {
-  const response = await post("/web/sign-in", { t: await signInToken(chat) });
-  expect(response.status).toBe(303);
-  expect(response.headers.get("location")).toBe("/web/cases");
-  const cookie = response.headers.get("set-cookie")!;
-  expect(cookie).toMatch(/HttpOnly/i);
-  expect(cookie).toMatch(/SameSite=Strict/i);
-  expect(cookie).toMatch(/Secure/i);
-  return cookie.split(";")[0]!;
-}
+import { BASE, get, post, signIn, signInToken } from "./support/web.ts";
 
 describe("the bot's Worker", () => {
   it("forwards /web/* to the web Worker's binding unchanged, and answers 404 without one", async () => {

@@ -8,7 +8,8 @@ import * as z from "zod/mini";
 import { t } from "../../bots/i18n.ts";
 import { openDb, type Db } from "../../db/client.ts";
 import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
-import { cases, CASE_KINDS, SPECIALIST_ROLES, units } from "../../db/schema.ts";
+import { cases, CASE_KINDS, units } from "../../db/schema.ts";
+import { AssignBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
 import { parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
 import type { AppBindings } from "../app.ts";
 import { caseLink, caseToken, tokenHash } from "../case-token.ts";
@@ -18,33 +19,6 @@ import { fieldIssues, invalidRequest } from "../validation.ts";
 export const adminRoutes = new Hono<AppBindings>();
 
 const ACTOR = "admin-api";
-const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-
-const UnitBody = z.object({
-  id: slug(),
-  nameZh: text(100),
-  nameEn: text(150),
-  kind: z.enum(["city", "park", "department", "bizenv"]),
-  areaCode: z.optional(text(40)),
-  noticeChatId: z.optional(z.number().check(z.int())),
-});
-export const SpecialistBody = z.object({
-  id: slug(),
-  name: text(50),
-  unitId: slug(),
-  areaCode: z.optional(text(40)),
-  role: z.enum(SPECIALIST_ROLES),
-  deputyId: z.optional(slug()),
-  noticeChatId: z.optional(z.number().check(z.int())),
-});
-const AssignBody = z.object({ specialistId: slug() });
-export const SlaBody = z.object({
-  firstResponseWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
-  firstResponseHours: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(72))),
-  resolutionWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
-});
-
 function dbOf(c: Context<AppBindings>): Db {
   const settings = c.get("settings");
   return openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN }).db;

@@ -5,6 +5,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { logError } from "../log.ts";
 import { webSettingsOf } from "./env.ts";
+import { adminRoutes } from "./admin.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
 import { secure } from "./layout.ts";
@@ -29,6 +30,7 @@ export function createWebApp(options: { now?: () => number } = {}) {
   app.route("/", sessionRoutes);
   app.route("/", ledgerRoutes);
   app.route("/", figuresRoutes);
+  app.route("/", adminRoutes);
   app.notFound((c) => c.text("Not found", 404));
   app.onError((error, c) => {
     // Hono's own refusals (e.g. the CSRF check's 403) carry their response.

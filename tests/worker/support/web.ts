@@ -1,0 +1,42 @@
+// Talking to the supervisors' web as a browser would: in-process, with the web Worker's settings.
+import { env } from "cloudflare:workers";
+import { expect } from "vitest";
+import { webApp } from "../../../workers/web/app.ts";
+
+export const BASE = "http://desk.test";
+/** The web Worker's own settings (workers/web/wrangler.toml); in production the bot's Worker forwards /web/* to it. */
+const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET };
+
+function web(request: Request) {
+  return webApp.fetch(request, webEnv);
+}
+
+export function get(path: string, cookie?: string) {
+  return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
+}
+
+/** A form POST (a FormData body goes as multipart, as a file upload does), from our origin unless told. */
+export function post(path: string, form: Record<string, string> | FormData, origin: string | null = BASE, cookie?: string) {
+  const headers: Record<string, string> = form instanceof FormData ? {} : { "content-type": "application/x-www-form-urlencoded" };
+  if (origin) headers.origin = origin;
+  if (cookie) headers.cookie = cookie;
+  const body = form instanceof FormData ? form : new URLSearchParams(form);
+  return web(new Request(`${BASE}${path}`, { method: "POST", headers, body, redirect: "manual" }));
+}
+
+/** Asks the bot for a link, as the specialist does with /web, and returns its token. */
+export async function signInToken(chat: { send(text: string): Promise<string[]> }): Promise<string> {
+  const said = (await chat.send("/web")).join("\n");
+  return /\/web\/sign-in\?t=([A-Za-z0-9_-]{43})/.exec(said)![1]!;
+}
+
+export async function signIn(chat: { send(text: string): Promise<string[]> }): Promise<string> {
+  const response = await post("/web/sign-in", { t: await signInToken(chat) });
+  expect(response.status).toBe(303);
+  expect(response.headers.get("location")).toBe("/web/cases");
+  const cookie = response.headers.get("set-cookie")!;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(cookie).toMatch(/Secure/i);
+  return cookie.split(";")[0]!;
+}

@@ -1,0 +1,31 @@
+// The shapes of administrators' changes, checked with zod for the admin API (JSON) and the admin
+// pages (forms, whose numbers arrive as text and are converted first).
+import * as z from "zod/mini";
+import { SPECIALIST_ROLES } from "../db/schema.ts";
+
+const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
+const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+export const UnitBody = z.object({
+  id: slug(),
+  nameZh: text(100),
+  nameEn: text(150),
+  kind: z.enum(["city", "park", "department", "bizenv"]),
+  areaCode: z.optional(text(40)),
+  noticeChatId: z.optional(z.number().check(z.int())),
+});
+export const SpecialistBody = z.object({
+  id: slug(),
+  name: text(50),
+  unitId: slug(),
+  areaCode: z.optional(text(40)),
+  role: z.enum(SPECIALIST_ROLES),
+  deputyId: z.optional(slug()),
+  noticeChatId: z.optional(z.number().check(z.int())),
+});
+export const AssignBody = z.object({ specialistId: slug() });
+export const SlaBody = z.object({
+  firstResponseWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
+  firstResponseHours: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(72))),
+  resolutionWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
+});
