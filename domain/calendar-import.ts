@@ -1,6 +1,6 @@
 // Parsing an admin's upload of a year's official schedule (JSON or CSV), strictly: each problem
 // is reported with its line, the field and a rule code (its zh/en text is in the Fluent catalogs).
-import { weekday } from "./calendar.ts";
+import { isRealDate, weekday } from "./calendar.ts";
 
 export interface ScheduleDay {
   date: string;
@@ -18,11 +18,6 @@ export interface ScheduleProblem {
 
 export type ParsedSchedule = { ok: true; year: number; source: string; days: ScheduleDay[] } | { ok: false; problems: ScheduleProblem[] };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(date: string): boolean {
-  return DATE.test(date) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
-}
 
 function check(rows: { line?: number; date: string; kind: string; name: string }[], source: string): ParsedSchedule {
   const problems: ScheduleProblem[] = [];
@@ -31,7 +26,7 @@ function check(rows: { line?: number; date: string; kind: string; name: string }
   const days: ScheduleDay[] = [];
   for (const row of rows) {
     const at = row.line === undefined ? {} : { line: row.line };
-    if (!validDate(row.date)) {
+    if (!isRealDate(row.date)) {
       problems.push({ ...at, field: "date", code: "date" });
       continue;
     }

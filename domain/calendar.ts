@@ -30,6 +30,13 @@ export function makeCalendar(days: readonly { date: string; kind: "holiday" | "w
   };
 }
 
+/** 'YYYY-MM-DD' naming a day that exists (2026-02-30 does not; Date.parse would roll it over). */
+export function isRealDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const parsed = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === text;
+}
+
 /** The Beijing calendar date of an instant: a UTC Friday 23:00 is a Beijing Saturday. */
 export function beijingDate(instant: number): string {
   return new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 10);

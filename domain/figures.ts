@@ -13,7 +13,7 @@
 //   meeting's date (workingDaysBetween): 1 = the first working day after the day of receipt, 0 =
 //   the day of receipt or a day off before the first working day; averaged to one decimal.
 // A rate is a fraction in [0, 1], or null when nothing counts towards it.
-import { addDays, beijingDate, DAY_MS, instantOfBeijing, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
+import { addDays, beijingDate, DAY_MS, instantOfBeijing, isRealDate, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
 import type { CaseKind, CaseStatus } from "./lifecycle.ts";
 
 export type Feedback = "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
@@ -150,13 +150,6 @@ export type ParsedPeriod = ({ ok: true } & Period) | { ok: false; field: "from" 
 /** A full leap year at most: longer periods make a slow page and say little. */
 export const MAX_PERIOD_DAYS = 366;
 
-/** 'YYYY-MM-DD' naming a day that exists (2026-02-30 does not; Date.parse would roll it over). */
-function isDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const parsed = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === text;
-}
-
 /** The first day of the month two months before `date`'s: that month and the two before it. */
 function quarterBefore(date: string): string {
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 3, 1)).toISOString().slice(0, 10);
@@ -168,9 +161,9 @@ function quarterBefore(date: string): string {
  */
 export function parsePeriod(query: URLSearchParams, today: string): ParsedPeriod {
   const given = query.get("from") || undefined;
-  if (given !== undefined && !isDate(given)) return { ok: false, field: "from", rule: "date" };
+  if (given !== undefined && !isRealDate(given)) return { ok: false, field: "from", rule: "date" };
   const to = query.get("to") || today;
-  if (!isDate(to)) return { ok: false, field: "to", rule: "date" };
+  if (!isRealDate(to)) return { ok: false, field: "to", rule: "date" };
   const from = given ?? quarterBefore(to);
   if (from > to) return { ok: false, field: "to", rule: "order" };
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;

@@ -78,6 +78,22 @@ describe("the ledger", () => {
     expect(await (await get(`/web/cases?unit=${a.specialist.unitId}&kind=policy`, asSupervisor)).text()).not.toContain(a.ref);
   });
 
+  it("filters by the firm's city/county or park and by the date of receipt (Beijing dates, inclusive)", async () => {
+    const a = await pastCase(bj("2026-03-09", "23:30:00"), bj("2026-03-10", "23:59:59"), bj("2026-03-12", "23:59:59"));
+    const cookie = await signIn(a.specialist.chat);
+    const [{ area }] = (await rows<{ area: string }>("SELECT f.area_code AS area FROM cases c JOIN firms f ON f.id = c.firm_id WHERE c.ref = ?", [a.ref])) as [{ area: string }];
+    const other = area === "sanya" ? "haikou" : "sanya";
+    const shows = async (query: string) => (await (await get(`/web/cases?${query}`, cookie)).text()).includes(a.ref);
+    // 23:30 Beijing time on 9 March is 15:30 UTC: the date is Beijing's.
+    expect(await shows("from=2026-03-09&to=2026-03-09")).toBe(true);
+    expect(await shows("from=2026-03-10")).toBe(false);
+    expect(await shows("to=2026-03-08")).toBe(false);
+    expect(await shows(`area=${area}`)).toBe(true);
+    expect(await shows(`area=${other}`)).toBe(false);
+    const reversed = await get("/web/cases?from=2026-03-10&to=2026-03-09&lang=en", cookie);
+    expect([reversed.status, (await reversed.text()).includes("“To” is not valid: must not be before the start")]).toEqual([400, true]);
+  });
+
   it("names a bad filter in the page's language, and the rule", async () => {
     const specialist = await joinedSpecialist();
     const cookie = await signIn(specialist.chat);

@@ -2,11 +2,12 @@
 // to what the viewer may see, with validated filters.
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
-import { and, desc, eq, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { AREAS } from "../../bots/forms/choices.ts";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbHandle } from "../../db/client.ts";
 import { CASE_KINDS, cases, firms, specialists, units, type CaseKind, type CaseStatus } from "../../db/schema.ts";
-import { beijingIso } from "../../domain/calendar.ts";
+import { addDays, beijingIso, instantOfBeijing, isRealDate } from "../../domain/calendar.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../domain/lifecycle.ts";
 import { t, type Locale } from "./i18n.ts";
 import { page, queryOf, signedInHeader, type Viewer } from "./layout.ts";
@@ -17,10 +18,18 @@ export interface LedgerFilters {
   status?: CaseStatus;
   unit?: string;
   overdue: boolean;
+  /** The firm's city/county or park. */
+  area?: Area;
+  /** Received on these Beijing dates, inclusive. */
+  from?: string;
+  to?: string;
   page: number;
 }
 
-export type ParsedFilters = { ok: true; filters: LedgerFilters } | { ok: false; field: "kind" | "status" | "unit" | "overdue" | "page"; rule: "choice" | "page" };
+type Area = (typeof AREAS)[number];
+export type ParsedFilters =
+  | { ok: true; filters: LedgerFilters }
+  | { ok: false; field: "kind" | "status" | "unit" | "area" | "overdue" | "from" | "to" | "page"; rule: "choice" | "page" | "date" | "order" };
 
 const PAGE_SIZE = 50;
 const CSV_MAX_ROWS = 10_000;
@@ -30,13 +39,20 @@ export function parseLedgerFilters(query: URLSearchParams): ParsedFilters {
   const status = query.get("status") || undefined;
   const unit = query.get("unit") || undefined;
   const overdue = query.get("overdue") || undefined;
+  const area = query.get("area") || undefined;
+  const from = query.get("from") || undefined;
+  const to = query.get("to") || undefined;
   const page = query.get("page") || "1";
   if (kind && !CASE_KINDS.includes(kind as CaseKind)) return { ok: false, field: "kind", rule: "choice" };
   if (status && !CASE_STATUSES.includes(status as CaseStatus)) return { ok: false, field: "status", rule: "choice" };
   if (unit && !/^[A-Za-z0-9_-]{1,64}$/.test(unit)) return { ok: false, field: "unit", rule: "choice" };
+  if (area && !AREAS.includes(area as Area)) return { ok: false, field: "area", rule: "choice" };
   if (overdue && overdue !== "1") return { ok: false, field: "overdue", rule: "choice" };
+  if (from && !isRealDate(from)) return { ok: false, field: "from", rule: "date" };
+  if (to && !isRealDate(to)) return { ok: false, field: "to", rule: "date" };
+  if (from && to && from > to) return { ok: false, field: "to", rule: "order" };
   if (!/^[1-9]\d{0,4}$/.test(page)) return { ok: false, field: "page", rule: "page" };
-  return { ok: true, filters: { kind: kind as CaseKind | undefined, status: status as CaseStatus | undefined, unit, overdue: overdue === "1", page: Number(page) } };
+  return { ok: true, filters: { kind: kind as CaseKind | undefined, status: status as CaseStatus | undefined, unit, area: area as Area | undefined, from, to, overdue: overdue === "1", page: Number(page) } };
 }
 
 const owner = alias(specialists, "owner");
@@ -47,6 +63,9 @@ function ledgerQuery(handle: DbHandle, viewer: Viewer, f: LedgerFilters, now: nu
     f.kind ? eq(cases.kind, f.kind) : undefined,
     f.status ? eq(cases.status, f.status) : undefined,
     f.overdue ? and(inArray(cases.status, [...OPEN_STATUSES]), lt(cases.resolutionDueAt, now)) : undefined,
+    f.area ? eq(firms.areaCode, f.area) : undefined,
+    f.from ? gte(cases.receivedAt, instantOfBeijing(f.from)) : undefined,
+    f.to ? lt(cases.receivedAt, instantOfBeijing(addDays(f.to, 1))) : undefined,
   ];
   return handle.db
     .select({
@@ -74,7 +93,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof ledgerQuery>["all"]>>[number];
 const isOverdue = (r: Row, now: number) => OPEN_STATUSES.includes(r.status) && r.dueAt < now;
 
 function query(f: LedgerFilters, changes: Record<string, string | number | undefined>): string {
-  const merged = { kind: f.kind, status: f.status, unit: f.unit, overdue: f.overdue ? "1" : undefined, page: f.page === 1 ? undefined : f.page, ...changes };
+  const merged = { kind: f.kind, status: f.status, unit: f.unit, area: f.area, from: f.from, to: f.to, overdue: f.overdue ? "1" : undefined, page: f.page === 1 ? undefined : f.page, ...changes };
   return queryOf(merged);
 }
 
@@ -96,6 +115,9 @@ export async function ledgerPage(handle: DbHandle, viewer: Viewer, f: LedgerFilt
 ${select("kind", CASE_KINDS.map((k) => ({ value: k, label: t(locale, `kind-${k}`) })), f.kind)}
 ${select("status", CASE_STATUSES.map((s) => ({ value: s, label: t(locale, `status-${s}`) })), f.status)}
 ${viewer.seesAll ? select("unit", unitRows.map((u) => ({ value: u.id, label: name(u.zh, u.en) })), f.unit) : ""}
+${select("area", AREAS.map((a) => ({ value: a, label: t(locale, `option-area-${a}`) })), f.area)}
+<label>${t(locale, "web-filter-from")}<input type="date" name="from" value="${f.from ?? ""}"></label>
+<label>${t(locale, "web-filter-to")}<input type="date" name="to" value="${f.to ?? ""}"></label>
 <label><span><input type="checkbox" name="overdue" value="1" ${f.overdue ? raw("checked") : ""}> ${t(locale, "web-filter-overdue")}</span></label>
 <button>${t(locale, "web-filter-apply")}</button> <a href="/web/cases.csv${query(f, { page: undefined })}">${t(locale, "web-csv")}</a>
 </form>

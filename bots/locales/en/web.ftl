@@ -128,3 +128,4 @@ web-field-year = Year
 web-field-source = Source
 web-field-loadedAt = Loaded (Beijing time)
 web-field-change = Change
+web-filter-area = City, county or park

@@ -128,3 +128,4 @@ web-field-year = 年度
 web-field-source = 来源
 web-field-loadedAt = 导入时间（北京时间）
 web-field-change = 变化
+web-filter-area = 市县或园区
