@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { joinedSpecialist, slugId } from "./support/admin.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
-import { get, post, signIn } from "./support/web.ts";
+import { csrfOf, get, post, signIn } from "./support/web.ts";
 
 async function signedInAdmin() {
   const admin = await joinedSpecialist({ role: "admin" });
@@ -95,6 +95,23 @@ describe("the admin pages", () => {
     expect([saved.status, saved.headers.get("location")]).toEqual([303, "/web/admin/sla?done=saved"]);
     expect((await audits(`web:${admin.id}`, "sla.update")).map((a) => a.target)).toEqual(["policy"]);
     expect((await post("/web/admin/sla/lunch", { firstResponseWorkingDays: "1", resolutionWorkingDays: "1" }, undefined, admin.cookie)).status).toBe(404);
+  });
+});
+
+describe("the CSRF token", () => {
+  it("is required on every POST of a signed-in page and bound to the session", async () => {
+    const admin = await signedInAdmin();
+    const other = await signedInAdmin();
+    const form = { firstResponseWorkingDays: "0", resolutionWorkingDays: "1" };
+    const missing = await post("/web/admin/sla/policy", form, undefined, admin.cookie, null);
+    expect(missing.status).toBe(403);
+    expect(await missing.text()).toContain("此表单已失效或并非来自本站");
+    expect((await post("/web/admin/sla/policy", form, undefined, admin.cookie, await csrfOf(other.cookie))).status).toBe(403);
+    expect((await post("/web/sign-out", {}, undefined, admin.cookie, null)).status).toBe(403);
+    // With its own token the same form reaches validation.
+    expect((await post("/web/admin/sla/policy", form, undefined, admin.cookie)).status).toBe(400);
+    const out = await post("/web/sign-out", {}, undefined, admin.cookie);
+    expect([out.status, out.headers.get("set-cookie")]).toEqual([303, expect.stringMatching(/^desk_web=;.*Max-Age=0/)]);
   });
 });
 

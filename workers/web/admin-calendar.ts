@@ -9,6 +9,7 @@ import { parseScheduleCsv, parseScheduleJson, type ParsedSchedule } from "../../
 import { beijingIso } from "../../domain/calendar.ts";
 import { actorOf, adminPage, problemsList } from "./admin-shell.ts";
 import { t, type Locale } from "./i18n.ts";
+import { csrfField, type Viewer } from "./layout.ts";
 import { dbOf, webLocale, type WebBindings } from "./session.ts";
 
 export const calendarRoutes = new Hono<WebBindings>();
@@ -19,8 +20,8 @@ const MAX_UPLOAD_BYTES = 64 * 1024;
 type Format = "csv" | "json";
 const parse = (format: Format, text: string): ParsedSchedule => (format === "csv" ? parseScheduleCsv(text) : parseScheduleJson(text));
 
-function uploadForm(locale: Locale) {
-  return html`<form class="filters card" id="calendar-upload" method="post" action="/web/admin/calendar/preview" enctype="multipart/form-data">
+function uploadForm(locale: Locale, viewer: Viewer) {
+  return html`<form class="filters card" id="calendar-upload" method="post" action="/web/admin/calendar/preview" enctype="multipart/form-data">${csrfField(viewer)}
 <label>${t(locale, "admin-calendar-file")}<input type="file" name="file" accept=".csv,.json,text/csv,application/json" required></label>
 <button name="preview" value="1">${t(locale, "admin-calendar-preview")}</button></form><p>${t(locale, "admin-calendar-help")}</p>`;
 }
@@ -36,7 +37,7 @@ calendarRoutes.get("/web/admin/calendar", async (c) => {
     c,
     locale,
     "calendar",
-    html`${c.req.query("done") === "loaded" ? html`<p class="ok">${t(locale, "admin-done-loaded")}</p>` : ""}${uploadForm(locale)}
+    html`${c.req.query("done") === "loaded" ? html`<p class="ok">${t(locale, "admin-done-loaded")}</p>` : ""}${uploadForm(locale, c.get("viewer"))}
 <table><thead><tr>${["year", "source", "days", "loadedAt"].map((k) => html`<th>${t(locale, `web-field-${k}`)}</th>`)}</tr></thead>
 <tbody>${years.map((y) => html`<tr><td>${y.year}</td><td>${y.source}</td><td>${y.days}</td><td>${beijingIso(y.loadedAt).slice(0, 16).replace("T", " ")}</td></tr>`)}</tbody></table>`,
   );
@@ -58,7 +59,7 @@ async function uploaded(body: Record<string, unknown>): Promise<{ format: Format
 calendarRoutes.post("/web/admin/calendar/:step{preview|apply}", async (c) => {
   const locale = webLocale(c);
   const upload = await uploaded(await c.req.parseBody());
-  const again = uploadForm(locale);
+  const again = uploadForm(locale, c.get("viewer"));
   if (!upload) return adminPage(c, locale, "calendar", html`${problemsList([{ field: "file", rule: "admin-rule-file" }])}${again}`, 400);
   const parsed = parse(upload.format, upload.text);
   if (!parsed.ok) {
@@ -85,7 +86,7 @@ ${changes.length === 0
     ? html`<p>${t(locale, "admin-calendar-same")}</p>`
     : html`<table class="diff"><thead><tr><th>${t(locale, "web-field-date")}</th><th>${t(locale, "web-field-change")}</th><th>${t(locale, "web-field-name")}</th></tr></thead>
 <tbody>${changes.map((ch) => html`<tr class="${ch.css}"><td>${ch.date}</td><td>${t(locale, `admin-diff-${ch.css}`)}: ${ch.what}</td><td>${ch.name}</td></tr>`)}</tbody></table>`}
-<form id="calendar-apply" method="post" action="/web/admin/calendar/apply"><input type="hidden" name="format" value="${upload.format}"><input type="hidden" name="content" value="${upload.text}">
+<form id="calendar-apply" method="post" action="/web/admin/calendar/apply">${csrfField(c.get("viewer"))}<input type="hidden" name="format" value="${upload.format}"><input type="hidden" name="content" value="${upload.text}">
 <button>${t(locale, "admin-calendar-apply", { year: String(parsed.year) })}</button> <a href="/web/admin/calendar">${t(locale, "admin-cancel")}</a></form>`,
   );
 });

@@ -13,6 +13,7 @@ import { ruleKeys } from "../rule-keys.ts";
 import { actorOf, adminPage, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
 import { t, type Locale } from "./i18n.ts";
+import { csrfField } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
 
 export const adminRoutes = new Hono<WebBindings>();
@@ -38,10 +39,11 @@ async function specialistsPage(c: Parameters<typeof adminPage>[0], locale: Local
     db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(units.id),
   ]);
   const me = c.get("viewer").id;
+  const csrf = csrfField(c.get("viewer"));
   const rows = people.map(
     ({ s, unitZh, unitEn }) => html`<tr><td>${s.id}</td><td>${s.name}</td><td>${locale === "zh" ? unitZh : unitEn}</td><td>${t(locale, `admin-role-${s.role}`)}</td>
 <td>${t(locale, s.telegramId === null ? "admin-not-joined" : "admin-joined")}</td><td>${t(locale, s.active ? "admin-active" : "admin-inactive")}</td>
-<td>${s.active && s.id !== me ? html`<form method="post" action="/web/admin/specialists/${s.id}/deactivate"><button>${t(locale, "admin-deactivate")}</button></form>` : ""}</td></tr>`,
+<td>${s.active && s.id !== me ? html`<form method="post" action="/web/admin/specialists/${s.id}/deactivate">${csrf}<button>${t(locale, "admin-deactivate")}</button></form>` : ""}</td></tr>`,
   );
   return adminPage(
     c,
@@ -50,7 +52,7 @@ async function specialistsPage(c: Parameters<typeof adminPage>[0], locale: Local
     html`${notice(locale, c.req.query("done"))}${extra}
 <table><thead><tr>${["id", "name", "unit", "role", "joined", "active", ""].map((k) => html`<th>${k ? t(locale, `web-field-${k}`) : ""}</th>`)}</tr></thead><tbody>${rows}</tbody></table>
 <h2>${t(locale, "admin-invite")}</h2>
-<form class="filters" id="invite" method="post" action="/web/admin/specialists">
+<form class="filters" id="invite" method="post" action="/web/admin/specialists">${csrf}
 ${input("id", t(locale, "web-field-id"), form.id, 'required pattern="[a-z0-9][a-z0-9-]{1,39}"')}${input("name", t(locale, "web-field-name"), form.name, 'required maxlength="50"')}
 <label>${t(locale, "web-field-unitId")}<select name="unitId">${unitRows.map((u) => html`<option value="${u.id}" ${u.id === form.unitId ? raw("selected") : ""}>${locale === "zh" ? u.zh : u.en}</option>`)}</select></label>
 <label>${t(locale, "web-field-role")}<select name="role">${SPECIALIST_ROLES.map((r) => html`<option value="${r}" ${r === form.role ? raw("selected") : ""}>${t(locale, `admin-role-${r}`)}</option>`)}</select></label>
@@ -98,7 +100,7 @@ async function firmsPage(c: Parameters<typeof adminPage>[0], locale: Locale, ext
     locale,
     "firms",
     html`${notice(locale, c.req.query("done"))}${extra}
-<form class="filters" id="assign" method="post" action="/web/admin/firms">
+<form class="filters" id="assign" method="post" action="/web/admin/firms">${csrfField(c.get("viewer"))}
 ${input("uscc", t(locale, "web-field-uscc"), form.uscc, 'required pattern="[0-9A-Za-z]{18}"')}
 <label>${t(locale, "web-field-specialistId")}<select name="specialistId">${people.map((p) => html`<option value="${p.id}" ${p.id === form.specialistId ? raw("selected") : ""}>${p.name} (${p.id})</option>`)}</select></label>
 <button>${t(locale, "admin-assign")}</button></form>
@@ -135,7 +137,7 @@ async function slaPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra
 ${CASE_KINDS.map((kind) => {
   const p = byKind.get(kind);
   const formId = `sla-${kind}`;
-  return html`<tr><td>${t(locale, `kind-${kind}`)}<form id="${formId}" method="post" action="/web/admin/sla/${kind}"></form></td>
+  return html`<tr><td>${t(locale, `kind-${kind}`)}<form id="${formId}" method="post" action="/web/admin/sla/${kind}">${csrfField(c.get("viewer"))}</form></td>
 ${number(formId, "firstResponseWorkingDays", p?.firstResponseWorkingDays, 30)}${number(formId, "firstResponseHours", p?.firstResponseHours, 72, false)}
 ${number(formId, "resolutionWorkingDays", p?.resolutionWorkingDays, 60)}
 <td><button form="${formId}">${t(locale, "admin-save")}</button></td></tr>`;

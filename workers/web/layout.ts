@@ -12,6 +12,8 @@ export interface Viewer {
   unitZh: string;
   unitEn: string;
   seesAll: boolean;
+  /** The session's CSRF token, for the hidden field of every form that POSTs. */
+  csrf: string;
 }
 
 export type Section = "cases" | "figures" | "admin";
@@ -46,8 +48,10 @@ export function signedInHeader(locale: Locale, viewer: Viewer, current: Section,
     (s) => html`<a href="/web/${s}" ${s === current ? raw('aria-current="page"') : ""}>${t(locale, `web-nav-${s}`)}</a>`,
   )}<span>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })}</span>
 <a href="${switchHref}">${t(locale, "web-switch")}</a>
-<form method="post" action="/web/sign-out"><button>${t(locale, "web-sign-out")}</button></form></nav></header>`;
+<form method="post" action="/web/sign-out">${csrfField(viewer)}<button>${t(locale, "web-sign-out")}</button></form></nav></header>`;
 }
+
+export const csrfField = (viewer: Viewer) => html`<input type="hidden" name="_csrf" value="${viewer.csrf}">`;
 
 /** A query string from the given values, leaving out the empty ones. */
 export function queryOf(values: Record<string, string | number | undefined>): string {

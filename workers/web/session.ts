@@ -1,6 +1,7 @@
 // Signing in to the supervisors' web: a one-time link from the bot (/web), then a session in a
 // signed, HttpOnly, SameSite=Strict cookie. Every request re-reads the specialist, so deactivating
-// one ends their session at once.
+// one ends their session at once. Every form of a signed-in page carries a CSRF token bound to the
+// session (on top of the Origin check in app.ts), and every POST is refused without it.
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono/tiny";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
@@ -9,7 +10,9 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { openDb, type DbHandle } from "../../db/client.ts";
 import { sha256Hex } from "../../db/queries/specialists.ts";
 import { specialists, units, webSignIns } from "../../db/schema.ts";
+import { base64url, hmacSha256 } from "../crypto.ts";
 import { localeOf } from "../locale.ts";
+import { secretsMatch } from "../secret.ts";
 import type { WebEnv, WebSettings } from "./env.ts";
 import { t } from "./i18n.ts";
 import { page, type Viewer } from "./layout.ts";
@@ -74,10 +77,8 @@ sessionRoutes.post("/web/sign-in", async (c) => {
   return c.redirect("/web/cases", 303);
 });
 
-sessionRoutes.post("/web/sign-out", (c) => {
-  deleteCookie(c, COOKIE, { path: "/web", secure: true });
-  return c.redirect("/web/sign-in", 303);
-});
+/** The session's CSRF token: an HMAC of the signed cookie's value, so it dies with the session. */
+const csrfToken = async (secret: string, session: string) => base64url(await hmacSha256(`csrf:${secret}`, session));
 
 /** Lets the request through only for a signed-in, still active specialist (and only admins when `adminOnly`). */
 export function requireViewer(options: { adminOnly?: boolean } = {}): MiddlewareHandler<WebBindings> {
@@ -92,7 +93,14 @@ export function requireViewer(options: { adminOnly?: boolean } = {}): Middleware
       .where(and(eq(specialists.id, id), eq(specialists.active, true)));
     if (!row) return refusal(c, "web-signed-out", 401);
     if (options.adminOnly && row.role !== "admin") return refusal(c, "web-admin-only", 403);
-    c.set("viewer", { ...row, seesAll: row.role === "bizenv" || row.role === "admin" });
+    const csrf = await csrfToken(c.get("settings").WEB_SESSION_SECRET, value as string);
+    if (c.req.method === "POST" && !(await secretsMatch(String((await c.req.parseBody())._csrf ?? ""), csrf))) return refusal(c, "web-csrf", 403);
+    c.set("viewer", { ...row, seesAll: row.role === "bizenv" || row.role === "admin", csrf });
     await next();
   };
 }
+
+sessionRoutes.post("/web/sign-out", requireViewer(), (c) => {
+  deleteCookie(c, COOKIE, { path: "/web", secure: true });
+  return c.redirect("/web/sign-in", 303);
+});

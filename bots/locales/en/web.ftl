@@ -129,3 +129,4 @@ web-field-source = Source
 web-field-loadedAt = Loaded (Beijing time)
 web-field-change = Change
 web-filter-area = City, county or park
+web-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.

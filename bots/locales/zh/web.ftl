@@ -129,3 +129,4 @@ web-field-source = 来源
 web-field-loadedAt = 导入时间（北京时间）
 web-field-change = 变化
 web-filter-area = 市县或园区
+web-csrf = 此表单已失效或并非来自本站。请返回并刷新页面后重试。

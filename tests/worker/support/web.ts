@@ -15,12 +15,24 @@ export function get(path: string, cookie?: string) {
   return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
 }
 
-/** A form POST (a FormData body goes as multipart, as a file upload does), from our origin unless told. */
-export function post(path: string, form: Record<string, string> | FormData, origin: string | null = BASE, cookie?: string) {
+/** The CSRF token a signed-in page puts in its forms. */
+export async function csrfOf(cookie: string): Promise<string> {
+  const page = await (await get("/web/cases", cookie)).text();
+  return /name="_csrf" value="([^"]+)"/.exec(page)![1]!;
+}
+
+/**
+ * A form POST (a FormData body goes as multipart, as a file upload does), from our origin unless
+ * told; with a session cookie, it carries that session's CSRF token as the pages' forms do, unless
+ * the form names its own `_csrf` (or null: none).
+ */
+export async function post(path: string, form: Record<string, string> | FormData, origin: string | null = BASE, cookie?: string, csrf?: string | null) {
   const headers: Record<string, string> = form instanceof FormData ? {} : { "content-type": "application/x-www-form-urlencoded" };
   if (origin) headers.origin = origin;
   if (cookie) headers.cookie = cookie;
+  const token = csrf === undefined && cookie ? await csrfOf(cookie) : csrf;
   const body = form instanceof FormData ? form : new URLSearchParams(form);
+  if (token) body.set("_csrf", token);
   return web(new Request(`${BASE}${path}`, { method: "POST", headers, body, redirect: "manual" }));
 }
 
