@@ -4,8 +4,6 @@
 import { base64url, hmacSha256 } from "./crypto.ts";
 import type { Settings } from "./env.ts";
 
-const encoder = new TextEncoder();
-
 /** The secret that signs case links: its own setting, else one derived from the webhook secret (domain-separated). */
 function linkSecret(settings: Settings): string {
   return settings.CASE_LINK_SECRET ?? `case-link:${settings.TELEGRAM_WEBHOOK_SECRET}`;
@@ -14,11 +12,6 @@ function linkSecret(settings: Settings): string {
 export async function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
   const mac = await hmacSha256(linkSecret(settings), `case-page:${caseId}:${generation}`);
   return base64url(mac.slice(0, 24));
-}
-
-export async function tokenHash(token: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(token)));
-  return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 export function caseLink(settings: Settings, token: string): string {

@@ -15,5 +15,10 @@ export function base64url(bytes: Uint8Array): string {
 
 export const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
+/** The SHA-256 of `text` in hex: how one-time codes and tokens are stored (never the tokens themselves). */
+export async function sha256Hex(text: string): Promise<string> {
+  return hex(new Uint8Array(await crypto.subtle.digest("SHA-256", encoder.encode(text))));
+}
+
 /** `bytes` random bytes, URL-safe (32 bytes: 256 bits, 43 characters). */
 export const randomToken = (bytes = 32): string => base64url(crypto.getRandomValues(new Uint8Array(bytes)));

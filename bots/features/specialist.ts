@@ -2,7 +2,8 @@
 // buttons under case notices. Every action checks the role first.
 import { Composer } from "grammy";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { claimInvite, setDuty, sha256Hex, specialistByTelegram } from "../../db/queries/specialists.ts";
+import { claimInvite, setDuty, specialistByTelegram } from "../../db/queries/specialists.ts";
+import { sha256Hex } from "../../workers/crypto.ts";
 import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
 import { isOpen } from "../../domain/lifecycle.ts";
 import { specialistAction } from "../callback-data.ts";

@@ -9,7 +9,8 @@ import type { CaseKind } from "../../db/schema.ts";
 import { beijingDate, beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
 import { computeDues } from "../../domain/sla.ts";
 import { policyFor } from "../../db/queries/calendar.ts";
-import { caseLink, caseToken, tokenHash } from "../../workers/case-token.ts";
+import { caseLink, caseToken } from "../../workers/case-token.ts";
+import { sha256Hex } from "../../workers/crypto.ts";
 import type { BotContext } from "../context.ts";
 import type { CaseForm } from "../forms/definitions.ts";
 import type { Draft } from "../forms/engine.ts";
@@ -77,7 +78,7 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
       resolutionDueAt: dues.resolutionDueAt,
       calendarWarning: warning,
       ownerId: owner?.specialistId ?? null,
-      publicTokenHash: await tokenHash(token),
+      publicTokenHash: await sha256Hex(token),
     }),
   );
 

@@ -7,11 +7,6 @@ import { specialists, units } from "../schema.ts";
 export type SpecialistRow = typeof specialists.$inferSelect;
 export type UnitRow = typeof units.$inferSelect;
 
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 /** Claims an invite: binds the Telegram account to the specialist record, once, before it expires. */
 export function claimInvite(db: Db, codeHash: string, telegramId: number, chatId: number, now: number) {
   return db

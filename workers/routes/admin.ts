@@ -12,7 +12,8 @@ import { cases, CASE_KINDS, units } from "../../db/schema.ts";
 import { AssignBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
 import { parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
 import type { AppBindings } from "../app.ts";
-import { caseLink, caseToken, tokenHash } from "../case-token.ts";
+import { caseLink, caseToken } from "../case-token.ts";
+import { sha256Hex } from "../crypto.ts";
 import { secretsMatch } from "../secret.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 
@@ -95,7 +96,7 @@ adminRoutes.post("/admin/cases/:ref/revoke-link", async (c) => {
   const generation = found.generation + 1;
   const token = await caseToken(c.get("settings"), found.id, generation);
   await db.batch([
-    db.update(cases).set({ linkGeneration: generation, publicTokenHash: await tokenHash(token) }).where(eq(cases.id, found.id)),
+    db.update(cases).set({ linkGeneration: generation, publicTokenHash: await sha256Hex(token) }).where(eq(cases.id, found.id)),
     audit(db, now, ACTOR, "case.revoke_link", ref, { generation }),
   ]);
   return c.json({ ok: true, ref, link: caseLink(c.get("settings"), token) });

@@ -11,7 +11,7 @@ import { openDb } from "../../db/client.ts";
 import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import type { AppBindings } from "../app.ts";
-import { tokenHash } from "../case-token.ts";
+import { sha256Hex } from "../crypto.ts";
 import { localeOf } from "../locale.ts";
 
 export const casePageRoutes = new Hono<AppBindings>();
@@ -23,7 +23,7 @@ async function findCase(c: Context<AppBindings>) {
   if (!TOKEN.test(token)) return undefined;
   const settings = c.get("settings");
   const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
-  const hash = await tokenHash(token);
+  const hash = await sha256Hex(token);
   const { db } = handle;
   const found = db
     .select({ c: cases, unitZh: units.nameZh, unitEn: units.nameEn })
