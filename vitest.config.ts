@@ -86,6 +86,20 @@ export default defineConfig({
         // One file at a time: stopping sqld must not hit another file's requests.
         test: { fileParallelism: false },
       }),
+      // Real Chromium against both Workers under one `wrangler dev` (tests/support/e2e-setup.ts); the
+      // setup may first install Chromium with apt and start the stack, hence the long hook timeout.
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/e2e-setup.ts"],
+          fileParallelism: false,
+          hookTimeout: 240_000,
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -116,30 +116,30 @@ describe("the CSRF token", () => {
 });
 
 describe("the calendar upload", () => {
-  const upload = (csv: string, name = "2031.csv") => {
+  const upload = (csv: string, name = "2040.csv") => {
     const form = new FormData();
     form.set("file", new File([csv], name, { type: "text/csv" }));
     form.set("preview", "1");
     return form;
   };
-  const CSV = "# source: 国办发明电〔2030〕1号\ndate,kind,name\n2031-01-01,holiday,元旦\n2031-01-25,workday,春节调休\n";
+  const CSV = "# source: 国办发明电〔2039〕1号\ndate,kind,name\n2040-01-01,holiday,元旦\n2040-01-07,workday,春节调休\n";
 
   it("previews what changes, loads only on apply, and then previews no change", async () => {
     const admin = await signedInAdmin();
     const preview = await post("/web/admin/calendar/preview", upload(CSV), undefined, admin.cookie);
     expect(preview.status).toBe(200);
     const page = await preview.text();
-    expect(page).toContain("2031 年：文件共 2 天；新增 2，删除 0，变更 0。");
+    expect(page).toContain("2040 年：文件共 2 天；新增 2，删除 0，变更 0。");
     expect(page.match(/<tr class="added">/g)).toHaveLength(2);
-    expect(await rows("SELECT count(*) AS n FROM calendar_days WHERE year = 2031")).toEqual([{ n: 0 }]);
+    expect(await rows("SELECT count(*) AS n FROM calendar_days WHERE year = 2040")).toEqual([{ n: 0 }]);
 
     // The preview carries the file to the apply step, which checks it again.
     expect(/name="content" value="([^"]*)"/.exec(page)![1]).toBe(CSV);
     const applied = await post("/web/admin/calendar/apply", { format: "csv", content: CSV }, undefined, admin.cookie);
     expect([applied.status, applied.headers.get("location")]).toEqual([303, "/web/admin/calendar?done=loaded"]);
-    expect(await rows("SELECT date, kind FROM calendar_days WHERE year = 2031 ORDER BY date")).toEqual([
-      { date: "2031-01-01", kind: "holiday" },
-      { date: "2031-01-25", kind: "workday" },
+    expect(await rows("SELECT date, kind FROM calendar_days WHERE year = 2040 ORDER BY date")).toEqual([
+      { date: "2040-01-01", kind: "holiday" },
+      { date: "2040-01-07", kind: "workday" },
     ]);
     expect(JSON.parse((await audits(`web:${admin.id}`, "calendar.load"))[0]!.data)).toMatchObject({ days: 2, diff: { added: 2, removed: 0, changed: 0 } });
     expect(await (await post("/web/admin/calendar/preview", upload(CSV), undefined, admin.cookie)).text()).toContain("没有任何变化");

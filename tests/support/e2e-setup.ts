@@ -1,0 +1,85 @@
+// The e2e project's stack, as `npm start` runs it but on free loopback ports and throwaway data:
+// Chromium (installed when missing) → sqld + migrations → the fake Telegram Bot API → both Workers
+// under one `wrangler dev`. Everything it started is stopped afterwards, also when a step fails.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+import { startFakeTelegram } from "../../scripts/fake-telegram/server.ts";
+import { applyMigrations } from "../../scripts/lib/migrate.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
+import { stopAll } from "../../scripts/lib/processes.ts";
+import { startSqld } from "../../scripts/lib/sqld.ts";
+import { startWorker } from "../../scripts/lib/worker.ts";
+import { ensureChromium } from "./chromium.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+    e2eTelegramApiRoot: string;
+    e2eLibsqlUrl: string;
+    e2eAdminToken: string;
+    e2eWebhookSecret: string;
+    e2eArtifactsDir: string;
+  }
+}
+
+/** Settings of this stack only (not tests/support/settings.ts: that Worker runs in-process, this one for real). */
+const SETTINGS = {
+  TELEGRAM_BOT_TOKEN: "7000000002:E2E_token_0123456789abcdefghijk",
+  TELEGRAM_WEBHOOK_SECRET: "e2e-webhook-secret-0123456789",
+  TELEGRAM_BOT_USERNAME: "HainanDeskE2EBot",
+  ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdefgh",
+  WEB_SESSION_SECRET: "e2e-web-session-secret-0123456789abcdefgh",
+} as const;
+
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts", import.meta.url));
+const say = (line: string) => console.log(`[e2e setup] ${line}`);
+
+export default async function setup(project: TestProject) {
+  const started = performance.now();
+  const stops: (() => Promise<void>)[] = [];
+  const stopEverything = async () => {
+    // Last started, first stopped: the Worker before the servers it talks to.
+    for (const stop of stops.reverse()) await stop().catch((error) => console.error("[e2e teardown]", error));
+    stops.length = 0;
+  };
+  try {
+    const browser = ensureChromium();
+    say(browser.installMs === null ? `${browser.version} already installed` : `${browser.version} installed in ${browser.installMs} ms`);
+
+    const dataDir = mkdtempSync(join(tmpdir(), "desk-e2e-"));
+    stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const sqld = await startSqld({ dataDir: `${dataDir}/sqld`, quiet: true });
+    stops.push(() => sqld.stop());
+    await applyMigrations(sqld.url);
+
+    const telegram = await startFakeTelegram({ token: SETTINGS.TELEGRAM_BOT_TOKEN, botUsername: SETTINGS.TELEGRAM_BOT_USERNAME });
+    stops.push(() => telegram.close());
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const worker = await startWorker({
+      port,
+      dataDir,
+      logLevel: "error",
+      // The case and sign-in links the bot sends point at this very stack.
+      vars: { ...SETTINGS, TELEGRAM_API_ROOT: telegram.url, LIBSQL_URL: sqld.url, PUBLIC_BASE_URL: baseUrl },
+    });
+    stops.push(() => stopAll([worker.managed]));
+    say(`stack up in ${Math.round(performance.now() - started)} ms (wrangler dev ${worker.startupMs} ms): ${baseUrl}`);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    project.provide("e2eBaseUrl", baseUrl);
+    project.provide("e2eTelegramApiRoot", telegram.url);
+    project.provide("e2eLibsqlUrl", sqld.url);
+    project.provide("e2eAdminToken", SETTINGS.ADMIN_API_TOKEN);
+    project.provide("e2eWebhookSecret", SETTINGS.TELEGRAM_WEBHOOK_SECRET);
+    project.provide("e2eArtifactsDir", ARTIFACTS);
+  } catch (error) {
+    await stopEverything();
+    throw error;
+  }
+  return stopEverything;
+}
