@@ -13,8 +13,8 @@
 //   meeting's date (workingDaysBetween): 1 = the first working day after the day of receipt, 0 =
 //   the day of receipt or a day off before the first working day; averaged to one decimal.
 // A rate is a fraction in [0, 1], or null when nothing counts towards it.
-import { addDays, beijingDate, DAY_MS, instantOfBeijing, isRealDate, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
-import type { CaseKind, CaseStatus } from "./lifecycle.ts";
+import { addDays, DAY_MS, instantOfBeijing, isRealDate, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
+import type { CaseStatus } from "./lifecycle.ts";
 
 export type Feedback = "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
 
@@ -24,17 +24,20 @@ export interface UnitName {
   unitEn: string | null;
 }
 
-/** One case received in the period: timings and outcome only, nothing personal. */
-export interface FigureCase extends UnitName {
-  kind: CaseKind;
+/**
+ * Cases received in the period that share a unit, a status, an answer and their outcomes, counted
+ * together: the database groups them (db/queries/figures.ts), so a year of cases is a few hundred rows.
+ */
+export interface FigureGroup extends UnitName {
   status: CaseStatus;
-  receivedAt: number;
-  firstResponseDueAt: number;
-  acknowledgedAt: number | null;
-  resolutionDueAt: number;
-  resolvedAt: number | null;
-  meetingAt: number | null;
   feedback: Feedback | null;
+  /** 1: done by the due instant (exactly at it counts); 0: done late, or undone and past due; null: not known yet. */
+  firstResponseOnTime: number | null;
+  resolutionOnTime: number | null;
+  /** Appointments with a meeting: the Beijing dates of receipt and of the meeting; otherwise null. */
+  receivedDate: string | null;
+  meetingDate: string | null;
+  count: number;
 }
 
 /** How many escalations of one level a unit had in the period. */
@@ -87,30 +90,25 @@ export function average(sum: number, count: number): Average {
   return { sum, count, average: count === 0 ? null : Math.round((sum / count) * 10) / 10 };
 }
 
-/** true: done on time; false: done late or past due undone; null: not known yet. */
-export function onTime(doneAt: number | null, dueAt: number, now: number): boolean | null {
-  if (doneAt !== null) return doneAt <= dueAt;
-  return dueAt < now ? false : null;
-}
-
-function onTimeRatio(outcomes: (boolean | null)[]): Ratio {
-  const known = outcomes.filter((o) => o !== null);
-  return ratio(known.filter((o) => o).length, known.length);
-}
-
 const CLOSED: readonly CaseStatus[] = ["resolved", "closed"];
 const SATISFIED: readonly (Feedback | null)[] = ["satisfied", "basically_satisfied"];
 const ANSWERED: readonly (Feedback | null)[] = [...SATISFIED, "unsatisfied"];
 
-function figuresOf(unit: UnitName, rows: readonly FigureCase[], escalations: readonly EscalationCount[], calendar: WorkCalendar, now: number): UnitFigures {
-  const received = rows.length;
-  const withdrawn = rows.filter((c) => c.status === "withdrawn").length;
-  const closed = rows.filter((c) => CLOSED.includes(c.status)).length;
-  const counted = rows.filter((c) => c.status !== "withdrawn");
-  const answered = rows.filter((c) => ANSWERED.includes(c.feedback));
-  const meetingDays = rows.flatMap((c) =>
-    c.kind === "appointment" && c.meetingAt !== null ? [workingDaysBetween(calendar, beijingDate(c.receivedAt), beijingDate(c.meetingAt))] : [],
-  );
+/** How many cases of the groups pass `test`. */
+const countOf = (groups: readonly FigureGroup[], test: (g: FigureGroup) => boolean) => groups.reduce((sum, g) => sum + (test(g) ? g.count : 0), 0);
+
+/** Withdrawn cases are never late: they count in no on-time rate. */
+function onTimeRatio(groups: readonly FigureGroup[], outcome: (g: FigureGroup) => number | null): Ratio {
+  const counted = groups.filter((g) => g.status !== "withdrawn");
+  return ratio(countOf(counted, (g) => outcome(g) === 1), countOf(counted, (g) => outcome(g) !== null));
+}
+
+function figuresOf(unit: UnitName, groups: readonly FigureGroup[], escalations: readonly EscalationCount[], calendar: WorkCalendar): UnitFigures {
+  const received = countOf(groups, () => true);
+  const withdrawn = countOf(groups, (g) => g.status === "withdrawn");
+  const closed = countOf(groups, (g) => CLOSED.includes(g.status));
+  let meetingDays = 0;
+  for (const g of groups) if (g.receivedDate && g.meetingDate) meetingDays += workingDaysBetween(calendar, g.receivedDate, g.meetingDate) * g.count;
   const atLevel = (level: number) => escalations.filter((e) => e.level === level).reduce((sum, e) => sum + e.count, 0);
   return {
     ...unit,
@@ -118,24 +116,24 @@ function figuresOf(unit: UnitName, rows: readonly FigureCase[], escalations: rea
     withdrawn,
     closed,
     closureRate: ratio(closed, received - withdrawn),
-    firstResponseOnTime: onTimeRatio(counted.map((c) => onTime(c.acknowledgedAt, c.firstResponseDueAt, now))),
-    resolutionOnTime: onTimeRatio(counted.map((c) => onTime(c.resolvedAt, c.resolutionDueAt, now))),
-    satisfaction: ratio(answered.filter((c) => SATISFIED.includes(c.feedback)).length, answered.length),
-    avgWorkingDaysToMeeting: average(meetingDays.reduce((a, b) => a + b, 0), meetingDays.length),
+    firstResponseOnTime: onTimeRatio(groups, (g) => g.firstResponseOnTime),
+    resolutionOnTime: onTimeRatio(groups, (g) => g.resolutionOnTime),
+    satisfaction: ratio(countOf(groups, (g) => SATISFIED.includes(g.feedback)), countOf(groups, (g) => ANSWERED.includes(g.feedback))),
+    avgWorkingDaysToMeeting: average(meetingDays, countOf(groups, (g) => g.meetingDate !== null)),
     escalations: [atLevel(1), atLevel(2), atLevel(3), atLevel(4)],
   };
 }
 
 /** Figures per unit (ordered by id, the department queue last) and in total. */
-export function summarize(cases: readonly FigureCase[], escalations: readonly EscalationCount[], calendar: WorkCalendar, now: number): Figures {
+export function summarize(cases: readonly FigureGroup[], escalations: readonly EscalationCount[], calendar: WorkCalendar): Figures {
   const names = new Map<string | null, UnitName>();
   for (const row of [...cases, ...escalations]) if (!names.has(row.unitId)) names.set(row.unitId, { unitId: row.unitId, unitZh: row.unitZh, unitEn: row.unitEn });
   const order = [...names.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));
   return {
     units: order.map((id) =>
-      figuresOf(names.get(id)!, cases.filter((c) => c.unitId === id), escalations.filter((e) => e.unitId === id), calendar, now),
+      figuresOf(names.get(id)!, cases.filter((c) => c.unitId === id), escalations.filter((e) => e.unitId === id), calendar),
     ),
-    total: figuresOf({ unitId: null, unitZh: null, unitEn: null }, cases, escalations, calendar, now),
+    total: figuresOf({ unitId: null, unitZh: null, unitEn: null }, cases, escalations, calendar),
   };
 }
 

@@ -6,7 +6,8 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api } from "grammy";
 import { openDb, type DbHandle } from "../db/client.ts";
-import { instantOfBeijing } from "../domain/calendar.ts";
+import { beijingDate, instantOfBeijing } from "../domain/calendar.ts";
+import { loadFigures } from "../db/queries/figures.ts";
 import { alertsJob } from "../workers/jobs/alerts.ts";
 import { Pacer, TELEGRAM_PACE } from "../workers/outbox/pacer.ts";
 import { drainOutbox } from "../workers/outbox/sender.ts";
@@ -84,6 +85,28 @@ async function benchCron(url: string) {
   return { byOpenCases: results, ratio100kTo1k: +(results["100000"]!.medianMs / results["1000"]!.medianMs).toFixed(2) };
 }
 
+/** The supervisors' figures page's query (one read round trip) over a period holding 1k / 10k / 100k cases. */
+async function benchFigures(url: string) {
+  const results: Record<string, { casesInPeriod: number; medianMs: number; dbRoundTrips: number }> = {};
+  const period = { from: beijingDate(NOW - 90 * DAY), to: beijingDate(NOW) };
+  for (const count of [1_000, 10_000, 100_000]) {
+    await seedCases(openDb({ url }), count);
+    const runs: number[] = [];
+    let roundTrips = 0;
+    for (let run = 0; run < 5; run++) {
+      const handle = openDb({ url });
+      const started = performance.now();
+      const figures = await loadFigures(handle, {}, period, NOW);
+      runs.push(performance.now() - started);
+      roundTrips = handle.roundTrips();
+      if (figures.total.received !== count) throw new Error(`figures counted ${figures.total.received} of ${count} cases`);
+    }
+    results[`${count}`] = { casesInPeriod: count, medianMs: Math.round(median(runs)), dbRoundTrips: roundTrips };
+    console.log(`figures: ${count} cases in the period → median ${Math.round(median(runs))} ms (${roundTrips} DB round trip)`);
+  }
+  return results;
+}
+
 /** Drains 600 messages to 60 chats with the pacer at `pacePerSecond` overall, against a fake that enforces Telegram's limits. */
 async function benchOutbox(url: string, pacePerSecond: number) {
   const fake = await startFakeTelegram({ limits: { globalPerSecond: 30, privatePerSecond: 1, groupPerMinute: 20 } });
@@ -124,7 +147,7 @@ const sqld = await startSqld({ dataDir, quiet: true });
 try {
   await applyMigrations(sqld.url);
   await seedBase(openDb({ url: sqld.url }));
-  // BENCH_ONLY=bundle|cron|outbox|webhook runs one part, for quick checks; only a full run writes the results.
+  // BENCH_ONLY=bundle|cron|figures|outbox|webhook runs one part, for quick checks; only a full run writes the results.
   const only = process.env.BENCH_ONLY;
   const wanted = (part: string) => !only || only === part;
   const results: Record<string, unknown> = {
@@ -150,6 +173,7 @@ try {
     // at 30/s the same pacer shows how close it gets to Telegram's own limit without a 429.
     results.outbox = { production: await benchOutbox(sqld.url, TELEGRAM_PACE.globalPerSecond), atTelegramLimit: await benchOutbox(sqld.url, 30) };
   }
+  if (wanted("figures")) results.figures = await benchFigures(sqld.url);
   if (wanted("webhook")) results.webhook = await benchWebhook(sqld.url, dataDir);
   if (only) {
     console.log(JSON.stringify(results, null, 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { instantOfBeijing, makeCalendar } from "../../domain/calendar.ts";
-import { average, onTime, parsePeriod, periodInstants, rate, summarize, type EscalationCount, type FigureCase } from "../../domain/figures.ts";
+import { average, parsePeriod, periodInstants, rate, summarize, type EscalationCount, type FigureGroup } from "../../domain/figures.ts";
 
 const bj = (date: string, time = "10:00:00") => instantOfBeijing(date, time);
 const NOW = bj("2026-03-31", "12:00:00");
@@ -19,21 +19,9 @@ const unitA = { unitId: "unit-a", unitZh: "海口市", unitEn: "Haikou" };
 const unitB = { unitId: "unit-b", unitZh: "三亚市", unitEn: "Sanya" };
 const queue = { unitId: null, unitZh: null, unitEn: null };
 
-/** An urgent appeal received 2 Mar, due 3 Mar (first response) and 5 Mar (resolution), still open. */
-function aCase(changes: Partial<FigureCase> = {}): FigureCase {
-  return {
-    ...unitA,
-    kind: "urgent",
-    status: "assigned",
-    receivedAt: bj("2026-03-02"),
-    firstResponseDueAt: bj("2026-03-03", "23:59:59"),
-    acknowledgedAt: null,
-    resolutionDueAt: bj("2026-03-05", "23:59:59"),
-    resolvedAt: null,
-    meetingAt: null,
-    feedback: null,
-    ...changes,
-  };
+/** `count` cases of unit A, assigned, with no outcome known yet, unless told otherwise. */
+function group(changes: Partial<FigureGroup> = {}): FigureGroup {
+  return { ...unitA, status: "assigned", feedback: null, firstResponseOnTime: null, resolutionOnTime: null, receivedDate: null, meetingDate: null, count: 1, ...changes };
 }
 
 describe("rate and average", () => {
@@ -56,44 +44,27 @@ describe("rate and average", () => {
   });
 });
 
-describe("onTime: done at or before the due instant; unknown while open and not yet past due", () => {
-  const due = bj("2026-03-03", "23:59:59");
-  it.each([
-    ["done exactly at due", due, due, true],
-    ["done a millisecond late", due + 1, due, false],
-    ["done early", due - 3_600_000, due, true],
-    ["open, past due", null, due, false],
-    ["open, due exactly now", null, NOW, null],
-    ["open, not yet due", null, NOW + 1, null],
-  ])("%s", (_, doneAt, dueAt, expected) => {
-    expect(onTime(doneAt, dueAt, NOW)).toBe(expected);
-  });
-});
-
-describe("summarize", () => {
+describe("summarize (the on-time rule itself is SQL: tests/worker/figures.test.ts)", () => {
   it("counts closure over received minus withdrawn, and leaves withdrawn cases out of the on-time rates", () => {
     const { total } = summarize(
       [
-        aCase({ status: "resolved", acknowledgedAt: bj("2026-03-03", "23:59:59"), resolvedAt: bj("2026-03-05", "23:59:59") }),
-        aCase({ status: "closed", acknowledgedAt: bj("2026-03-04"), resolvedAt: bj("2026-03-06") }),
-        aCase({ status: "in_progress", acknowledgedAt: bj("2026-03-02", "11:00:00") }),
-        aCase({ status: "withdrawn" }), // past both dues, but withdrawn: not late
-        aCase({ status: "assigned", receivedAt: bj("2026-03-30"), firstResponseDueAt: NOW + 1, resolutionDueAt: NOW + 1 }),
+        group({ status: "resolved", firstResponseOnTime: 1, resolutionOnTime: 1, count: 3 }),
+        group({ status: "closed", firstResponseOnTime: 0, resolutionOnTime: 0 }),
+        group({ status: "in_progress", firstResponseOnTime: 1, resolutionOnTime: 0, count: 2 }),
+        group({ status: "withdrawn", firstResponseOnTime: 0, resolutionOnTime: 0, count: 4 }), // past both dues, but withdrawn: not late
+        group({ status: "assigned" }), // not yet due: not known
       ],
       [],
       spring,
-      NOW,
     );
-    expect(total).toMatchObject({ received: 5, withdrawn: 1, closed: 2 });
-    expect(total.closureRate).toEqual({ numerator: 2, denominator: 4, rate: 0.5 });
-    // Known: the three acknowledged; the last is not yet due.
-    expect(total.firstResponseOnTime).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
-    // Known: two resolved and the open in-progress one past its due.
-    expect(total.resolutionOnTime).toEqual({ numerator: 1, denominator: 3, rate: 1 / 3 });
+    expect(total).toMatchObject({ received: 11, withdrawn: 4, closed: 4 });
+    expect(total.closureRate).toEqual({ numerator: 4, denominator: 7, rate: 4 / 7 });
+    expect(total.firstResponseOnTime).toEqual({ numerator: 5, denominator: 6, rate: 5 / 6 });
+    expect(total.resolutionOnTime).toEqual({ numerator: 3, denominator: 6, rate: 0.5 });
   });
 
   it("gives null rates where nothing counts, as with only withdrawn cases", () => {
-    const { total } = summarize([aCase({ status: "withdrawn" })], [], spring, NOW);
+    const { total } = summarize([group({ status: "withdrawn", firstResponseOnTime: 0 })], [], spring);
     expect(total.closureRate.rate).toBeNull();
     expect(total.firstResponseOnTime).toEqual({ numerator: 0, denominator: 0, rate: null });
     expect(total.resolutionOnTime.rate).toBeNull();
@@ -104,33 +75,30 @@ describe("summarize", () => {
   it("rates satisfaction over the three answers, leaving out 'none' and no answer yet", () => {
     const feedback = ["satisfied", "basically_satisfied", "unsatisfied", "satisfied", "none", null] as const;
     const { total } = summarize(
-      feedback.map((f) => aCase({ status: "closed", feedback: f })),
+      feedback.map((f) => group({ status: "closed", feedback: f })),
       [],
       spring,
-      NOW,
     );
     expect(total.satisfaction).toEqual({ numerator: 3, denominator: 4, rate: 0.75 });
   });
 
-  it("averages working days to the meeting of appointments across the Spring Festival and its make-up days", () => {
-    const appointment = (received: string, meeting: string) => aCase({ kind: "appointment", receivedAt: bj(received), meetingAt: bj(meeting, "15:00:00") });
+  it("averages working days to the meeting across the Spring Festival and its make-up days, weighted by count", () => {
+    const met = (receivedDate: string, meetingDate: string, count = 1) => group({ receivedDate, meetingDate, count });
     const { total } = summarize(
       [
         // Thu 12 Feb → Sat 28 Feb: 13 Fri, 14 Sat (make-up), 24–27 Tue–Fri, 28 Sat (make-up) = 7.
-        appointment("2026-02-12", "2026-02-28"),
-        // Fri 13 Feb → Tue 24 Feb: 14 Sat (make-up), then nothing until 24 = 2.
-        appointment("2026-02-13", "2026-02-24"),
+        met("2026-02-12", "2026-02-28"),
+        // Fri 13 Feb → Tue 24 Feb: 14 Sat (make-up), then nothing until 24 = 2; two cases.
+        met("2026-02-13", "2026-02-24", 2),
         // Same day: 0, and counted.
-        appointment("2026-03-02", "2026-03-02"),
-        // Not an appointment, or no meeting yet: not counted.
-        aCase({ kind: "urgent", meetingAt: bj("2026-03-20") }),
-        aCase({ kind: "appointment" }),
+        met("2026-03-02", "2026-03-02"),
+        // No meeting: not counted.
+        group({ count: 5 }),
       ],
       [],
       spring,
-      NOW,
     );
-    expect(total.avgWorkingDaysToMeeting).toEqual({ sum: 9, count: 3, average: 3 });
+    expect(total.avgWorkingDaysToMeeting).toEqual({ sum: 11, count: 4, average: 2.8 });
   });
 
   it("groups per unit by id, the department queue last, with escalations by level and a total over all", () => {
@@ -141,7 +109,7 @@ describe("summarize", () => {
       // A unit with escalations in the period but no case received in it still shows.
       { unitId: "unit-c", unitZh: "儋州市", unitEn: "Danzhou", level: 2, count: 5 },
     ];
-    const figures = summarize([aCase({ ...queue }), aCase({ ...unitB }), aCase(), aCase({ ...unitB, status: "withdrawn" })], escalations, spring, NOW);
+    const figures = summarize([group({ ...queue }), group({ ...unitB }), group(), group({ ...unitB, status: "withdrawn" })], escalations, spring);
     expect(figures.units.map((u) => [u.unitId, u.unitEn, u.received, u.withdrawn, u.escalations])).toEqual([
       ["unit-a", "Haikou", 1, 0, [0, 0, 0, 0]],
       ["unit-b", "Sanya", 2, 1, [2, 0, 1, 0]],

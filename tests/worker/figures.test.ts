@@ -125,4 +125,34 @@ describe("loadFigures", () => {
     const figures = await loadFigures(handle, { unitId: unitB }, { from: "2019-09-01", to: "2019-09-30" }, NOW);
     expect(figures.units.map((u) => [u.unitId, u.received, u.escalations])).toEqual([[unitB, 2, [0, 0, 1, 0]]]);
   });
+
+  it("applies the on-time rule at its edges, in SQL: exactly at the due instant is on time, a millisecond later is late, open and due exactly now is not known yet", async () => {
+    const { client } = openDb({ url: env.LIBSQL_URL as string });
+    const unitC = `fig-c-${suffix}`;
+    const now = bj("2018-06-20", "12:00:00");
+    const due = close("2018-06-05");
+    // [name, acknowledged_at, first_response_due_at, kind, meeting_at]
+    const edges: [string, number | null, number, string, number | null][] = [
+      ["at-due", due, due, "urgent", null],
+      ["ms-late", due + 1, due, "urgent", null],
+      ["open-past", null, now - 1, "urgent", null],
+      ["open-now", null, now, "urgent", null],
+      // Received Mon 4 June; the meeting at 00:30 Beijing on Wed 6 June (still 5 June in UTC) = 2 working days.
+      ["meet", bj("2018-06-04", "11:00:00"), due, "appointment", bj("2018-06-06", "00:30:00")],
+    ];
+    await client.batch([
+      { sql: "INSERT INTO units (id, name_zh, name_en, kind, created_at) VALUES (?, '儋州市', 'Danzhou', 'city', 0)", args: [unitC] },
+      { sql: "INSERT INTO specialists (id, name, unit_id, role, created_at) VALUES (?, '专员丙', ?, 'specialist', 0)", args: [id("sp-c"), unitC] },
+      ...edges.map(([name, ack, firstDue, kind, meeting]) => ({
+        sql: `INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, acknowledged_at, meeting_at, updated_at)
+              VALUES (?, ?, ?, ?, 'in_progress', '事项', '{}', ?, ?, ?, ?, ?, ?, 0)`,
+        args: [id(name), `HN-2018-${suffix}-${name}`, id("firm"), kind, id("sp-c"), bj("2018-06-04"), firstDue, now + 1, ack, meeting],
+      })),
+    ]);
+    const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unitC }, { from: "2018-06-01", to: "2018-06-30" }, now);
+    // Known: at-due (on time), ms-late and open-past (late), meet (on time); open-now is not known yet.
+    expect(figures.total.firstResponseOnTime).toEqual(ratio(2, 4));
+    expect(figures.total.resolutionOnTime).toEqual(ratio(0, 0));
+    expect(figures.total.avgWorkingDaysToMeeting).toEqual({ sum: 2, count: 1, average: 2 });
+  });
 });
