@@ -3,9 +3,10 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { app } from "../../workers/app.ts";
-import { joinedSpecialist } from "./support/admin.ts";
+import { joinedSpecialist, slugId } from "./support/admin.ts";
 import { bj, pastCase } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
+import { randomUscc } from "./support/data.ts";
 import { registeredInvestor } from "./support/flows.ts";
 import { BASE, get, post, signIn, signInToken } from "./support/web.ts";
 
@@ -115,6 +116,30 @@ describe("the ledger", () => {
     expect(lines[0]).toBe('"编号 ref","类型 kind","状态 status","超期 overdue","企业 firm","firm (en)","负责专员 owner","单位 unit","受理 received","办结时限 resolution due"');
     expect(lines.slice(1)).toEqual([expect.stringMatching(new RegExp(`^"${a.ref}","urgent","assigned","1",`))]);
     expect(lines.join()).not.toContain(b.ref);
+  });
+});
+
+describe("the CSV export", () => {
+  it("refuses, naming the limit, rather than drop rows when more than 10,000 cases match", async () => {
+    const supervisor = await joinedSpecialist({ role: "bizenv" });
+    const cookie = await signIn(supervisor.chat);
+    const tag = slugId("bulk");
+    const firm = `${tag}-firm`;
+    await rows("INSERT INTO firms (id, uscc, area_code, industry, foreign_invested, created_at) VALUES (?, ?, 'haikou', 'trade', 1, 0)", [firm, randomUscc()]);
+    // 10,001 cases received on 1 May 2017 (a day no other test uses), owned in the supervisor's unit; one is a policy question.
+    await rows(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+       INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, updated_at)
+       SELECT ? || i, ? || i, ?, CASE WHEN i = 1 THEN 'policy' ELSE 'urgent' END, 'assigned', '事项', '{}', ?, ?, ?, ?, 0 FROM n`,
+      [`${tag}-`, `HN-2017-${tag}-`, firm, supervisor.id, bj("2017-05-01"), bj("2017-05-02"), bj("2017-05-05")],
+    );
+    const day = `from=2017-05-01&to=2017-05-01&unit=${supervisor.unitId}`;
+    const tooMany = await get(`/web/cases.csv?${day}`, cookie);
+    expect(tooMany.status).toBe(413);
+    expect(await tooMany.text()).toContain("符合条件的诉求超过 10,000 件");
+    const narrowed = await get(`/web/cases.csv?${day}&kind=policy`, cookie);
+    expect(narrowed.status).toBe(200);
+    expect((await narrowed.text()).trimEnd().split("\r\n")).toHaveLength(2);
   });
 });
 

@@ -138,8 +138,10 @@ function csvField(value: string | number | null): string {
 }
 
 /** UTF-8 with a BOM, so Excel opens the Chinese text correctly; CRLF line ends; both languages' names. */
-export async function ledgerCsv(handle: DbHandle, viewer: Viewer, f: LedgerFilters, now: number): Promise<string> {
-  const rows = await ledgerQuery(handle, viewer, f, now).limit(CSV_MAX_ROWS);
+/** The CSV, or undefined when more than CSV_MAX_ROWS cases match: an export never drops rows silently. */
+export async function ledgerCsv(handle: DbHandle, viewer: Viewer, f: LedgerFilters, now: number): Promise<string | undefined> {
+  const rows = await ledgerQuery(handle, viewer, f, now).limit(CSV_MAX_ROWS + 1);
+  if (rows.length > CSV_MAX_ROWS) return undefined;
   const header = ["编号 ref", "类型 kind", "状态 status", "超期 overdue", "企业 firm", "firm (en)", "负责专员 owner", "单位 unit", "受理 received", "办结时限 resolution due"];
   const lines = rows.map((r) =>
     [r.ref, r.kind, r.status, isOverdue(r, now) ? "1" : "0", r.firmZh, r.firmEn, r.ownerName, r.unitZh, beijingIso(r.receivedAt), beijingIso(r.dueAt)].map(csvField).join(","),
@@ -166,6 +168,10 @@ ledgerRoutes.get("/web/cases.csv", async (c) => {
   const parsed = parseLedgerFilters(new URL(c.req.url).searchParams);
   if (!parsed.ok) return c.text(`${parsed.field}: ${parsed.rule}`, 400);
   const csv = await ledgerCsv(dbOf(c), c.get("viewer"), parsed.filters, c.get("now")());
+  if (csv === undefined) {
+    const locale = webLocale(c);
+    return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${t(locale, "web-csv-too-many", { max: CSV_MAX_ROWS })}</p>`), 413);
+  }
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", 'attachment; filename="ledger.csv"');
   return c.body(csv);

@@ -130,3 +130,4 @@ web-field-loadedAt = Loaded (Beijing time)
 web-field-change = Change
 web-filter-area = City, county or park
 web-csrf = This form has expired or did not come from this site. Go back, reload the page and try again.
+web-csv-too-many = More than { $max } cases match: narrow the filters (for example a date range) and export again.

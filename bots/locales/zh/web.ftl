@@ -130,3 +130,4 @@ web-field-loadedAt = 导入时间（北京时间）
 web-field-change = 变化
 web-filter-area = 市县或园区
 web-csrf = 此表单已失效或并非来自本站。请返回并刷新页面后重试。
+web-csv-too-many = 符合条件的诉求超过 { $max } 件：请缩小筛选范围（例如限定日期）后再导出。
