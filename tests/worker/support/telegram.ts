@@ -1,6 +1,8 @@
 // Builders of real Telegram Update JSON and a view of the fake Bot API's recorded calls.
-import { env, exports } from "cloudflare:workers";
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
+import worker from "../../../workers/index.ts";
 
 let seq = 0;
 /** Ids unique across parallel test files: the DB and the fake API are shared. */
@@ -54,9 +56,20 @@ export function webhookRequest(body: unknown, secret: string | null = env.TELEGR
   });
 }
 
-/** Posts an update through the Worker's real fetch handler, as Telegram would. */
+/**
+ * Posts an update through the Worker's real fetch handler, as Telegram would, then waits for what
+ * it left running in waitUntil (the outbox drain). Background work must not outlive the test that
+ * started it: a drain still running when its file ends logs from another I/O context, and the
+ * Workers Vitest plugin parks that line until the runner's next message, which never comes, so
+ * Vitest waits for it forever (cloudflare/workers-sdk#15498, #15719).
+ */
 export async function deliver(update: Update | unknown, secret?: string | null): Promise<Response> {
-  return exports.default.fetch(webhookRequest(update, secret));
+  const ctx = createExecutionContext();
+  // An incoming request (its cf properties are the runtime's, absent here) into the Worker's entry.
+  const request = webhookRequest(update, secret) as Parameters<typeof worker.fetch>[0];
+  const response = await worker.fetch(request, env, ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
 }
 
 export interface RecordedCall {
