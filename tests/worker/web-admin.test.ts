@@ -17,7 +17,7 @@ describe("the admin pages", () => {
   it("are for administrators only; the nav shows them to administrators only", async () => {
     const specialist = await joinedSpecialist({ role: "bizenv" });
     const cookie = await signIn(specialist.chat);
-    for (const path of ["/web/admin", "/web/admin/specialists", "/web/admin/calendar", "/web/admin/sla", "/web/admin/firms"]) {
+    for (const path of ["/web/admin", "/web/admin/specialists", "/web/admin/calendar", "/web/admin/sla", "/web/admin/firms", "/web/admin/audit"]) {
       expect((await get(path, cookie)).status, path).toBe(403);
     }
     expect((await post("/web/admin/sla/policy", { firstResponseWorkingDays: "1", resolutionWorkingDays: "1" }, undefined, cookie)).status).toBe(403);
@@ -44,6 +44,9 @@ describe("the admin pages", () => {
     expect(stored!.invite_code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored!.invite_code_hash).not.toContain(code.replaceAll("-", ""));
     expect((await audits(`web:${admin.id}`, "specialist.invite")).map((a) => a.target)).toEqual([id]);
+    // The audit trail page lists it, newest first.
+    const trail = await (await get("/web/admin/audit", admin.cookie)).text();
+    expect(trail).toMatch(new RegExp(`<td>web:${admin.id}</td><td>specialist\\.invite</td><td>${id}</td>`));
   });
 
   it("deactivate a specialist, which ends their session at once; an admin cannot deactivate themselves", async () => {

@@ -1,12 +1,12 @@
 // The admin pages (administrators only): specialists (invite, deactivate), firm ↔ specialist
-// assignment and SLA policies. Each change goes through db/queries/admin.ts with its audit event;
+// assignment, SLA policies and the audit trail. Each change goes through db/queries/admin.ts with its audit event;
 // the calendar upload is admin-calendar.ts.
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { desc, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { assignFirm, deactivateSpecialist, inviteSpecialist, updateSla } from "../../db/queries/admin.ts";
-import { CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units, type CaseKind } from "../../db/schema.ts";
+import { auditEvents, CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units, type CaseKind } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import { SlaBody, SpecialistBody } from "../admin-bodies.ts";
 import { ruleKeys } from "../rule-keys.ts";
@@ -162,4 +162,17 @@ adminRoutes.post("/web/admin/sla/:kind", async (c) => {
   if (!parsed.success) return slaPage(c, locale, problemsList(problemsOf(parsed.error)), 400);
   await updateSla(dbOf(c).db, kind, parsed.data, c.get("now")(), actorOf(c));
   return c.redirect(done("/web/admin/sla", "saved"), 303);
+});
+
+/** The latest admin actions, from the API and from these pages: who, what, on what, when. */
+adminRoutes.get("/web/admin/audit", async (c) => {
+  const locale = webLocale(c);
+  const events = await dbOf(c).db.select({ at: auditEvents.at, actor: auditEvents.actor, action: auditEvents.action, target: auditEvents.target }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(200);
+  return adminPage(
+    c,
+    locale,
+    "audit",
+    html`<table class="audit"><thead><tr>${["at", "actor", "action", "target"].map((k) => html`<th>${t(locale, `web-field-${k}`)}</th>`)}</tr></thead>
+<tbody>${events.map((e) => html`<tr><td>${beijingIso(e.at).slice(0, 16).replace("T", " ")}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.target ?? ""}</td></tr>`)}</tbody></table>`,
+  );
 });
