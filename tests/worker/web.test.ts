@@ -4,6 +4,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
 import { app } from "../../workers/app.ts";
+import { webApp } from "../../workers/web/app.ts";
 import { joinedSpecialist, slugId } from "./support/admin.ts";
 import { bj, pastCase } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
@@ -21,6 +22,19 @@ describe("the bot's Worker", () => {
     expect([seen[0]!.url, seen[0]!.headers.get("cookie")]).toEqual([`${BASE}/web/cases?kind=urgent`, "desk_web=x"]);
     expect((await app.fetch(request(), { ...env, WEB: undefined })).status).toBe(404);
     expect((await exports.default.fetch(`${BASE}/web/cases`)).status).toBe(503);
+  });
+});
+
+describe("the web Worker's settings", () => {
+  it("names a missing or short session secret and the rule, never a value, and serves nothing", async () => {
+    const request = () => new Request(`${BASE}/web/cases`);
+    const missing = await webApp.fetch(request(), { LIBSQL_URL: env.LIBSQL_URL });
+    expect(missing.status).toBe(500);
+    expect(await missing.json()).toEqual({ error: "configuration", issues: [{ setting: "WEB_SESSION_SECRET", rule: "is required" }] });
+    const short = await webApp.fetch(request(), { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: "too-short-secret" });
+    const body = await short.text();
+    expect(body).toContain("must be at least 32 characters");
+    expect(body).not.toContain("too-short-secret");
   });
 });
 
