@@ -33,8 +33,9 @@ const notice = (locale: Locale, value: string | undefined) => (value && /^[a-z-]
 const input = (name: string, label: string, value = "", attrs = "") => html`<label>${label}<input name="${name}" value="${value}" ${raw(attrs)}></label>`;
 
 async function specialistsPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
-  const { db } = dbOf(c);
-  const [people, unitRows] = await dbOf(c).readBatch([
+  const handle = dbOf(c);
+  const { db } = handle;
+  const [people, unitRows] = await handle.readBatch([
     db.select({ s: specialists, unitZh: units.nameZh, unitEn: units.nameEn }).from(specialists).innerJoin(units, eq(units.id, specialists.unitId)).orderBy(specialists.unitId, specialists.id),
     db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(units.id),
   ]);
@@ -90,8 +91,9 @@ adminRoutes.post("/web/admin/specialists/:id/deactivate", async (c) => {
 });
 
 async function firmsPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
-  const { db } = dbOf(c);
-  const [firmRows, people] = await dbOf(c).readBatch([
+  const handle = dbOf(c);
+  const { db } = handle;
+  const [firmRows, people] = await handle.readBatch([
     db.select({ uscc: firms.uscc, zh: firms.nameZh, en: firms.nameEn, area: firms.areaCode, specialist: specialists.name }).from(firms).leftJoin(specialists, eq(specialists.id, firms.specialistId)).orderBy(desc(firms.createdAt)).limit(200),
     db.select({ id: specialists.id, name: specialists.name }).from(specialists).where(eq(specialists.active, true)).orderBy(specialists.id),
   ]);
