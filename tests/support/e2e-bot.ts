@@ -2,7 +2,9 @@
 // stack under `wrangler dev`, the bot's replies read from the fake Telegram API's record, and the
 // admin API. (tests/worker/support does the same inside workerd; this runs against the real pair.)
 import { inject } from "vitest";
-import { usccCheckCharacter } from "../../domain/uscc.ts";
+import { randomUscc } from "../worker/support/data.ts";
+import type { Update } from "grammy/types";
+import { callbackUpdate, textUpdate, uniqueId } from "./updates.ts";
 
 export const stack = () => ({
   baseUrl: inject("e2eBaseUrl"),
@@ -12,19 +14,8 @@ export const stack = () => ({
   webhookSecret: inject("e2eWebhookSecret"),
 });
 
-let seq = 0;
-/** Telegram ids unique per run and file (each e2e file runs in its own module scope). */
-export const uniqueId = () => 2_000_000_000 + Math.floor(Math.random() * 900_000_000) + (seq++ % 1000);
-
 let slugSeq = 0;
 export const slugId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(slugSeq++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-
-const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-export function randomUscc(): string {
-  let body = "91460100";
-  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
-  return body + usccCheckCharacter(body);
-}
 
 interface RecordedCall {
   method: string;
@@ -70,9 +61,7 @@ export class BotChat {
 
   async send(text: string): Promise<string[]> {
     await this.said();
-    const from = { id: this.userId, is_bot: false, first_name: "E2E", language_code: this.languageCode };
-    const entities = text.startsWith("/") ? [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] : undefined;
-    await this.post({ message: { message_id: seq++, date: Math.floor(Date.now() / 1000), chat: { id: this.userId, type: "private", first_name: "E2E" }, from, text, entities } });
+    await this.post(textUpdate(this.userId, text, { languageCode: this.languageCode }));
     return this.said();
   }
 
@@ -85,19 +74,17 @@ export class BotChat {
       const buttons = markup?.inline_keyboard?.flat() ?? [];
       const button = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.text.includes(label));
       if (!button?.callback_data) continue;
-      const from = { id: this.userId, is_bot: false, first_name: "E2E", language_code: this.languageCode };
-      const message = { message_id: 1, date: 0, chat: { id: this.userId, type: "private", first_name: "E2E" }, text: "…" };
-      await this.post({ callback_query: { id: String(uniqueId()), from, chat_instance: "e2e", data: button.callback_data, message } });
+      await this.post(callbackUpdate(this.userId, button.callback_data, 1, { languageCode: this.languageCode }));
       return this.said();
     }
     throw new Error(`no button "${label}" in the chat of ${this.userId}`);
   }
 
-  private async post(update: Record<string, unknown>): Promise<void> {
+  private async post(update: Update): Promise<void> {
     const response = await fetch(`${stack().baseUrl}/telegram/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": stack().webhookSecret },
-      body: JSON.stringify({ update_id: uniqueId(), ...update }),
+      body: JSON.stringify(update),
     });
     await response.arrayBuffer();
     if (response.status !== 200) throw new Error(`the webhook answered ${response.status}`);

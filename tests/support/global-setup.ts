@@ -16,16 +16,29 @@ declare module "vitest" {
   }
 }
 
-export default async function setup(project: TestProject) {
-  const dataDir = mkdtempSync(join(tmpdir(), "desk-sqld-"));
-  const sqld = await startSqld({ dataDir, quiet: true });
-  await applyMigrations(sqld.url);
+interface TestDb {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A database (from `startDb`, in a throwaway folder) and the fake Telegram API, provided to the project's tests. */
+export async function provideServers(project: TestProject, folderPrefix: string, startDb: (dataDir: string) => Promise<TestDb>) {
+  const dataDir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const db = await startDb(dataDir);
   const telegram = await startFakeTelegram({ token: TEST_SETTINGS.TELEGRAM_BOT_TOKEN, botUsername: TEST_SETTINGS.TELEGRAM_BOT_USERNAME });
-  project.provide("libsqlUrl", sqld.url);
+  project.provide("libsqlUrl", db.url);
   project.provide("telegramApiRoot", telegram.url);
   return async () => {
     await telegram.close();
-    await sqld.stop();
+    await db.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+export default function setup(project: TestProject) {
+  return provideServers(project, "desk-sqld-", async (dataDir) => {
+    const sqld = await startSqld({ dataDir, quiet: true });
+    await applyMigrations(sqld.url);
+    return { url: sqld.url, close: () => sqld.stop() };
+  });
 }

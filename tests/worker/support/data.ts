@@ -1,11 +1,9 @@
-import { usccCheckCharacter } from "../../../domain/uscc.ts";
-
-const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+import { USCC_ALPHABET, usccCheckCharacter } from "../../../domain/uscc.ts";
 
 /** A valid, random unified social credit code (Hainan division 460100), unique per test. */
 export function randomUscc(): string {
   let body = "91460100";
-  for (let i = 0; i < 9; i++) body += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
+  for (let i = 0; i < 9; i++) body += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
   return body + usccCheckCharacter(body);
 }
 

@@ -1,48 +1,10 @@
-// Builders of real Telegram Update JSON and a view of the fake Bot API's recorded calls.
+// Updates delivered to the Worker as Telegram would, and a view of the fake Bot API's recorded calls.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
 import worker from "../../../workers/index.ts";
 
-let seq = 0;
-/** Ids unique across parallel test files: the DB and the fake API are shared. */
-export function uniqueId(): number {
-  return 1_000_000_000 + Math.floor(Math.random() * 900_000_000) + (seq++ % 1000);
-}
-
-export function textUpdate(userId: number, text: string, extra: { languageCode?: string } = {}): Update {
-  const isCommand = text.startsWith("/");
-  return {
-    update_id: uniqueId(),
-    message: {
-      message_id: seq++,
-      date: Math.floor(Date.now() / 1000),
-      chat: { id: userId, type: "private", first_name: "Tester" },
-      from: { id: userId, is_bot: false, first_name: "Tester", language_code: extra.languageCode ?? "en" },
-      text,
-      ...(isCommand ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
-    },
-  } as Update;
-}
-
-export function callbackUpdate(userId: number, data: string, messageId = 1): Update {
-  return {
-    update_id: uniqueId(),
-    callback_query: {
-      id: String(uniqueId()),
-      from: { id: userId, is_bot: false, first_name: "Tester", language_code: "en" },
-      chat_instance: "ci-1",
-      data,
-      message: {
-        message_id: messageId,
-        date: Math.floor(Date.now() / 1000),
-        chat: { id: userId, type: "private", first_name: "Tester" },
-        from: { id: 7000000001, is_bot: true, first_name: "Desk" },
-        text: "…",
-      },
-    },
-  } as Update;
-}
+export { callbackUpdate, textUpdate, uniqueId } from "../../support/updates.ts";
 
 export const WEBHOOK_URL = "http://desk.test/telegram/webhook";
 
