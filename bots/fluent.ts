@@ -1,6 +1,8 @@
 // A translator over a set of Fluent catalogs. The bot and the supervisors' web each build one
 // from only the catalogs they use, so neither Worker carries the other's text.
-// Every caller sends HTML (Telegram parse_mode HTML, or a page), so string arguments are escaped here.
+// The bot sends every message with parse_mode HTML, so its translator escapes string arguments; the
+// web's pages are built with hono/html, which escapes whatever it interpolates, so its translator
+// leaves them as they are (escaping twice would show "&amp;").
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 import { LOCALES, type Locale } from "../db/schema.ts";
 
@@ -22,7 +24,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
-export function createTranslator(catalogs: Catalogs) {
+export function createTranslator(catalogs: Catalogs, options: { escapeArgs: boolean }) {
   let bundles: Record<Locale, FluentBundle> | undefined;
 
   function load(): Record<Locale, FluentBundle> {
@@ -43,7 +45,7 @@ export function createTranslator(catalogs: Catalogs) {
     return bundles;
   }
 
-  /** The text of `key` in `locale`; string arguments are HTML-escaped. A missing key is a bug and throws. */
+  /** The text of `key` in `locale`, string arguments escaped if this translator does. A missing key is a bug and throws. */
   function t(locale: Locale, key: string, args: Args = {}): string {
     const bundle = load()[locale];
     const message = bundle.getMessage(key);
@@ -52,7 +54,7 @@ export function createTranslator(catalogs: Catalogs) {
     for (const [name, value] of Object.entries(args)) {
       if (value == null) safe[name] = "";
       else if (value instanceof Html) safe[name] = value.value;
-      else safe[name] = typeof value === "string" ? escapeHtml(value) : value;
+      else safe[name] = typeof value === "string" && options.escapeArgs ? escapeHtml(value) : value;
     }
     const errors: Error[] = [];
     const text = bundle.formatPattern(message.value, safe, errors);

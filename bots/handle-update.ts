@@ -2,7 +2,7 @@
 // own), the commit batch (round trip 2), then the replies it queued.
 import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
-import { openDb } from "../db/client.ts";
+import { openDbFor } from "../db/client.ts";
 import { preloadSender } from "../db/queries/preload.ts";
 import { AlreadyProcessed, ConcurrentChange, UpdateUnit } from "../db/unit.ts";
 import type { Settings } from "../workers/env.ts";
@@ -44,7 +44,7 @@ function senderOf(update: Update): { id: number; chatId?: number } | undefined {
 }
 
 export async function handleUpdate(update: Update, settings: Settings, now: number): Promise<UpdateReport> {
-  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const handle = openDbFor(settings);
   const kind = updateKind(update);
   let unit: UpdateUnit | undefined;
   const report = (outcome: UpdateOutcome, replies: number): UpdateReport => ({

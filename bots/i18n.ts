@@ -4,7 +4,7 @@ import { catalogs } from "./locales/catalogs.ts";
 
 export { escapeHtml, Html, raw, type Args, type Locale } from "./fluent.ts";
 
-export const { t, messageIds } = createTranslator(catalogs);
+export const { t, messageIds } = createTranslator(catalogs, { escapeArgs: true });
 
 export function otherLocale(locale: Locale): Locale {
   return locale === "zh" ? "en" : "zh";

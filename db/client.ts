@@ -22,6 +22,10 @@ export interface DbSettings {
   authToken?: string | undefined;
 }
 
+/** The client for a Worker's settings. */
+export const openDbFor = (settings: { LIBSQL_URL: string; LIBSQL_AUTH_TOKEN?: string | undefined }): DbHandle =>
+  openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+
 export function openDb(settings: DbSettings): DbHandle {
   const raw = createClient({ url: settings.url, authToken: settings.authToken });
   let trips = 0;

@@ -47,6 +47,11 @@ export function beijingIso(instant: number): string {
   return `${new Date(instant + BEIJING_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
+/** "2026-11-25 14:30": Beijing wall-clock time to the minute, compact for tables (their header names the zone). */
+export function beijingMinute(instant: number): string {
+  return beijingIso(instant).slice(0, 16).replace("T", " ");
+}
+
 export function beijingYear(instant: number): number {
   return Number(beijingDate(instant).slice(0, 4));
 }

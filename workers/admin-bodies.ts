@@ -24,8 +24,12 @@ export const SpecialistBody = z.object({
   noticeChatId: z.optional(z.number().check(z.int())),
 });
 export const AssignBody = z.object({ specialistId: slug() });
+/** The largest SLA targets an admin may set (the admin pages' inputs show the same limits). */
+export const SLA_MAX = { firstResponseWorkingDays: 30, firstResponseHours: 72, resolutionWorkingDays: 60 } as const;
+const target = (max: number) => z.number().check(z.int(), z.minimum(1), z.maximum(max));
+
 export const SlaBody = z.object({
-  firstResponseWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(30)),
-  firstResponseHours: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(72))),
-  resolutionWorkingDays: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
+  firstResponseWorkingDays: target(SLA_MAX.firstResponseWorkingDays),
+  firstResponseHours: z.nullable(target(SLA_MAX.firstResponseHours)),
+  resolutionWorkingDays: target(SLA_MAX.resolutionWorkingDays),
 });

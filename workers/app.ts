@@ -1,7 +1,7 @@
 // The Hono app: settings validated once per request before any route runs.
 import { Hono } from "hono/tiny";
 import { HTTPException } from "hono/http-exception";
-import { ConfigError, settingsOf, type Env, type Settings } from "./env.ts";
+import { settingsOf, type Env, type Settings } from "./env.ts";
 import { logError } from "./log.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiRoutes } from "./routes/api.ts";
@@ -9,6 +9,7 @@ import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
+import { withSettings } from "./with-settings.ts";
 
 export interface AppBindings {
   Bindings: Env;
@@ -19,17 +20,7 @@ export interface AppBindings {
 export function createApp(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const app = new Hono<AppBindings>();
-  app.use(async (c, next) => {
-    try {
-      c.set("settings", settingsOf(c.env));
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      logError("config_invalid", error);
-      return c.json({ error: "configuration", issues: error.issues }, 500);
-    }
-    c.set("now", now);
-    await next();
-  });
+  app.use(withSettings(settingsOf, now));
   app.route("/", healthRoutes);
   app.route("/", telegramRoutes);
   app.route("/", apiRoutes);

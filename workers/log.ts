@@ -6,7 +6,19 @@ export function logEvent(event: string, fields: LogFields): void {
   console.log(JSON.stringify({ event, ...fields }));
 }
 
-export function logError(event: string, error: unknown, fields: LogFields = {}): void {
+/**
+ * The reason of an error, without the values it carries: Drizzle's "Failed query" message ends
+ * with the query's parameters (names, phone numbers, token hashes), so it is cut before them and
+ * the underlying cause (e.g. "Network connection lost") is told instead.
+ */
+export function errorReason(error: unknown): string {
   const err = error instanceof Error ? error : new Error(String(error));
-  console.error(JSON.stringify({ event, level: "error", error: err.name, reason: err.message.slice(0, 300), ...fields }));
+  const own = err.message.replace(/\nparams:[\s\S]*$/, "");
+  const cause = err.cause instanceof Error ? ` (cause: ${errorReason(err.cause)})` : "";
+  return `${own.slice(0, 300)}${cause}`;
+}
+
+export function logError(event: string, error: unknown, fields: LogFields = {}): void {
+  const name = error instanceof Error ? error.name : "Error";
+  console.error(JSON.stringify({ event, level: "error", error: name, reason: errorReason(error), ...fields }));
 }

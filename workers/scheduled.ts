@@ -1,7 +1,7 @@
 // The cron tick: "now" is controller.scheduledTime, never the wall clock, so a tick replayed with
 // a given time behaves as it would have then. Jobs register here; each reports what it did.
 import { eq } from "drizzle-orm";
-import { openDb, type DbHandle } from "../db/client.ts";
+import { openDbFor, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
 import type { Settings } from "./env.ts";
 import type { OutboxQueue } from "./outbox/queue.ts";
@@ -42,7 +42,7 @@ export async function runTick(
   queue?: OutboxQueue,
 ): Promise<TickReport> {
   const started = Date.now();
-  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const handle = openDbFor(settings);
   const results: TickReport["jobs"] = {};
   for (const job of registry) {
     try {

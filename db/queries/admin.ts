@@ -7,7 +7,7 @@ import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/
 import { sha256Hex } from "../../workers/crypto.ts";
 
 const INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-export const INVITE_TTL_MS = 72 * 3_600_000;
+const INVITE_TTL_MS = 72 * 3_600_000;
 
 /** Who acted: "admin-api", or "web:<specialist id>" for an admin signed in to the web. */
 export type Actor = string;
@@ -16,12 +16,12 @@ export function audit(db: Db, at: number, actor: Actor, action: string, target: 
   return db.insert(auditEvents).values({ at, actor, action, target, data });
 }
 
-export function newInviteCode(): string {
+function newInviteCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
   return [...bytes].map((b) => INVITE_ALPHABET[b % INVITE_ALPHABET.length]).join("");
 }
 
-export const formatInvite = (code: string) => code.match(/.{1,4}/g)!.join("-");
+const formatInvite = (code: string) => code.match(/.{1,4}/g)!.join("-");
 
 export interface SpecialistInput {
   id: string;

@@ -38,6 +38,29 @@ describe("the web Worker's settings", () => {
   });
 });
 
+describe("the web's own pages", () => {
+  it("answers an unknown page and a failure inside with a page in the reader's language, saying nothing of the cause", async () => {
+    const missing = await get("/web/nowhere?lang=en");
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("This page does not exist.");
+    const cookie = await signIn((await joinedSpecialist()).chat);
+    // The same session against a database that cannot be reached.
+    const failed = await webApp.fetch(new Request(`${BASE}/web/cases`, { headers: { cookie } }), { LIBSQL_URL: "http://127.0.0.1:9", WEB_SESSION_SECRET: env.WEB_SESSION_SECRET });
+    expect(failed.status).toBe(500);
+    const body = await failed.text();
+    expect(body).toContain("系统出错，未做任何更改");
+    expect(body).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|Error:/);
+  });
+
+  it("escapes what people typed once: a name with & and < shows as typed", async () => {
+    const specialist = await joinedSpecialist();
+    await rows("UPDATE specialists SET name = ? WHERE id = ?", ["王&李<b>", specialist.id]);
+    const page = await (await get("/web/cases", await signIn(specialist.chat))).text();
+    expect(page).toContain("王&amp;李&lt;b&gt;");
+    expect(page).not.toContain("&amp;amp;");
+  });
+});
+
 describe("signing in to the supervisors' web", () => {
   it("takes a one-time link from /web: the GET only shows a button, the POST signs in once", async () => {
     const specialist = await joinedSpecialist();
@@ -118,6 +141,13 @@ describe("the ledger", () => {
     expect(await zh.text()).toContain("“页码”无效：请填写从 1 开始的整数");
     const en = await get("/web/cases?kind=lunch&lang=en", cookie);
     expect(await en.text()).toContain("“Kind” is not valid: choose one of the listed values");
+  });
+
+  it("names a bad filter of the CSV export the same way, as a page (400)", async () => {
+    const cookie = await signIn((await joinedSpecialist()).chat);
+    const csv = await get("/web/cases.csv?from=2026-02-30", cookie);
+    expect([csv.status, csv.headers.get("content-type")]).toEqual([400, "text/html; charset=UTF-8"]);
+    expect(await csv.text()).toContain("“起始日期”无效：请按 YYYY-MM-DD 填写真实日期");
   });
 
   it("exports CSV in UTF-8 with a BOM, with the same scope and filters", async () => {

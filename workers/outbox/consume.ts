@@ -1,13 +1,13 @@
 // The Worker's queue handler: each message names outbox rows; sent at most once per lease.
 import { botFor } from "../../bots/bot.ts";
-import { openDb } from "../../db/client.ts";
+import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../env.ts";
 import { logEvent } from "../log.ts";
 import { portalTarget } from "./portal.ts";
 import { consumeBatch, type OutboxBatch } from "./queue.ts";
 
 export async function consumeOutboxBatch(settings: Settings, batch: MessageBatch<OutboxBatch>): Promise<void> {
-  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const handle = openDbFor(settings);
   for (const message of batch.messages) {
     try {
       const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), portalTarget(settings));

@@ -1,7 +1,7 @@
 // Drains the outbox outside a tick: right after a webhook update that queued messages, so the
 // people concerned hear at once rather than at the next cron run.
 import { botFor } from "../../bots/bot.ts";
-import { openDb } from "../../db/client.ts";
+import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../env.ts";
 import { logError, logEvent } from "../log.ts";
 import { portalTarget } from "./portal.ts";
@@ -38,7 +38,7 @@ export async function drainAfterUpdate(settings: Settings, now: () => number): P
 
 export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
   try {
-    const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+    const handle = openDbFor(settings);
     const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings) }, now);
     logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
   } catch (error) {

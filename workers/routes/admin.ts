@@ -6,7 +6,7 @@ import { Hono } from "hono/tiny";
 import { and, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { t } from "../../bots/i18n.ts";
-import { openDb, type Db } from "../../db/client.ts";
+import { openDbFor, type Db } from "../../db/client.ts";
 import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
 import { cases, CASE_KINDS, units } from "../../db/schema.ts";
 import { AssignBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
@@ -20,10 +20,7 @@ import { fieldIssues, invalidRequest } from "../validation.ts";
 export const adminRoutes = new Hono<AppBindings>();
 
 const ACTOR = "admin-api";
-function dbOf(c: Context<AppBindings>): Db {
-  const settings = c.get("settings");
-  return openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN }).db;
-}
+const dbOf = (c: Context<AppBindings>): Db => openDbFor(c.get("settings")).db;
 
 async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown;

@@ -3,7 +3,7 @@ import { Hono } from "hono/tiny";
 import * as z from "zod/mini";
 import { deadlineRuleText } from "../../bots/format.ts";
 import { t } from "../../bots/i18n.ts";
-import { openDb } from "../../db/client.ts";
+import { openDbFor } from "../../db/client.ts";
 import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/queries/calendar.ts";
 import { CASE_KINDS } from "../../db/schema.ts";
 import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
@@ -27,7 +27,7 @@ apiRoutes.get("/api/deadline", async (c) => {
   const { kind, from } = parsed.data;
   const received = Date.parse(from);
   const settings = c.get("settings");
-  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const handle = openDbFor(settings);
   const start = beijingDate(received);
   const [days, years, policies] = await handle.readBatch([...calendarWindow(handle.db, start, addDays(start, CALENDAR_WINDOW_DAYS))]);
   const policy = policyFor(kind, policies);

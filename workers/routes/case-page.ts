@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { beijingTime } from "../../bots/format.ts";
 import { escapeHtml, t, type Locale } from "../../bots/i18n.ts";
 import { nextStep } from "../../bots/next-step.ts";
-import { openDb } from "../../db/client.ts";
+import { openDbFor } from "../../db/client.ts";
 import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import type { AppBindings } from "../app.ts";
@@ -22,7 +22,7 @@ async function findCase(c: Context<AppBindings>) {
   const token = c.req.param("token") ?? "";
   if (!TOKEN.test(token)) return undefined;
   const settings = c.get("settings");
-  const handle = openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
+  const handle = openDbFor(settings);
   const hash = await sha256Hex(token);
   const { db } = handle;
   const found = db

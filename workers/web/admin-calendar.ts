@@ -6,8 +6,8 @@ import { sql } from "drizzle-orm";
 import { loadSchedule, previewSchedule } from "../../db/queries/admin.ts";
 import { calendarDays, calendarYears } from "../../db/schema.ts";
 import { parseScheduleCsv, parseScheduleJson, type ParsedSchedule } from "../../domain/calendar-import.ts";
-import { beijingIso } from "../../domain/calendar.ts";
-import { actorOf, adminPage, problemsList } from "./admin-shell.ts";
+import { beijingMinute } from "../../domain/calendar.ts";
+import { actorOf, adminPage, notice, problemsList } from "./admin-shell.ts";
 import { t, type Locale } from "./i18n.ts";
 import { csrfField, type Viewer } from "./layout.ts";
 import { dbOf, webLocale, type WebBindings } from "./session.ts";
@@ -37,9 +37,9 @@ calendarRoutes.get("/web/admin/calendar", async (c) => {
     c,
     locale,
     "calendar",
-    html`${c.req.query("done") === "loaded" ? html`<p class="ok">${t(locale, "admin-done-loaded")}</p>` : ""}${uploadForm(locale, c.get("viewer"))}
+    html`${notice(locale, c.req.query("done"))}${uploadForm(locale, c.get("viewer"))}
 <table><thead><tr>${["year", "source", "days", "loadedAt"].map((k) => html`<th>${t(locale, `web-field-${k}`)}</th>`)}</tr></thead>
-<tbody>${years.map((y) => html`<tr><td>${y.year}</td><td>${y.source}</td><td>${y.days}</td><td>${beijingIso(y.loadedAt).slice(0, 16).replace("T", " ")}</td></tr>`)}</tbody></table>`,
+<tbody>${years.map((y) => html`<tr><td>${y.year}</td><td>${y.source}</td><td>${y.days}</td><td>${beijingMinute(y.loadedAt)}</td></tr>`)}</tbody></table>`,
   );
 });
 

@@ -26,6 +26,10 @@ export function problemsList(problems: Problem[]) {
   return html`<ul class="error">${problems.map((p) => html`<li>${one("zh", p)} / ${one("en", p)}</li>`)}</ul>`;
 }
 
+/** The confirmation after a change (?done=<what>, from the redirect that follows every POST). */
+export const notice = (locale: Locale, value: string | undefined) =>
+  value && /^[a-z-]{1,30}$/.test(value) ? html`<p class="ok">${t(locale, `admin-done-${value}`)}</p>` : "";
+
 export function adminPage(c: Context<WebBindings>, locale: Locale, section: AdminSection, body: unknown, status: 200 | 400 | 404 = 200) {
   const title = t(locale, `admin-${section}`);
   return c.html(

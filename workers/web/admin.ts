@@ -1,16 +1,18 @@
 // The admin pages (administrators only): specialists (invite, deactivate), firm ↔ specialist
 // assignment, SLA policies and the audit trail. Each change goes through db/queries/admin.ts with its audit event;
 // the calendar upload is admin-calendar.ts.
+import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { desc, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { assignFirm, deactivateSpecialist, inviteSpecialist, updateSla } from "../../db/queries/admin.ts";
 import { auditEvents, CASE_KINDS, firms, slaPolicies, SPECIALIST_ROLES, specialists, units, type CaseKind } from "../../db/schema.ts";
-import { beijingIso } from "../../domain/calendar.ts";
-import { SlaBody, SpecialistBody } from "../admin-bodies.ts";
+import { beijingMinute } from "../../domain/calendar.ts";
+import { normaliseUscc } from "../../domain/uscc.ts";
+import { SLA_MAX, SlaBody, SpecialistBody } from "../admin-bodies.ts";
 import { ruleKeys } from "../rule-keys.ts";
-import { actorOf, adminPage, problemsList, type Problem } from "./admin-shell.ts";
+import { actorOf, adminPage, notice, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
 import { t, type Locale } from "./i18n.ts";
 import { csrfField } from "./layout.ts";
@@ -29,10 +31,9 @@ const formOf = async (c: { req: { parseBody(): Promise<Record<string, unknown>> 
 const given = (form: Form) => Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ""));
 const problemsOf = (error: z.core.$ZodError): Problem[] => ruleKeys(error).map(({ field, key }) => ({ field, rule: key }));
 const done = (path: string, what: string) => `${path}?done=${what}`;
-const notice = (locale: Locale, value: string | undefined) => (value && /^[a-z-]{1,30}$/.test(value) ? html`<p class="ok">${t(locale, `admin-done-${value}`)}</p>` : "");
 const input = (name: string, label: string, value = "", attrs = "") => html`<label>${label}<input name="${name}" value="${value}" ${raw(attrs)}></label>`;
 
-async function specialistsPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
+async function specialistsPage(c: Context<WebBindings>, locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
   const handle = dbOf(c);
   const { db } = handle;
   const [people, unitRows] = await handle.readBatch([
@@ -77,7 +78,7 @@ adminRoutes.post("/web/admin/specialists", async (c) => {
   return specialistsPage(
     c,
     locale,
-    html`<p class="ok invite">${t(locale, "admin-invite-made", { id: parsed.data.id, code: invited.inviteCode, until: beijingIso(invited.expiresAt).slice(0, 16).replace("T", " "), bot })}</p>`,
+    html`<p class="ok invite">${t(locale, "admin-invite-made", { id: parsed.data.id, code: invited.inviteCode, until: beijingMinute(invited.expiresAt), bot })}</p>`,
   );
 });
 
@@ -90,7 +91,7 @@ adminRoutes.post("/web/admin/specialists/:id/deactivate", async (c) => {
   return found ? c.redirect(done("/web/admin/specialists", "deactivated"), 303) : c.notFound();
 });
 
-async function firmsPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
+async function firmsPage(c: Context<WebBindings>, locale: Locale, extra: unknown = "", form: Form = {}, status: 200 | 400 = 200) {
   const handle = dbOf(c);
   const { db } = handle;
   const [firmRows, people] = await handle.readBatch([
@@ -117,14 +118,14 @@ adminRoutes.get("/web/admin/firms", (c) => firmsPage(c, webLocale(c)));
 adminRoutes.post("/web/admin/firms", async (c) => {
   const locale = webLocale(c);
   const form = await formOf(c);
-  const uscc = (form.uscc ?? "").toUpperCase();
+  const uscc = normaliseUscc(form.uscc ?? "");
   if (!/^[0-9A-Z]{18}$/.test(uscc)) return firmsPage(c, locale, problemsList([{ field: "uscc", rule: "api-rule-invalid_format" }]), form, 400);
   const assigned = await assignFirm(dbOf(c).db, uscc, form.specialistId ?? "", c.get("now")(), actorOf(c));
   if (!assigned) return firmsPage(c, locale, problemsList([{ field: "uscc", rule: "admin-rule-no-firm" }]), form, 400);
   return c.redirect(done("/web/admin/firms", "assigned"), 303);
 });
 
-async function slaPage(c: Parameters<typeof adminPage>[0], locale: Locale, extra: unknown = "", status: 200 | 400 = 200) {
+async function slaPage(c: Context<WebBindings>, locale: Locale, extra: unknown = "", status: 200 | 400 = 200) {
   const stored = await dbOf(c).db.select().from(slaPolicies);
   const byKind = new Map(stored.map((p) => [p.kind, p]));
   // One form per kind; its inputs sit in table cells and join it through the form attribute.
@@ -140,8 +141,8 @@ ${CASE_KINDS.map((kind) => {
   const p = byKind.get(kind);
   const formId = `sla-${kind}`;
   return html`<tr><td>${t(locale, `kind-${kind}`)}<form id="${formId}" method="post" action="/web/admin/sla/${kind}">${csrfField(c.get("viewer"))}</form></td>
-${number(formId, "firstResponseWorkingDays", p?.firstResponseWorkingDays, 30)}${number(formId, "firstResponseHours", p?.firstResponseHours, 72, false)}
-${number(formId, "resolutionWorkingDays", p?.resolutionWorkingDays, 60)}
+${number(formId, "firstResponseWorkingDays", p?.firstResponseWorkingDays, SLA_MAX.firstResponseWorkingDays)}${number(formId, "firstResponseHours", p?.firstResponseHours, SLA_MAX.firstResponseHours, false)}
+${number(formId, "resolutionWorkingDays", p?.resolutionWorkingDays, SLA_MAX.resolutionWorkingDays)}
 <td><button form="${formId}">${t(locale, "admin-save")}</button></td></tr>`;
 })}</tbody></table>`,
     status,
@@ -175,6 +176,6 @@ adminRoutes.get("/web/admin/audit", async (c) => {
     locale,
     "audit",
     html`<table class="audit"><thead><tr>${["at", "actor", "action", "target"].map((k) => html`<th>${t(locale, `web-field-${k}`)}</th>`)}</tr></thead>
-<tbody>${events.map((e) => html`<tr><td>${beijingIso(e.at).slice(0, 16).replace("T", " ")}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.target ?? ""}</td></tr>`)}</tbody></table>`,
+<tbody>${events.map((e) => html`<tr><td>${beijingMinute(e.at)}</td><td>${e.actor}</td><td>${e.action}</td><td>${e.target ?? ""}</td></tr>`)}</tbody></table>`,
   );
 });

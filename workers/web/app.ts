@@ -1,27 +1,23 @@
 // The supervisors' web as its own Worker, so the bot's Worker stays small: settings checked once
 // per request, the CSRF check (Origin must be ours) on every POST, then the sections.
+import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { logError } from "../log.ts";
+import { withSettings } from "../with-settings.ts";
 import { webSettingsOf } from "./env.ts";
 import { adminRoutes } from "./admin.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
-import { secure } from "./layout.ts";
-import { sessionRoutes, type WebBindings } from "./session.ts";
+import { t } from "./i18n.ts";
+import { errorPage, secure } from "./layout.ts";
+import { sessionRoutes, webLocale, type WebBindings } from "./session.ts";
 
 export function createWebApp(options: { now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const app = new Hono<WebBindings>();
-  app.use(async (c, next) => {
-    const settings = webSettingsOf(c.env);
-    if ("issues" in settings) {
-      logError("config_invalid", new Error(settings.issues.map((i) => `${i.setting} ${i.rule}`).join("; ")));
-      return c.json({ error: "configuration", issues: settings.issues }, 500);
-    }
-    c.set("settings", settings);
-    c.set("now", now);
+  app.use(withSettings(webSettingsOf, now), async (c, next) => {
     secure(c);
     await next();
   });
@@ -31,12 +27,16 @@ export function createWebApp(options: { now?: () => number } = {}) {
   app.route("/", ledgerRoutes);
   app.route("/", figuresRoutes);
   app.route("/", adminRoutes);
-  app.notFound((c) => c.text("Not found", 404));
+  const say = (c: Context, key: string, status: 404 | 500) => {
+    const locale = webLocale(c);
+    return c.html(errorPage(locale, t(locale, "web-title"), t(locale, key)), status);
+  };
+  app.notFound((c) => say(c, "web-not-found", 404));
   app.onError((error, c) => {
     // Hono's own refusals (e.g. the CSRF check's 403) carry their response.
     if (error instanceof HTTPException) return error.getResponse();
     logError("web_request_failed", error, { path: new URL(c.req.url).pathname });
-    return c.text("Internal error", 500);
+    return say(c, "web-error", 500);
   });
   return app;
 }

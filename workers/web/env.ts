@@ -1,5 +1,6 @@
-// The supervisors' web Worker's settings, validated once per env object (see ../env.ts for the bot's).
+// The supervisors' web Worker's settings (see ../env.ts for the bot's, and the reader they share).
 import * as z from "zod/mini";
+import { settingsReader, sharedSettings } from "../env.ts";
 
 export interface WebEnv {
   LIBSQL_URL?: string;
@@ -9,25 +10,14 @@ export interface WebEnv {
 }
 
 const WebSettingsSchema = z.object({
-  LIBSQL_URL: z.string({ error: "is required" }).check(z.regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
-  LIBSQL_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
+  LIBSQL_URL: sharedSettings.LIBSQL_URL,
+  LIBSQL_AUTH_TOKEN: sharedSettings.LIBSQL_AUTH_TOKEN,
   /** Signs the session cookie. */
   WEB_SESSION_SECRET: z.string({ error: "is required" }).check(z.minLength(32, "must be at least 32 characters")),
-  /** For the invite deep link shown to an admin. */
-  TELEGRAM_BOT_USERNAME: z._default(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's Telegram username without @")), "HainanInvestorDeskBot"),
+  /** For the invite instructions shown to an admin. */
+  TELEGRAM_BOT_USERNAME: sharedSettings.TELEGRAM_BOT_USERNAME,
 });
 
 export type WebSettings = z.infer<typeof WebSettingsSchema>;
 
-const cache = new WeakMap<object, WebSettings | { issues: { setting: string; rule: string }[] }>();
-
-/** The settings, or the list of bad ones (named, never their values). */
-export function webSettingsOf(env: WebEnv): WebSettings | { issues: { setting: string; rule: string }[] } {
-  let parsed = cache.get(env);
-  if (!parsed) {
-    const result = z.safeParse(WebSettingsSchema, env);
-    parsed = result.success ? result.data : { issues: result.error.issues.map((i) => ({ setting: i.path.join(".") || "env", rule: i.message })) };
-    cache.set(env, parsed);
-  }
-  return parsed;
-}
+export const webSettingsOf: (env: WebEnv) => WebSettings = settingsReader(WebSettingsSchema);

@@ -8,7 +8,7 @@ import { beijingDate } from "../../domain/calendar.ts";
 import { parsePeriod, type Average, type Figures, type Period, type Ratio, type UnitFigures } from "../../domain/figures.ts";
 import { horizontalBars, stackedBars } from "./charts.ts";
 import { t, type Locale } from "./i18n.ts";
-import { page, queryOf, signedInHeader, type Viewer } from "./layout.ts";
+import { badFilterPage, page, queryOf, signedInHeader, UNIT_PARAM, type Viewer } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
 
 export const figuresRoutes = new Hono<WebBindings>();
@@ -16,7 +16,6 @@ export const figuresRoutes = new Hono<WebBindings>();
 /** The targets drawn on the charts: the closure and satisfaction levels the seeds report. */
 const TARGET_RATE = 0.9;
 const MEETING_DAYS_RULE = 7;
-const UNIT = /^[A-Za-z0-9_-]{1,64}$/;
 
 const percent = (r: number) => `${(r * 100).toFixed(1)}%`;
 const ratioText = (r: Ratio) => (r.rate === null ? "–" : `${percent(r.rate)} (${r.numerator}/${r.denominator})`);
@@ -83,11 +82,8 @@ figuresRoutes.get("/web/figures", async (c) => {
   const now = c.get("now")();
   const period = parsePeriod(query, beijingDate(now));
   const asked = query.get("unit") || undefined;
-  const bad = !period.ok ? { field: period.field, rule: period.rule } : asked && !UNIT.test(asked) ? { field: "unit", rule: "choice" } : undefined;
-  if (bad || !period.ok) {
-    const message = t(locale, "web-bad-filter", { field: t(locale, `web-filter-${bad!.field}`), rule: t(locale, `web-rule-${bad!.rule}`) });
-    return c.html(page(locale, t(locale, "fig-title"), html`<p class="error">${message}</p>`), 400);
-  }
+  if (!period.ok) return c.html(badFilterPage(locale, t(locale, "fig-title"), period.field, period.rule), 400);
+  if (asked && !UNIT_PARAM.test(asked)) return c.html(badFilterPage(locale, t(locale, "fig-title"), "unit", "choice"), 400);
   // A specialist or unit head sees their own unit only, whatever the query asks.
   const unitId = viewer.seesAll ? asked : viewer.unitId;
   const handle = dbOf(c);

@@ -53,6 +53,16 @@ export function signedInHeader(locale: Locale, viewer: Viewer, current: Section,
 
 export const csrfField = (viewer: Viewer) => html`<input type="hidden" name="_csrf" value="${viewer.csrf}">`;
 
+/** A page that only says what went wrong. */
+export const errorPage = (locale: Locale, title: string, message: string) => page(locale, title, html`<p class="error">${message}</p>`);
+
+/** A unit id as the ledger's and the figures' filters take it. */
+export const UNIT_PARAM = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A filter that cannot be used, named with its rule in the page's language. */
+export const badFilterPage = (locale: Locale, title: string, field: string, rule: string) =>
+  errorPage(locale, title, t(locale, "web-bad-filter", { field: t(locale, `web-filter-${field}`), rule: t(locale, `web-rule-${rule}`) }));
+
 /** A query string from the given values, leaving out the empty ones. */
 export function queryOf(values: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();

@@ -7,10 +7,10 @@ import { AREAS } from "../../bots/forms/choices.ts";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbHandle } from "../../db/client.ts";
 import { CASE_KINDS, cases, firms, specialists, units, type CaseKind, type CaseStatus } from "../../db/schema.ts";
-import { addDays, beijingIso, instantOfBeijing, isRealDate } from "../../domain/calendar.ts";
+import { addDays, beijingIso, beijingMinute, instantOfBeijing, isRealDate } from "../../domain/calendar.ts";
 import { CASE_STATUSES, OPEN_STATUSES } from "../../domain/lifecycle.ts";
 import { t, type Locale } from "./i18n.ts";
-import { page, queryOf, signedInHeader, type Viewer } from "./layout.ts";
+import { badFilterPage, errorPage, page, queryOf, signedInHeader, UNIT_PARAM, type Viewer } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
 
 export interface LedgerFilters {
@@ -45,7 +45,7 @@ export function parseLedgerFilters(query: URLSearchParams): ParsedFilters {
   const page = query.get("page") || "1";
   if (kind && !CASE_KINDS.includes(kind as CaseKind)) return { ok: false, field: "kind", rule: "choice" };
   if (status && !CASE_STATUSES.includes(status as CaseStatus)) return { ok: false, field: "status", rule: "choice" };
-  if (unit && !/^[A-Za-z0-9_-]{1,64}$/.test(unit)) return { ok: false, field: "unit", rule: "choice" };
+  if (unit && !UNIT_PARAM.test(unit)) return { ok: false, field: "unit", rule: "choice" };
   if (area && !AREAS.includes(area as Area)) return { ok: false, field: "area", rule: "choice" };
   if (overdue && overdue !== "1") return { ok: false, field: "overdue", rule: "choice" };
   if (from && !isRealDate(from)) return { ok: false, field: "from", rule: "date" };
@@ -97,9 +97,6 @@ function query(f: LedgerFilters, changes: Record<string, string | number | undef
   return queryOf(merged);
 }
 
-/** "2026-11-25 14:30", Beijing time: compact for a table (the header says the zone). */
-const tableTime = (instant: number) => beijingIso(instant).slice(0, 16).replace("T", " ");
-
 export async function ledgerPage(handle: DbHandle, viewer: Viewer, f: LedgerFilters, locale: Locale, now: number) {
   const unitChoices = viewer.seesAll ? handle.db.select({ id: units.id, zh: units.nameZh, en: units.nameEn }).from(units).orderBy(units.id) : undefined;
   const found = ledgerQuery(handle, viewer, f, now).limit(PAGE_SIZE + 1).offset((f.page - 1) * PAGE_SIZE);
@@ -126,7 +123,7 @@ ${shown.length === 0
     : html`<table><thead><tr>${["ref", "kind", "status", "firm", "owner", "unit", "received", "due"].map((col) => html`<th>${t(locale, `web-col-${col}`)}</th>`)}</tr></thead><tbody>
 ${shown.map(
   (r) => html`<tr><td>${r.ref}</td><td>${t(locale, `kind-${r.kind}`)}</td><td>${t(locale, `status-${r.status}`)}${isOverdue(r, now) ? html` <span class="overdue">${t(locale, "web-overdue")}</span>` : ""}</td>
-<td>${name(r.firmZh, r.firmEn)}</td><td>${r.ownerName ?? "—"}</td><td>${r.unitZh ? name(r.unitZh, r.unitEn) : "—"}</td><td>${tableTime(r.receivedAt)}</td><td>${tableTime(r.dueAt)}</td></tr>`,
+<td>${name(r.firmZh, r.firmEn)}</td><td>${r.ownerName ?? "—"}</td><td>${r.unitZh ? name(r.unitZh, r.unitEn) : "—"}</td><td>${beijingMinute(r.receivedAt)}</td><td>${beijingMinute(r.dueAt)}</td></tr>`,
 )}</tbody></table>`}
 <nav>${f.page > 1 ? html`<a rel="prev" href="${query(f, { page: f.page - 1 })}">${t(locale, "web-prev")}</a>` : ""}<span>${t(locale, "web-page", { page: f.page })}</span>${rows.length > PAGE_SIZE ? html`<a rel="next" href="${query(f, { page: f.page + 1 })}">${t(locale, "web-next")}</a>` : ""}</nav>`;
 }
@@ -137,12 +134,14 @@ function csvField(value: string | number | null): string {
   return `"${(/^[=+\-@]/.test(text) ? `'${text}` : text).replace(/"/g, '""')}"`;
 }
 
-/** UTF-8 with a BOM, so Excel opens the Chinese text correctly; CRLF line ends; both languages' names. */
-/** The CSV, or undefined when more than CSV_MAX_ROWS cases match: an export never drops rows silently. */
+/**
+ * UTF-8 with a BOM, so Excel opens the Chinese text correctly; CRLF line ends; both languages' names.
+ * undefined when more than CSV_MAX_ROWS cases match: an export never drops rows silently.
+ */
 export async function ledgerCsv(handle: DbHandle, viewer: Viewer, f: LedgerFilters, now: number): Promise<string | undefined> {
   const rows = await ledgerQuery(handle, viewer, f, now).limit(CSV_MAX_ROWS + 1);
   if (rows.length > CSV_MAX_ROWS) return undefined;
-  const header = ["编号 ref", "类型 kind", "状态 status", "超期 overdue", "企业 firm", "firm (en)", "负责专员 owner", "单位 unit", "受理 received", "办结时限 resolution due"];
+  const header = t("zh", "web-csv-header").split(",");
   const lines = rows.map((r) =>
     [r.ref, r.kind, r.status, isOverdue(r, now) ? "1" : "0", r.firmZh, r.firmEn, r.ownerName, r.unitZh, beijingIso(r.receivedAt), beijingIso(r.dueAt)].map(csvField).join(","),
   );
@@ -157,21 +156,16 @@ ledgerRoutes.use("/web/cases.csv", requireViewer());
 ledgerRoutes.get("/web/cases", async (c) => {
   const locale = webLocale(c);
   const parsed = parseLedgerFilters(new URL(c.req.url).searchParams);
-  if (!parsed.ok) {
-    const message = t(locale, "web-bad-filter", { field: t(locale, `web-filter-${parsed.field}`), rule: t(locale, `web-rule-${parsed.rule}`) });
-    return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${message}</p>`), 400);
-  }
+  if (!parsed.ok) return c.html(badFilterPage(locale, t(locale, "web-title"), parsed.field, parsed.rule), 400);
   return c.html(page(locale, t(locale, "web-title"), await ledgerPage(dbOf(c), c.get("viewer"), parsed.filters, locale, c.get("now")())));
 });
 
 ledgerRoutes.get("/web/cases.csv", async (c) => {
+  const locale = webLocale(c);
   const parsed = parseLedgerFilters(new URL(c.req.url).searchParams);
-  if (!parsed.ok) return c.text(`${parsed.field}: ${parsed.rule}`, 400);
+  if (!parsed.ok) return c.html(badFilterPage(locale, t(locale, "web-title"), parsed.field, parsed.rule), 400);
   const csv = await ledgerCsv(dbOf(c), c.get("viewer"), parsed.filters, c.get("now")());
-  if (csv === undefined) {
-    const locale = webLocale(c);
-    return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${t(locale, "web-csv-too-many", { max: CSV_MAX_ROWS })}</p>`), 413);
-  }
+  if (csv === undefined) return c.html(errorPage(locale, t(locale, "web-title"), t(locale, "web-csv-too-many", { max: CSV_MAX_ROWS })), 413);
   c.header("Content-Type", "text/csv; charset=utf-8");
   c.header("Content-Disposition", 'attachment; filename="ledger.csv"');
   return c.body(csv);

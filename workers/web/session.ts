@@ -7,14 +7,14 @@ import { Hono } from "hono/tiny";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { openDb, type DbHandle } from "../../db/client.ts";
+import { openDbFor, type DbHandle } from "../../db/client.ts";
 import { specialists, units, webSignIns } from "../../db/schema.ts";
 import { base64url, hmacSha256, sha256Hex } from "../crypto.ts";
 import { localeOf } from "../locale.ts";
 import { secretsMatch } from "../secret.ts";
 import type { WebEnv, WebSettings } from "./env.ts";
 import { t } from "./i18n.ts";
-import { page, type Viewer } from "./layout.ts";
+import { errorPage, page, type Viewer } from "./layout.ts";
 
 export interface WebBindings {
   Bindings: WebEnv;
@@ -27,16 +27,13 @@ const COOKIE = "desk_web";
 const SESSION_MS = 8 * 3_600_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export function dbOf(c: Context<WebBindings>): DbHandle {
-  const settings = c.get("settings");
-  return openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
-}
+export const dbOf = (c: Context<WebBindings>): DbHandle => openDbFor(c.get("settings"));
 
 export const webLocale = (c: Context) => localeOf(c, "/web");
 
 function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403) {
   const locale = webLocale(c);
-  return c.html(page(locale, t(locale, "web-title"), html`<p class="error">${t(locale, key)}</p>`), status);
+  return c.html(errorPage(locale, t(locale, "web-title"), t(locale, key)), status);
 }
 
 sessionRoutes.get("/web/sign-in", (c) => {

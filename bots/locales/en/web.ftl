@@ -136,3 +136,7 @@ web-field-at = When (Beijing time)
 web-field-actor = Who
 web-field-action = Action
 web-field-target = On
+# The CSV's header is bilingual in both catalogs: the file is shared across offices, whatever the page language.
+web-csv-header = 编号 ref,类型 kind,状态 status,超期 overdue,企业 firm,firm (en),负责专员 owner,单位 unit,受理 received,办结时限 resolution due
+web-not-found = This page does not exist. Send /web to the bot for a sign-in link, or go back to the ledger.
+web-error = Something went wrong on our side and nothing was changed. Please try again in a moment.

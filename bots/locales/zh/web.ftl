@@ -136,3 +136,7 @@ web-field-at = 时间（北京时间）
 web-field-actor = 操作人
 web-field-action = 操作
 web-field-target = 对象
+# The CSV's header is bilingual in both catalogs: the file is shared across offices, whatever the page language.
+web-csv-header = 编号 ref,类型 kind,状态 status,超期 overdue,企业 firm,firm (en),负责专员 owner,单位 unit,受理 received,办结时限 resolution due
+web-not-found = 此页面不存在。请向机器人发送 /web 获取登录链接，或返回台账。
+web-error = 系统出错，未做任何更改。请稍后重试。
