@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { appendEvent, moveCase, type Actor, type EventType } from "../db/queries/case-events.ts";
 import type { CaseRow } from "../db/queries/preload.ts";
-import type { CaseStatus } from "../db/schema.ts";
+import type { CaseStatus } from "../domain/vocabulary.ts";
 import type { UpdateUnit } from "../db/unit.ts";
 
 export function stageCaseChange(

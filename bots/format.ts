@@ -1,5 +1,5 @@
 // Dates as people in Hainan read them: always Beijing time (UTC+8), whatever the runtime's zone.
-import type { SlaPolicy } from "../domain/sla.ts";
+import type { SlaPolicy } from "../domain/obligations.ts";
 import { t, type Locale } from "./i18n.ts";
 
 const formats = new Map<Locale, Intl.DateTimeFormat>();

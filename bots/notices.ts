@@ -4,7 +4,7 @@ import { InlineKeyboard } from "grammy";
 import { firmMembers } from "../db/queries/audiences.ts";
 import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
 import { feedbackChoice } from "./callback-data.ts";
-import type { CaseStatus } from "../db/schema.ts";
+import type { CaseStatus } from "../domain/vocabulary.ts";
 import type { UpdateUnit } from "../db/unit.ts";
 import { otherLocale, raw, t, type Locale } from "./i18n.ts";
 

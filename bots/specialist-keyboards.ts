@@ -1,6 +1,6 @@
 // The owner's buttons under a case notice (Chinese: specialists read Chinese).
 import { InlineKeyboard } from "grammy";
-import type { CaseKind } from "../db/schema.ts";
+import type { CaseKind } from "../domain/vocabulary.ts";
 import { specialistAction } from "./callback-data.ts";
 import { t } from "./i18n.ts";
 

@@ -10,28 +10,22 @@ import {
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 
-export const LOCALES = ["zh", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-
-export const CASE_KINDS = ["appointment", "urgent", "especially_urgent", "policy"] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
-
-export const CASE_STATUSES = [
-  "received",
-  "assigned",
-  "acknowledged",
-  "in_progress",
-  "meeting_scheduled",
-  "resolved",
-  "closed",
-  "withdrawn",
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export const SPECIALIST_ROLES = ["specialist", "unit_head", "bizenv", "admin"] as const;
-export type SpecialistRole = (typeof SPECIALIST_ROLES)[number];
+import {
+  ACTOR_TYPES,
+  CASE_KINDS,
+  CASE_STATUSES,
+  EVENT_TYPES,
+  LOCALES,
+  NOTICE_STATUSES,
+  OBLIGATION_STATES,
+  OBLIGATIONS,
+  RATINGS,
+  SPECIALIST_ROLES,
+  SUPERVISION_LEVELS,
+} from "../domain/vocabulary.ts";
 
 const createdAt = () => integer("created_at").notNull();
 
@@ -138,6 +132,7 @@ export const cases = sqliteTable(
     ownerId: text("owner_id").references(() => specialists.id),
     pendingOwnerId: text("pending_owner_id").references(() => specialists.id),
     receivedAt: integer("received_at").notNull(),
+    /** Copies of the current first-response due and of the kind's principal obligation's due (case_obligations), for lists. */
     firstResponseDueAt: integer("first_response_due_at").notNull(),
     resolutionDueAt: integer("resolution_due_at").notNull(),
     acknowledgedAt: integer("acknowledged_at"),
@@ -145,10 +140,11 @@ export const cases = sqliteTable(
     resolvedAt: integer("resolved_at"),
     closedAt: integer("closed_at"),
     calendarWarning: text("calendar_warning"),
+    /** The highest supervision notice signed off for this case (0: none); investors see "under supervision". */
     escalationLevel: integer("escalation_level").notNull().default(0),
     /** When the cron must next look at this case (a reminder, an escalation, the survey); null: nothing pending. */
     nextAlertAt: integer("next_alert_at"),
-    feedback: text("feedback", { enum: ["satisfied", "basically_satisfied", "unsatisfied", "none"] }),
+    feedback: text("feedback", { enum: [...RATINGS, "none"] }),
     publicTokenHash: text("public_token_hash").unique(),
     /** Bumped to revoke the case page's link: the token is derived from the case id and this. */
     linkGeneration: integer("link_generation").notNull().default(1),
@@ -172,6 +168,81 @@ export const cases = sqliteTable(
   ],
 );
 
+/** What a case owes (first response, assessment, meeting or hearing held, answer): each met by its own step. */
+export const caseObligations = sqliteTable(
+  "case_obligations",
+  {
+    caseId: text("case_id").notNull().references(() => cases.id),
+    obligation: text("obligation", { enum: OBLIGATIONS }).notNull(),
+    /** 1 as filed; a case reopened by an unsatisfied firm owes again in the next cycle. */
+    cycle: integer("cycle").notNull(),
+    clock: text("clock", { enum: ["working_days", "hours"] }).notNull(),
+    dueAt: integer("due_at").notNull(),
+    originalDueAt: integer("original_due_at").notNull(),
+    state: text("state", { enum: OBLIGATION_STATES }).notNull(),
+    metAt: integer("met_at"),
+    metBy: text("met_by"),
+    moved: integer("moved", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.obligation, t.cycle] }),
+    // Open obligations by due: the figures' "due by now" and any look-up of what is owed, never a scan.
+    index("case_obligations_open_due").on(t.dueAt).where(sql`state = 'open'`),
+  ],
+);
+
+/** Co-handlers (协办) a case's owner brought in: they see and act on the case; the owner stays answerable. */
+export const caseCoHandlers = sqliteTable(
+  "case_co_handlers",
+  {
+    caseId: text("case_id").notNull().references(() => cases.id),
+    specialistId: text("specialist_id").notNull().references(() => specialists.id),
+    addedBy: text("added_by").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.specialistId] }), index("case_co_handlers_specialist").on(t.specialistId)],
+);
+
+/** 三书一函: supervision notices, drafted by the cron, signed off by the department, issued to the responsible unit. */
+export const supervisionNotices = sqliteTable(
+  "supervision_notices",
+  {
+    id: text("id").primaryKey(),
+    caseId: text("case_id").notNull().references(() => cases.id),
+    level: integer("level").notNull(),
+    notice: text("notice", { enum: SUPERVISION_LEVELS.map((l) => l.notice) as [string, ...string[]] }).notNull(),
+    obligation: text("obligation", { enum: OBLIGATIONS }).notNull(),
+    missedDueAt: integer("missed_due_at").notNull(),
+    /** The responsible unit addressed; the department's own unit for a queue case. */
+    unitId: text("unit_id").references(() => units.id),
+    status: text("status", { enum: NOTICE_STATUSES }).notNull(),
+    draftedAt: integer("drafted_at").notNull(),
+    /** 文号, given at sign-off from a per-year sequence with no gaps. */
+    number: text("number").unique(),
+    signedAt: integer("signed_at"),
+    signedBy: text("signed_by"),
+    /** The rectification deadline set at sign-off. */
+    deadlineAt: integer("deadline_at"),
+    /** The document as issued (Chinese), frozen at sign-off. */
+    text: text("text"),
+    replyText: text("reply_text"),
+    repliedAt: integer("replied_at"),
+    repliedBy: text("replied_by"),
+  },
+  (t) => [
+    // One notice per level per case, however often the cron runs.
+    uniqueIndex("supervision_notices_case_level").on(t.caseId, t.level),
+    index("supervision_notices_drafts").on(t.draftedAt).where(sql`status = 'draft'`),
+    index("supervision_notices_unit").on(t.unitId, t.signedAt),
+  ],
+);
+
+/** The per-year sequence of 文号. */
+export const noticeNumberCounters = sqliteTable("notice_number_counters", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
 /** The ledger (问题台账): append-only; every change to a case writes one row here. */
 export const caseEvents = sqliteTable(
   "case_events",
@@ -179,9 +250,9 @@ export const caseEvents = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     caseId: text("case_id").notNull().references(() => cases.id),
     at: integer("at").notNull(),
-    actorType: text("actor_type", { enum: ["investor", "specialist", "system"] }).notNull(),
+    actorType: text("actor_type", { enum: ACTOR_TYPES }).notNull(),
     actorId: text("actor_id"),
-    type: text("type").notNull(),
+    type: text("type", { enum: EVENT_TYPES }).notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     data: text("data", { mode: "json" }),

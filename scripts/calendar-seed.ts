@@ -4,7 +4,7 @@
 // (a drizzle-kit custom migration, so the journal applies it once).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_SLA_POLICIES } from "../domain/sla.ts";
+import { DEFAULT_SLA_POLICIES } from "../domain/obligations.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(`${root}node_modules/chinese-days/package.json`, "utf8")) as { version: string };

@@ -1,7 +1,7 @@
 // The shapes of administrators' changes, checked with zod for the admin API (JSON) and the admin
 // pages (forms, whose numbers arrive as text and are converted first).
 import * as z from "zod/mini";
-import { SPECIALIST_ROLES } from "../db/schema.ts";
+import { SPECIALIST_ROLES } from "../domain/vocabulary.ts";
 
 const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));

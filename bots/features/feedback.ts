@@ -6,7 +6,7 @@ import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { unitHeads, owner } from "../../db/queries/audiences.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { transition } from "../../domain/lifecycle.ts";
-import { computeDues } from "../../domain/sla.ts";
+import { computeDues } from "../../domain/obligations.ts";
 import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
 import { feedbackChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";

@@ -3,7 +3,7 @@
 import { and, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { CaseKind } from "../schema.ts";
-import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/sla.ts";
+import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/obligations.ts";
 import { calendarDays, calendarYears, slaPolicies } from "../schema.ts";
 
 /** Days a deadline computed from `fromDate` can touch (policies run to weeks, not months). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { instantOfBeijing, makeCalendar } from "../../domain/calendar.ts";
 import { CASE_ACTIONS, CASE_STATUSES, isOpen, transition, type CaseAction, type CaseStatus } from "../../domain/lifecycle.ts";
-import { computeDues, DEFAULT_SLA_POLICIES } from "../../domain/sla.ts";
+import { computeDues, DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
 import { normaliseUscc, usccCheckCharacter, validateUscc } from "../../domain/uscc.ts";
 
 const cal2026 = makeCalendar(

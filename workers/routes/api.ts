@@ -5,9 +5,9 @@ import { deadlineRuleText } from "../../bots/format.ts";
 import { t } from "../../bots/i18n.ts";
 import { openDbFor } from "../../db/client.ts";
 import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/queries/calendar.ts";
-import { CASE_KINDS } from "../../db/schema.ts";
+import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
-import { computeDues } from "../../domain/sla.ts";
+import { computeDues } from "../../domain/obligations.ts";
 import type { AppBindings } from "../app.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 

@@ -4,8 +4,8 @@
 import { Hono } from "hono/tiny";
 import { deadlineRuleText } from "../../bots/format.ts";
 import { t } from "../../bots/i18n.ts";
-import { CASE_KINDS } from "../../db/schema.ts";
-import { DEFAULT_SLA_POLICIES } from "../../domain/sla.ts";
+import { CASE_KINDS } from "../../domain/vocabulary.ts";
+import { DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
 import type { AppBindings } from "../app.ts";
 
 export const openApiRoutes = new Hono<AppBindings>();
