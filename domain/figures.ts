@@ -14,7 +14,7 @@
 //   the day of receipt or a day off before the first working day; averaged to one decimal.
 // A rate is a fraction in [0, 1], or null when nothing counts towards it.
 import { addDays, DAY_MS, instantOfBeijing, isRealDate, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
-import type { CaseStatus } from "./lifecycle.ts";
+import type { CaseStatus } from "./vocabulary.ts";
 
 export type Feedback = "satisfied" | "basically_satisfied" | "unsatisfied" | "none";
 

@@ -110,3 +110,14 @@ export function openObligations(records: readonly ObligationRecord[]): Obligatio
 export function mostOverdue(records: readonly ObligationRecord[], now: number): ObligationRecord | undefined {
   return openObligations(records).find((r) => r.dueAt < now);
 }
+
+/**
+ * The two dues shown in lists (cases.first_response_due_at / resolution_due_at): the current
+ * first response, and the kind's principal obligation.
+ */
+export function headlineDues(records: readonly ObligationRecord[], kind: CaseKind): { firstResponseDueAt: number; resolutionDueAt: number } {
+  const latest = (obligation: Obligation) => records.filter((r) => r.obligation === obligation && r.state !== "cancelled").sort((a, b) => b.cycle - a.cycle)[0];
+  const principal = latest(PRINCIPAL_OBLIGATION[kind]) ?? latest("first_response");
+  const first = latest("first_response") ?? principal;
+  return { firstResponseDueAt: first?.dueAt ?? 0, resolutionDueAt: principal?.dueAt ?? first?.dueAt ?? 0 };
+}

@@ -132,3 +132,48 @@ export function mayReply(actor: { role: SpecialistRole; unitId: string }, addres
 export function rectificationDeadline(cal: WorkCalendar, ladder: LadderPolicy, signedAt: number): number {
   return instantOfBeijing(workingDayAfter(cal, beijingDate(signedAt), ladder.rectificationWorkingDays), "23:59:59");
 }
+
+export type NoticeCommand =
+  | { action: "sign" }
+  | { action: "reply"; text: string };
+
+export type NoticeRefusal = "not_allowed" | "not_a_draft" | "not_signed" | "already_replied" | "obligation_met";
+
+export interface NoticeSnapshot extends NoticeRecord {
+  caseId: string;
+  /** The responsible unit the notice is addressed to. */
+  unitId: string | null;
+  repliedAt: number | null;
+  missedDueAt: number;
+}
+
+export type NoticeDecision =
+  | { ok: false; reason: NoticeRefusal }
+  | { ok: true; action: "sign"; deadlineAt: number; year: number }
+  | { ok: true; action: "reply"; text: string };
+
+/**
+ * Sign-off by a department officer turns a draft into an issued notice (its number and deadline are
+ * set then); the addressed unit records its written reply (整改情况) once. A draft whose obligation
+ * was met meanwhile is not signed: the cron voids it.
+ */
+export function decideNotice(
+  notice: NoticeSnapshot,
+  command: NoticeCommand,
+  actor: { role: SpecialistRole; unitId: string; id: string },
+  obligationStillOpen: boolean,
+  cal: WorkCalendar,
+  ladder: LadderPolicy,
+  now: number,
+): NoticeDecision {
+  if (command.action === "sign") {
+    if (!maySign(actor.role)) return { ok: false, reason: "not_allowed" };
+    if (notice.status !== "draft") return { ok: false, reason: "not_a_draft" };
+    if (!obligationStillOpen) return { ok: false, reason: "obligation_met" };
+    return { ok: true, action: "sign", deadlineAt: rectificationDeadline(cal, ladder, now), year: signingYear(now) };
+  }
+  if (!notice.unitId || !mayReply(actor, notice.unitId)) return { ok: false, reason: "not_allowed" };
+  if (notice.status !== "signed") return { ok: false, reason: "not_signed" };
+  if (notice.repliedAt !== null) return { ok: false, reason: "already_replied" };
+  return { ok: true, action: "reply", text: command.text };
+}

@@ -2,7 +2,8 @@
 // ledger, withdrawing an open case, and adding a message or a file to one. A case of another
 // firm is answered exactly like a case that does not exist.
 import { Composer, InlineKeyboard } from "grammy";
-import { caseEventsOf, casesOfFirm } from "../../db/queries/cases.ts";
+import { casesOfFirm } from "../../db/queries/cases.ts";
+import { caseEventsOf } from "../../db/case-writes.ts";
 import type { CaseRow } from "../../db/queries/preload.ts";
 import { isOpen } from "../../domain/lifecycle.ts";
 import { stageCaseChange, stageCaseEvent } from "../case-change.ts";

@@ -2,7 +2,8 @@
 // supervisors' web: each change is written with its audit event in one batch, naming who made it.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units, type CaseKind, type SpecialistRole } from "../schema.ts";
+import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units } from "../schema.ts";
+import { type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
 import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/calendar-import.ts";
 import { sha256Hex } from "../../workers/crypto.ts";
 

@@ -2,12 +2,17 @@
 // deadline can reach, in the same batch as the rest of an update's reads.
 import { and, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import type { CaseKind } from "../schema.ts";
+import type { CaseKind } from "../../domain/vocabulary.ts";
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/obligations.ts";
 import { calendarDays, calendarYears, slaPolicies } from "../schema.ts";
 
-/** Days a deadline computed from `fromDate` can touch (policies run to weeks, not months). */
-export const CALENDAR_WINDOW_DAYS = 120;
+/**
+ * Days ahead a due can reach: the longest configurable obligation (SLA_MAX working days) plus a
+ * study extension, with room for the longest holiday runs.
+ */
+export const CALENDAR_WINDOW_DAYS = 150;
+/** Days back a decision may count from (a case's receipt). */
+export const CALENDAR_LOOKBACK_DAYS = 90;
 
 /** The calendar rows between two dates, the loaded years and the policies; nothing when `enabled` is false. */
 export function calendarWindow(db: Db, fromDate: string, toDate: string, enabled = true) {

@@ -1,7 +1,7 @@
 // Everything a webhook update may need about its sender, read in one batch (one round trip).
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbHandle } from "../client.ts";
-import { cases, firmMembers, firms, processedUpdates, sessions, slaPolicies, specialists, units, users } from "../schema.ts";
+import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, sessions, slaPolicies, specialists, supervisionNotices, units, users } from "../schema.ts";
 import { calendarWindow } from "./calendar.ts";
 
 export type UserRow = typeof users.$inferSelect;
@@ -16,8 +16,12 @@ export interface PreloadHints {
   firmUscc?: string;
   caseId?: string;
   caseRef?: string;
-  /** A submit: also read the calendar window, the SLA policies and whom a new case would go to. */
-  submit?: { fromDate: string; toDate: string };
+  /** A supervision notice (sign-off, the unit's reply): read it and its case. */
+  noticeId?: string;
+  /** A submit: also read whom a new case would go to. */
+  submit?: boolean;
+  /** The calendar window and policies a decision on a case (or a new case's dues) needs. */
+  calendar?: { fromDate: string; toDate: string };
 }
 
 export interface RoutingCandidate {
@@ -31,12 +35,18 @@ export interface RoutingCandidate {
   createdAt: number;
 }
 
-export interface SubmitContext {
+export interface CalendarContext {
   days: { date: string; kind: "holiday" | "workday" }[];
   years: number[];
   policies: (typeof slaPolicies.$inferSelect)[];
+}
+
+export interface SubmitContext {
   candidates: RoutingCandidate[];
 }
+
+export type ObligationRow = typeof caseObligations.$inferSelect;
+export type NoticeRow = typeof supervisionNotices.$inferSelect;
 
 export interface Sender {
   alreadyProcessed: boolean;
@@ -48,8 +58,14 @@ export interface Sender {
   firm: FirmRow | undefined;
   /** The case the update points at (by id or ref), whoever may see it: callers check access. */
   case: CaseRow | undefined;
-  /** The unit of that case's owner, for the unit head's rights. */
-  caseOwnerUnitId: string | undefined;
+  /** The unit of that case's owner, for the unit head's rights and the firm's status updates. */
+  caseOwnerUnit: (typeof units.$inferSelect) | undefined;
+  /** That case's obligations and co-handlers. */
+  obligations: ObligationRow[];
+  coHandlers: string[];
+  /** The supervision notice the update points at. */
+  notice: NoticeRow | undefined;
+  calendar: CalendarContext | undefined;
   submit: SubmitContext | undefined;
 }
 
@@ -57,6 +73,7 @@ export interface Sender {
 function pointedCase(telegramId: number, hints: PreloadHints): SQL {
   if (hints.caseRef) return eq(cases.ref, hints.caseRef);
   if (hints.caseId) return eq(cases.id, hints.caseId);
+  if (hints.noticeId) return sql`${cases.id} = (SELECT case_id FROM supervision_notices WHERE id = ${hints.noticeId})`;
   return sql`${cases.id} = (SELECT json_extract(state, '$.caseId') FROM sessions WHERE telegram_id = ${telegramId})`;
 }
 
@@ -68,8 +85,9 @@ export async function preloadSender(
 ): Promise<Sender> {
   const { db } = handle;
   const id = telegramId ?? -1;
-  const window = hints.submit ?? { fromDate: "", toDate: "" };
-  const [processed, user, session, memberships, specialist, firm, caseRows, days, years, policies, candidates] = await handle.readBatch([
+  const window = hints.calendar ?? { fromDate: "", toDate: "" };
+  const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
+  const [processed, user, session, memberships, specialist, firm, caseRows, obligations, coHandlers, notice, days, years, policies, candidates] = await handle.readBatch([
     db.select({ id: processedUpdates.updateId }).from(processedUpdates).where(eq(processedUpdates.updateId, updateId)),
     db.select().from(users).where(eq(users.telegramId, id)),
     db.select().from(sessions).where(eq(sessions.telegramId, id)),
@@ -85,11 +103,15 @@ export async function preloadSender(
       .where(and(eq(specialists.telegramId, id), eq(specialists.active, true))),
     db.select().from(firms).where(eq(firms.uscc, hints.firmUscc ?? "")),
     db
-      .select({ case: cases, ownerUnitId: specialists.unitId })
+      .select({ case: cases, ownerUnit: units })
       .from(cases)
       .leftJoin(specialists, eq(specialists.id, cases.ownerId))
+      .leftJoin(units, eq(units.id, specialists.unitId))
       .where(pointedCase(id, hints)),
-    ...calendarWindow(db, window.fromDate, window.toDate, hints.submit !== undefined),
+    db.select().from(caseObligations).where(sql`${caseObligations.caseId} = ${pointed}`),
+    db.select({ specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} = ${pointed}`),
+    db.select().from(supervisionNotices).where(eq(supervisionNotices.id, hints.noticeId ?? "")),
+    ...calendarWindow(db, window.fromDate, window.toDate, hints.calendar !== undefined),
     db
       .select({
         firmId: firms.id,
@@ -122,9 +144,11 @@ export async function preloadSender(
     specialistUnit: specialist[0]?.unit,
     firm: firm[0],
     case: caseRows[0]?.case,
-    caseOwnerUnitId: caseRows[0]?.ownerUnitId ?? undefined,
-    submit: hints.submit
-      ? { days, years: years.map((y) => y.year), policies, candidates: candidates as RoutingCandidate[] }
-      : undefined,
+    caseOwnerUnit: caseRows[0]?.ownerUnit ?? undefined,
+    obligations,
+    coHandlers: coHandlers.map((c) => c.specialistId),
+    notice: notice[0],
+    calendar: hints.calendar ? { days, years: years.map((y) => y.year), policies } : undefined,
+    submit: hints.submit ? { candidates: candidates as RoutingCandidate[] } : undefined,
   };
 }

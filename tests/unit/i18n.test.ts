@@ -4,7 +4,7 @@ import { catalogs } from "../../bots/locales/catalogs.ts";
 import { webCatalogs } from "../../bots/locales/web-catalogs.ts";
 import * as web from "../../workers/web/i18n.ts";
 import { FORMS } from "../../bots/forms/definitions.ts";
-import { EVENT_TYPES } from "../../db/queries/case-events.ts";
+import { EVENT_TYPES } from "../../domain/vocabulary.ts";
 import { CASE_KINDS, CASE_STATUSES } from "../../domain/vocabulary.ts";
 
 /** Every variable any message uses, with a sample value, so each message can be rendered. */
