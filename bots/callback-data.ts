@@ -36,3 +36,5 @@ export const caseAction = callbackCodec("case");
 export const specialistAction = callbackCodec("sp");
 /** fb:<satisfied | basically_satisfied | unsatisfied>:<case id> */
 export const feedbackChoice = callbackCodec("fb");
+/** sv:<sign | reply>:<notice id> — a supervision notice: the department signs it off, the unit records its reply. */
+export const noticeAction = callbackCodec("sv");

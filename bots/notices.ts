@@ -1,11 +1,9 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
 import { InlineKeyboard } from "grammy";
-import { firmMembers } from "../db/queries/audiences.ts";
-import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
+import type { MessagePayload } from "../db/queries/outbox.ts";
 import { feedbackChoice } from "./callback-data.ts";
-import type { CaseStatus } from "../domain/vocabulary.ts";
-import type { UpdateUnit } from "../db/unit.ts";
+import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
 import { otherLocale, raw, t, type Locale } from "./i18n.ts";
 
 export interface StatusFacts {
@@ -36,29 +34,6 @@ export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload; 
   const payload = (first: Locale): MessagePayload => ({ text: both(first), parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   return { zh: payload("zh"), en: payload("en") };
 }
-
-/** Every active member of the firm who can be reached hears of the change, once per update. */
-export function enqueueStatusUpdate(
-  unit: UpdateUnit,
-  c: { id: string; firmId: string },
-  purpose: string,
-  facts: StatusFacts,
-  options: { refOfCase?: boolean } = {},
-): void {
-  unit.write(
-    enqueueForRecipients(unit.db, {
-      keyPrefix: `status:${c.id}:${purpose}:${unit.updateId}:`,
-      recipients: firmMembers(c.firmId),
-      payloads: statusUpdatePayloads(facts),
-      caseId: c.id,
-      now: unit.now,
-      ...(options.refOfCase ? { refOfCase: c.id } : {}),
-    }),
-  );
-}
-
-export const RATINGS = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
-export type Rating = (typeof RATINGS)[number];
 
 /** The satisfaction survey (or its reminder): both languages, the buttons in the reader's. */
 export function surveyPayloads(ref: string, caseId: string, reminder = false): { zh: MessagePayload; en: MessagePayload } {

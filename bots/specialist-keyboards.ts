@@ -1,27 +1,24 @@
-// The owner's buttons under a case notice (Chinese: specialists read Chinese).
+// The buttons under a case notice (Chinese: specialists read Chinese): the steps the case's kind owes.
 import { InlineKeyboard } from "grammy";
 import type { CaseKind } from "../domain/vocabulary.ts";
 import { specialistAction } from "./callback-data.ts";
 import { t } from "./i18n.ts";
 
-export const SPECIALIST_ACTIONS = ["ack", "reply", "info", "meet", "delegate", "transfer", "resolve"] as const;
-export type SpecialistActionCode = (typeof SPECIALIST_ACTIONS)[number] | "accept";
+export const SPECIALIST_ACTIONS = ["ack", "reply", "info", "assess", "meet", "held", "hearing", "answer", "study", "cohandle", "transfer", "resolve", "approve"] as const;
+export type SpecialistActionCode = (typeof SPECIALIST_ACTIONS)[number];
+
+/** The kind's own steps, after the first response's. */
+const KIND_STEPS: Record<CaseKind, readonly SpecialistActionCode[]> = {
+  appointment: ["meet", "held"],
+  urgent: ["assess", "hearing"],
+  especially_urgent: ["assess", "hearing"],
+  policy: ["answer", "study"],
+  ordinary: ["answer", "study"],
+};
 
 export function ownerKeyboard(caseId: string, kind: CaseKind): InlineKeyboard {
-  const keyboard = new InlineKeyboard()
-    .text(t("zh", "sp-button-ack"), specialistAction.pack("ack", caseId))
-    .text(t("zh", "sp-button-reply"), specialistAction.pack("reply", caseId))
-    .row()
-    .text(t("zh", "sp-button-info"), specialistAction.pack("info", caseId));
-  if (kind === "appointment") {
-    keyboard.row().text(t("zh", "sp-button-meet"), specialistAction.pack("meet", caseId)).text(t("zh", "sp-button-delegate"), specialistAction.pack("delegate", caseId));
-  }
-  return keyboard
-    .row()
-    .text(t("zh", "sp-button-transfer"), specialistAction.pack("transfer", caseId))
-    .text(t("zh", "sp-button-resolve"), specialistAction.pack("resolve", caseId));
-}
-
-export function acceptTransferKeyboard(caseId: string): InlineKeyboard {
-  return new InlineKeyboard().text(t("zh", "sp-button-accept"), specialistAction.pack("accept", caseId));
+  const button = (code: SpecialistActionCode) => [t("zh", `sp-button-${code}`), specialistAction.pack(code, caseId)] as const;
+  const keyboard = new InlineKeyboard().text(...button("ack")).text(...button("reply")).row().text(...button("info"));
+  for (const code of KIND_STEPS[kind]) keyboard.text(...button(code));
+  return keyboard.row().text(...button("cohandle")).text(...button("transfer")).row().text(...button("resolve"));
 }

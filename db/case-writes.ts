@@ -55,8 +55,10 @@ function obligationUpsert(db: Db, caseId: string, o: ObligationRecord, when: SQL
       due_at = excluded.due_at, state = excluded.state, met_at = excluded.met_at, met_by = excluded.met_by, moved = excluded.moved`);
 }
 
-function noticeInserts(db: Db, caseId: string, now: number, notices: readonly RenderedNotice[], when: SQL): Item[] {
-  return notices.map((n) => enqueueForRecipients(db, { keyPrefix: n.key, recipients: n.recipients, payloads: n.payloads, caseId, now, when }));
+function noticeInserts(db: Db, caseId: string, now: number, notices: readonly RenderedNotice[], when: SQL, refOfNewCase = false): Item[] {
+  return notices.map((n) =>
+    enqueueForRecipients(db, { keyPrefix: n.key, recipients: n.recipients, payloads: n.payloads, caseId, now, when, ...(refOfNewCase ? { refOfCase: caseId } : {}) }),
+  );
 }
 
 /**
@@ -65,10 +67,10 @@ function noticeInserts(db: Db, caseId: string, now: number, notices: readonly Re
  */
 export function decisionWrites(
   db: Db,
-  options: { current: CaseVersion; decision: Accepted; actor: Actor; now: number; all: readonly ObligationRecord[]; notices: readonly RenderedNotice[] },
+  options: { current: CaseVersion; decision: Accepted; actor: Actor; now: number; all: readonly ObligationRecord[]; notices: readonly RenderedNotice[]; when?: SQL },
 ): Item[] {
   const { current, decision, actor, now, all, notices } = options;
-  const when = atVersion(current);
+  const when = options.when ? sql`${atVersion(current)} AND ${options.when}` : atVersion(current);
   const items: Item[] = [
     ...decision.events.map((e) => eventInsert(db, current.id, now, actor, e, when)),
     ...decision.obligations.map((o) => obligationUpsert(db, current.id, o, when)),
@@ -96,7 +98,7 @@ export function decisionWrites(
           version: sql`${cases.version} + 1`,
           updatedAt: now,
         })
-        .where(and(eq(cases.id, current.id), eq(cases.version, current.version))),
+        .where(and(eq(cases.id, current.id), eq(cases.version, current.version), options.when)),
     ),
   );
   return items;
@@ -185,7 +187,8 @@ export function newCaseWrites(db: Db, c: NewCase, notices: readonly RenderedNoti
       .update(attachments)
       .set({ caseId: c.id })
       .where(and(eq(attachments.telegramId, c.createdBy), sql`${attachments.caseId} IS NULL`)),
-    ...noticeInserts(db, c.id, now, notices, always),
+    // Texts built before the batch numbered the case carry REF_PLACEHOLDER for its ref.
+    ...noticeInserts(db, c.id, now, notices, always, true),
   ];
 }
 

@@ -114,7 +114,7 @@ export interface LedgerEvent {
 }
 
 /** What the firm is told comes next: the earliest open obligation, or the survey. */
-export type NextStep = { obligation: Obligation; dueAt: number } | { feedback: true } | { resolution: true } | null;
+export type NextStep = { obligation: Obligation; dueAt: number; clock: ObligationRecord["clock"] } | { feedback: true } | { resolution: true } | null;
 
 export type Notice =
   /** A bilingual status update to every reachable active member of the firm. */
@@ -270,7 +270,7 @@ export function nextStep(c: CaseSnapshot, changed: readonly ObligationRecord[], 
   const open = openObligations([...byKey.values()]);
   // First response is owed by every kind; once it is given, the kind's own step is what the firm waits for.
   const next = open.find((o) => o.obligation !== "first_response") ?? open[0];
-  return next ? { obligation: next.obligation, dueAt: next.dueAt } : { resolution: true };
+  return next ? { obligation: next.obligation, dueAt: next.dueAt, clock: next.clock } : { resolution: true };
 }
 
 export function decide(c: CaseSnapshot, command: Command, actor: Actor, rules: RuleContext): Decision {

@@ -8,12 +8,17 @@ import { t } from "../i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { loadSession } from "../session.ts";
 import { visibleCase } from "./cases.ts";
-import { notifyOwner } from "./notify-owner.ts";
+import { investorActor, runCaseCommand } from "../case-actions.ts";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_CASE = 10;
 
 export const attachmentsFeature = new Composer<BotContext>();
+
+/** True inside the batch once this update's file was kept. */
+function keptFile(fileUniqueId: string, now: number) {
+  return sql`EXISTS (SELECT 1 FROM attachments WHERE file_unique_id = ${fileUniqueId} AND created_at = ${now})`;
+}
 
 attachmentsFeature.chatType("private").on(["message:photo", "message:document"], async (ctx) => {
   const photo = ctx.message.photo?.at(-1);
@@ -42,16 +47,8 @@ attachmentsFeature.chatType("private").on(["message:photo", "message:document"],
              ${document?.mime_type ?? "image/jpeg"}, ${size}, ${photo ? "photo" : "document"}, ${unit.now}
       WHERE (SELECT count(*) FROM attachments WHERE ${owned}) < ${MAX_ATTACHMENTS_PER_CASE}`),
   );
-  if (target) {
-    // changes() is the row count of the insert just above: the ledger records only a file that was kept.
-    const data = JSON.stringify({ name, size, fileUniqueId: file.file_unique_id });
-    unit.write(
-      unit.db.run(sql`
-        INSERT INTO case_events (case_id, at, actor_type, actor_id, type, data)
-        SELECT ${target.id}, ${unit.now}, 'investor', ${String(ctx.from.id)}, 'attachment', ${data} WHERE changes() > 0`),
-    );
-    notifyOwner(unit, target, "attachment", { name });
-  }
+  // The ledger records the file and the owner hears of it only if the insert kept it (the limit).
+  if (target && !(await runCaseCommand(ctx, { action: "add_attachment", name }, investorActor(ctx), keptFile(file.file_unique_id, unit.now)))) return;
   const [kept] = await unit.commit(
     unit.db
       .select({ id: attachments.id })

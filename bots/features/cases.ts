@@ -5,15 +5,15 @@ import { Composer, InlineKeyboard } from "grammy";
 import { casesOfFirm } from "../../db/queries/cases.ts";
 import { caseEventsOf } from "../../db/case-writes.ts";
 import type { CaseRow } from "../../db/queries/preload.ts";
-import { isOpen } from "../../domain/lifecycle.ts";
-import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
+import { isOpen } from "../../domain/vocabulary.ts";
+import { calendarOf, investorActor, runCaseCommand } from "../case-actions.ts";
+import { obligationLines } from "../case-view.ts";
 import { caseAction, menuChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { beijingTime } from "../format.ts";
 import { t } from "../i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
-import { notifyOwner } from "./notify-owner.ts";
 import { activeFirm } from "./onboarding.ts";
 
 export const caseViews = new Composer<BotContext>();
@@ -77,9 +77,11 @@ privateChat.command("status", async (ctx) => {
     kind: t(ctx.locale, `kind-${found.kind}`),
     status: t(ctx.locale, `status-${found.status}`),
     received: beijingTime(ctx.locale, found.receivedAt),
-    due: beijingTime(ctx.locale, found.resolutionDueAt),
     summary: found.summary,
   });
+  const obligations = obligationLines(ctx.locale, ctx.state.sender.obligations, "investor", calendarOf(ctx.state.sender));
+  // Investors see that the supervising office acts on the case, not the notices themselves.
+  const supervised = isOpen(found.status) && found.escalationLevel > 0 ? [t(ctx.locale, "case-under-supervision")] : [];
   const keyboard = new InlineKeyboard();
   if (isOpen(found.status)) {
     keyboard.text(t(ctx.locale, "button-add-message"), caseAction.pack("m", found.id)).row();
@@ -88,7 +90,7 @@ privateChat.command("status", async (ctx) => {
   // A deadline counted without an official holiday schedule says so, every time it is shown.
   const warnings = (found.calendarWarning ?? "").split(",").flatMap((w) => /^year_not_loaded:(\d{4})$/.exec(w)?.[1] ?? []);
   const warningLines = warnings.map((year) => t(ctx.locale, "calendar-warning", { year }));
-  await replyHtml(ctx, [detail, ...warningLines, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
+  await replyHtml(ctx, [detail, ...supervised, ...obligations, ...warningLines, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
 });
 
 caseViews.callbackQuery(caseAction.pattern, async (ctx, next) => {
@@ -119,16 +121,10 @@ privateChat.on("message:text", async (ctx, next) => {
     return;
   }
   const text = ctx.message.text.normalize("NFC").trim().slice(0, 2000);
-  const actor = { type: "investor" as const, id: String(ctx.from.id) };
-  const { unit } = ctx.state;
   if (state.flow === "withdraw") {
     saveSession(ctx, null);
-    stageCaseChange(unit, found, "withdrawn", actor, "withdrawn", { reason: text });
-    notifyOwner(unit, found, "withdrawn", { reason: text });
-    await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));
-  } else {
-    stageCaseEvent(unit, found, actor, "investor_message", { text });
-    notifyOwner(unit, found, "investor_message", { text });
+    if (await runCaseCommand(ctx, { action: "withdraw", reason: text }, investorActor(ctx))) await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));
+  } else if (await runCaseCommand(ctx, { action: "add_message", text }, investorActor(ctx))) {
     await replyHtml(ctx, t(ctx.locale, "message-added", { ref: found.ref }));
   }
 });

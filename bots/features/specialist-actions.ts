@@ -1,209 +1,108 @@
-// What a specialist does to a case: each action checks the actor's role, asks the lifecycle
-// whether the move is legal, stages the change with its ledger event, and tells the firm.
-import { sql } from "drizzle-orm";
-import { cases } from "../../db/schema.ts";
-import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import type { CaseRow } from "../../db/queries/preload.ts";
-import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";
-import { transition, type CaseAction } from "../../domain/lifecycle.ts";
-import { caseLink, caseToken } from "../../workers/case-token.ts";
-import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
+// What staff do to a case from chat: each button or form becomes a command of the case module,
+// which checks the role, the kind and the status, and says what changes and who hears of it.
+import type { Command } from "../../domain/case-rules.ts";
+import { gate } from "../../domain/case-rules.ts";
+import type { CaseAction } from "../../domain/vocabulary.ts";
+import { actorOf, calendarOf, caseSnapshot, refusalText, runCaseCommand } from "../case-actions.ts";
 import type { BotContext } from "../context.ts";
 import type { Draft } from "../forms/engine.ts";
-import { beijingTime } from "../format.ts";
-import { t, type Locale } from "../i18n.ts";
-import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "../notices.ts";
-import { firmMembers, specialist } from "../../db/queries/audiences.ts";
+import { t } from "../i18n.ts";
 import { replyHtml } from "../reply.ts";
-import { acceptTransferKeyboard, ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
+import type { SpecialistActionCode } from "../specialist-keyboards.ts";
 
-const LIFECYCLE_ACTION: Record<Exclude<SpecialistActionCode, "delegate" | "transfer">, CaseAction> = {
+/** The case action behind each button. */
+export const ACTION_OF: Record<SpecialistActionCode, CaseAction> = {
   ack: "acknowledge",
   reply: "reply",
   info: "request_info",
+  assess: "assess",
   meet: "schedule_meeting",
+  held: "record_meeting",
+  hearing: "record_hearing",
+  answer: "answer",
+  study: "needs_study",
+  cohandle: "invite_co_handler",
+  transfer: "request_transfer",
   resolve: "resolve",
-  accept: "accept_transfer",
+  approve: "approve_transfer",
 };
 
-/** Owner, unit head of the owner's unit, the business-environment department and admins; accepting is for the proposed new owner. */
-export function mayAct(ctx: BotContext, c: CaseRow, action: SpecialistActionCode): boolean {
-  const me = ctx.state.sender.specialist;
-  if (!me) return false;
-  if (action === "accept") return c.pendingOwnerId === me.id;
-  if (me.role === "bizenv" || me.role === "admin") return true;
-  if (c.ownerId === me.id) return true;
-  return me.role === "unit_head" && ctx.state.sender.caseOwnerUnitId === me.unitId;
-}
-
-/** The status the action leads to, or undefined after telling the specialist why it cannot happen now. */
-export async function legalMove(ctx: BotContext, c: CaseRow, action: SpecialistActionCode): Promise<CaseRow["status"] | undefined> {
-  if (action === "delegate" || action === "transfer") {
-    const check = transition(c.status, action === "transfer" ? "transfer" : "reply", c.kind);
-    if (check.ok && (action !== "delegate" || c.kind === "appointment")) return c.status;
-  } else {
-    const lifecycleAction = action === "meet" && c.status === "meeting_scheduled" ? "reschedule_meeting" : LIFECYCLE_ACTION[action];
-    const check = transition(c.status, lifecycleAction, c.kind);
-    if (check.ok) return check.to;
+/**
+ * Whether the sender may take this step on the update's case now; if not, says why. Checked
+ * before a form opens, so nobody fills in a form the rules would refuse.
+ */
+export async function mayTake(ctx: BotContext, code: SpecialistActionCode): Promise<boolean> {
+  const snapshot = caseSnapshot(ctx.state.sender);
+  if (!snapshot || !ctx.state.sender.specialist) {
+    await replyHtml(ctx, t(ctx.locale, "sp-not-allowed"));
+    return false;
   }
-  await replyHtml(ctx, t(ctx.locale, "sp-illegal", { ref: c.ref, status: t(ctx.locale, `status-${c.status}`), action: t(ctx.locale, `sp-action-${action}`) }));
-  return undefined;
-}
-
-async function statusFacts(ctx: BotContext, c: CaseRow, status: CaseRow["status"], next: StatusFacts["next"], detail?: StatusFacts["detail"]): Promise<StatusFacts> {
-  const { settings, sender } = ctx.state;
-  const unit = sender.specialistUnit;
-  return {
-    ref: c.ref,
-    status,
-    next,
-    unit: unit ? { zh: unit.nameZh, en: unit.nameEn } : null,
-    link: caseLink(settings, await caseToken(settings, c.id, c.linkGeneration)),
-    ...(detail ? { detail } : {}),
-  };
-}
-
-const nextResolve = (c: CaseRow) => (locale: Locale) => t(locale, "next-resolve", { due: beijingTime(locale, c.resolutionDueAt) });
-
-function actor(ctx: BotContext) {
-  return { type: "specialist" as const, id: ctx.state.sender.specialist!.id };
-}
-
-export async function acknowledge(ctx: BotContext, c: CaseRow) {
-  const to = await legalMove(ctx, c, "ack");
-  if (!to) return;
-  const { unit } = ctx.state;
-  const me = ctx.state.sender.specialist!;
-  // A queue case is taken by whoever acknowledges it.
-  stageCaseChange(unit, c, to, actor(ctx), "acknowledged", null, { acknowledgedAt: unit.now, ...(c.ownerId ? {} : { ownerId: me.id }) });
-  enqueueStatusUpdate(unit, c, "acknowledged", await statusFacts(ctx, c, to, nextResolve(c)));
-  await replyHtml(ctx, t(ctx.locale, "sp-done", { ref: c.ref, action: t(ctx.locale, "sp-action-ack") }));
-}
-
-export async function acceptTransfer(ctx: BotContext, c: CaseRow) {
-  const to = await legalMove(ctx, c, "accept");
-  if (!to) return;
-  const { unit } = ctx.state;
-  const me = ctx.state.sender.specialist!;
-  stageCaseChange(unit, c, to, actor(ctx), "transferred", { from: c.ownerId, to: me.id }, { ownerId: me.id, pendingOwnerId: null });
-  if (c.ownerId) {
-    const text = t("zh", "transfer-accepted-owner", { ref: c.ref, to: me.name });
-    unit.write(
-      enqueueForRecipients(unit.db, {
-        keyPrefix: `case:${c.id}:transferred:${unit.updateId}:`,
-        recipients: specialist(c.ownerId, "previous"),
-        payloads: { zh: { text, parse_mode: "HTML" }, en: { text, parse_mode: "HTML" } },
-        caseId: c.id,
-        now: unit.now,
-      }),
-    );
+  const gated = gate(snapshot, ACTION_OF[code], actorOf(ctx));
+  if ("ok" in gated) {
+    await replyHtml(ctx, refusalText(ctx.locale, gated, snapshot.ref, calendarOf(ctx.state.sender)));
+    return false;
   }
-  enqueueStatusUpdate(unit, c, "transferred", await statusFacts(ctx, c, to, nextResolve(c)));
-  await replyHtml(ctx, t(ctx.locale, "transfer-accepted", { ref: c.ref }), ownerKeyboard(c.id, c.kind));
+  return true;
 }
 
-async function scheduleMeeting(ctx: BotContext, c: CaseRow, draft: Draft, to: CaseRow["status"]) {
-  const { unit, sender } = ctx.state;
-  const submit = sender.submit!;
-  const calendar = makeCalendar(submit.days, submit.years);
-  const date = draft.date!;
-  const at = instantOfBeijing(date, `${draft.time}:00`);
-  const refuse = (key: string, args = {}) => replyHtml(ctx, t(ctx.locale, key, { date, ...args }));
-  if (at <= unit.now) return refuse("meeting-in-past");
-  if (!isWorkingDay(calendar, date)) return refuse("meeting-not-working-day");
-  if (date > beijingDate(c.resolutionDueAt)) return refuse("meeting-after-due", { due: beijingTime(ctx.locale, c.resolutionDueAt) });
-  stageCaseChange(unit, c, to, actor(ctx), c.status === "meeting_scheduled" ? "meeting_rescheduled" : "meeting_scheduled", { date, time: draft.time, place: draft.place }, { meetingAt: at });
-  const next = (locale: Locale) => t(locale, "next-meeting", { when: beijingTime(locale, at), place: draft.place! });
-  enqueueStatusUpdate(unit, c, "meeting", await statusFacts(ctx, c, to, next));
-  await replyHtml(ctx, t(ctx.locale, "sp-done", { ref: c.ref, action: t(ctx.locale, "sp-action-meet") }));
+/** A step that needs no form: acknowledging, a department's approval of a transfer. */
+export async function takeStep(ctx: BotContext, code: "ack" | "approve") {
+  const c = ctx.state.sender.case!;
+  const command: Command = code === "ack" ? { action: "acknowledge" } : { action: "approve_transfer", toUnitId: ctx.state.sender.pendingOwnerUnit?.id ?? "" };
+  if (await runCaseCommand(ctx, command)) await done(ctx, c.ref, code);
 }
 
-async function requestTransfer(ctx: BotContext, c: CaseRow, draft: Draft) {
-  const { unit } = ctx.state;
-  const me = ctx.state.sender.specialist!;
-  const target = draft.to!;
-  const active = sql`EXISTS (SELECT 1 FROM specialists WHERE id = ${target} AND active = 1 AND telegram_id IS NOT NULL AND id <> ${c.ownerId ?? ""})`;
-  const offer = t("zh", "transfer-offer", { ref: c.ref, from: me.name, kind: t("zh", `kind-${c.kind}`), reason: draft.reason!, summary: c.summary });
-  const payload = { text: offer, parse_mode: "HTML" as const, reply_markup: acceptTransferKeyboard(c.id) };
-  unit.write(
-    unit.db
-      .update(cases)
-      .set({ pendingOwnerId: target, updatedAt: unit.now, version: sql`${cases.version} + 1` })
-      .where(sql`${cases.id} = ${c.id} AND ${cases.version} = ${c.version} AND ${active}`),
-    unit.db.run(sql`
-      INSERT INTO case_events (case_id, at, actor_type, actor_id, type, data)
-      SELECT ${c.id}, ${unit.now}, 'specialist', ${me.id}, 'transfer_requested', ${JSON.stringify({ to: target, reason: draft.reason })}
-      WHERE ${active}`),
-    enqueueForRecipients(unit.db, {
-      keyPrefix: `case:${c.id}:transfer:${target}:${unit.updateId}:`,
-      recipients: specialist(target, "offer", active),
-      payloads: { zh: payload, en: payload },
-      caseId: c.id,
-      now: unit.now,
-    }),
-  );
-  const [[after]] = await unit.commit(unit.db.select({ pending: cases.pendingOwnerId }).from(cases).where(sql`${cases.id} = ${c.id}`));
-  if (after?.pending !== target) {
-    await replyHtml(ctx, t(ctx.locale, "transfer-unknown", { to: target }));
-    return;
+function done(ctx: BotContext, ref: string, code: SpecialistActionCode) {
+  return replyHtml(ctx, t(ctx.locale, "sp-done", { ref, action: t(ctx.locale, `sp-action-${code}`) }));
+}
+
+const optional = (value: string | undefined) => (value?.trim() ? value : null);
+
+/** The command a specialist's form makes. */
+function commandOf(code: SpecialistActionCode, d: Draft, ctx: BotContext): Command | undefined {
+  switch (code) {
+    case "reply":
+      return { action: "reply", text: d.text! };
+    case "info":
+      return { action: "request_info", request: d.request! };
+    case "assess":
+      return { action: "assess", urgency: d.urgency as "urgent" | "especially_urgent" | "not_urgent", reason: optional(d.reason) };
+    case "meet":
+      return { action: "schedule_meeting", date: d.date!, time: d.time!, place: d.place!, firmAsked: d.firm_asked === "request" || d.firm_asked === "consent" ? d.firm_asked : null, note: optional(d.note) };
+    case "held":
+      return { action: "record_meeting", heldOn: d.held_on!, official: d.official!, delegated: d.delegated === "yes" ? { official: d.official!, approvedBy: d.approver ?? "" } : null };
+    case "hearing":
+      return { action: "record_hearing", heldOn: d.held_on!, form: d.form === "consultation" ? "consultation" : "hearing", summary: d.summary! };
+    case "answer":
+      return { action: "answer", text: d.text! };
+    case "study":
+      return { action: "needs_study", reason: d.reason!, newDate: d.new_date! };
+    case "cohandle":
+    case "transfer": {
+      // The preload read the specialist the form names; only an active one reachable in chat qualifies.
+      const target = ctx.state.sender.formTarget;
+      if (!target || target.id !== d.to) return undefined;
+      return code === "cohandle" ? { action: "invite_co_handler", specialistId: target.id } : { action: "request_transfer", toSpecialistId: target.id, reason: d.reason! };
+    }
+    case "resolve":
+      return { action: "resolve", outcome: d.outcome! };
+    default:
+      return undefined;
   }
-  await replyHtml(ctx, t(ctx.locale, "transfer-requested", { ref: c.ref, to: target }));
 }
 
-/** The submit of a specialist's form (reply, request info, meeting, delegation, transfer, resolution). */
+/** The submit of a specialist's form. */
 export async function submitSpecialistForm(ctx: BotContext, formId: string, draft: Draft, caseId: string | undefined) {
   const c = ctx.state.sender.case;
-  const action = formId.replace(/^sp-/, "") as SpecialistActionCode;
-  if (!c || c.id !== caseId || !mayAct(ctx, c, action)) {
+  const code = formId.replace(/^sp-/, "") as SpecialistActionCode;
+  if (!c || c.id !== caseId || !ctx.state.sender.specialist) {
     await replyHtml(ctx, t(ctx.locale, "sp-not-allowed"));
     return;
   }
-  const to = await legalMove(ctx, c, action);
-  if (!to) return;
-  const { unit } = ctx.state;
-  const done = () => replyHtml(ctx, t(ctx.locale, "sp-done", { ref: c.ref, action: t(ctx.locale, `sp-action-${action}`) }));
-  switch (action) {
-    case "reply": {
-      // A reply is also the first response, if none was given yet.
-      const extra = c.acknowledgedAt ? {} : { acknowledgedAt: unit.now };
-      stageCaseChange(unit, c, to, actor(ctx), "specialist_reply", { text: draft.text }, extra);
-      const detail = (locale: Locale) => t(locale, "detail-reply", { text: draft.text! });
-      enqueueStatusUpdate(unit, c, "reply", await statusFacts(ctx, c, to, nextResolve(c), detail));
-      return done();
-    }
-    case "info": {
-      stageCaseChange(unit, c, to, actor(ctx), "info_requested", { request: draft.request });
-      const detail = (locale: Locale) => t(locale, "detail-info", { request: draft.request!, ref: c.ref });
-      enqueueStatusUpdate(unit, c, "info", await statusFacts(ctx, c, to, nextResolve(c), detail));
-      return done();
-    }
-    case "meet":
-      return scheduleMeeting(ctx, c, draft, to);
-    case "delegate": {
-      stageCaseEvent(unit, c, actor(ctx), "meeting_delegated", { official: draft.official, approval: draft.approval });
-      const detail = (locale: Locale) => t(locale, "detail-delegated", { official: draft.official! });
-      enqueueStatusUpdate(unit, c, "delegated", await statusFacts(ctx, c, to, nextResolve(c), detail));
-      return done();
-    }
-    case "transfer":
-      return requestTransfer(ctx, c, draft);
-    case "resolve": {
-      stageCaseChange(unit, c, to, actor(ctx), "resolved", { outcome: draft.outcome }, { resolvedAt: unit.now, nextAlertAt: unit.now });
-      const detail = (locale: Locale) => t(locale, "detail-resolved", { outcome: draft.outcome! });
-      enqueueStatusUpdate(unit, c, "resolved", await statusFacts(ctx, c, to, (locale) => t(locale, "next-feedback"), detail));
-      // 回访: the survey follows the status update (the outbox keeps per-chat order).
-      unit.write(
-        enqueueForRecipients(unit.db, {
-          keyPrefix: `case:${c.id}:survey:${unit.updateId}:`,
-          recipients: firmMembers(c.firmId),
-          payloads: surveyPayloads(c.ref, c.id),
-          caseId: c.id,
-          now: unit.now,
-        }),
-      );
-      return done();
-    }
-    default:
-      await replyHtml(ctx, t(ctx.locale, "sp-not-allowed"));
+  const command = commandOf(code, draft, ctx);
+  if (!command) {
+    await replyHtml(ctx, t(ctx.locale, "transfer-unknown", { to: draft.to ?? "" }));
+    return;
   }
+  if (await runCaseCommand(ctx, command)) await done(ctx, c.ref, code);
 }

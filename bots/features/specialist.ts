@@ -5,18 +5,27 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { claimInvite, setDuty, specialistByTelegram } from "../../db/queries/specialists.ts";
 import { sha256Hex } from "../../workers/crypto.ts";
 import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
-import { isOpen } from "../../domain/lifecycle.ts";
+import { roleOn } from "../../domain/case-rules.ts";
+import { isOpen } from "../../domain/vocabulary.ts";
+import { actorOf, caseSnapshot } from "../case-actions.ts";
+import { obligationLines } from "../case-view.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { FORMS } from "../forms/definitions.ts";
 import { beijingTime } from "../format.ts";
 import { t } from "../i18n.ts";
-import { clearButtons, replyHtml } from "../reply.ts";
+import { replyHtml } from "../reply.ts";
 import { randomToken } from "../../workers/crypto.ts";
 import { ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
 import { openForm } from "./intake.ts";
 import { firmName } from "./onboarding.ts";
-import { acceptTransfer, acknowledge, mayAct } from "./specialist-actions.ts";
+import { mayTake, takeStep } from "./specialist-actions.ts";
+
+/** Staff who may see a case: its owner, co-handlers, the owner's unit head, the department, admins. */
+function maySee(ctx: BotContext): boolean {
+  const snapshot = caseSnapshot(ctx.state.sender);
+  return snapshot !== undefined && !["other_staff", "investor", "system"].includes(roleOn(snapshot, actorOf(ctx)));
+}
 
 export const specialistFeature = new Composer<BotContext>();
 
@@ -128,7 +137,7 @@ privateChat.command("case", async (ctx) => {
     await replyHtml(ctx, t(ctx.locale, "case-usage"));
     return;
   }
-  if (!c || !mayAct(ctx, c, "reply")) {
+  if (!c || !maySee(ctx)) {
     await replyHtml(ctx, t(ctx.locale, "case-not-found", { ref: ctx.match.trim().slice(0, 40) }));
     return;
   }
@@ -143,22 +152,16 @@ privateChat.command("case", async (ctx) => {
     due: beijingTime(ctx.locale, c.resolutionDueAt),
     summary: c.summary,
   });
-  await replyHtml(ctx, text, isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
+  const obligations = obligationLines(ctx.locale, ctx.state.sender.obligations, "staff");
+  await replyHtml(ctx, [text, ...obligations].join("\n"), isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
 });
 
 specialistFeature.callbackQuery(specialistAction.pattern, async (ctx) => {
   const [action] = specialistAction.unpack(ctx.callbackQuery.data) as [SpecialistActionCode];
   const c = ctx.state.sender.case;
-  if (!c || !mayAct(ctx, c, action)) {
-    await ctx.answerCallbackQuery({ text: t(ctx.locale, "sp-not-allowed"), show_alert: true });
-    return;
-  }
   await ctx.answerCallbackQuery();
-  if (action === "ack") return acknowledge(ctx, c);
-  if (action === "accept") {
-    await clearButtons(ctx);
-    return acceptTransfer(ctx, c);
-  }
+  if (!c || !(await mayTake(ctx, action))) return;
+  if (action === "ack" || action === "approve") return takeStep(ctx, action);
   const form = FORMS[`sp-${action}`];
   if (!form) return;
   await openForm(ctx, form, { caseId: c.id, ref: c.ref });

@@ -1,22 +1,25 @@
 // Submitting a case form: the case with its ref, due instants (working days, Asia/Shanghai),
 // owner by first-inquiry responsibility, first ledger events, the owner's notice and the
 // firm's status update — one batch — then the bilingual confirmation.
-import { admins, owner as ownerAudience } from "../../db/queries/audiences.ts";
-import { caseById, createCase } from "../../db/queries/cases.ts";
+import { newCaseWrites, type RenderedNotice } from "../../db/case-writes.ts";
+import { admins, firmMembers, owner as ownerAudience } from "../../db/queries/audiences.ts";
+import { caseById } from "../../db/queries/cases.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 import type { RoutingCandidate } from "../../db/queries/preload.ts";
+import { beijingDate, beijingYear, type CalendarWarning } from "../../domain/calendar.ts";
+import { headlineDues, obligationsFor } from "../../domain/obligations.ts";
+import { routeCase, type Route } from "../../domain/routing.ts";
 import type { CaseKind } from "../../domain/vocabulary.ts";
-import { beijingDate, beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
-import { computeDues } from "../../domain/obligations.ts";
-import { policyFor } from "../../db/queries/calendar.ts";
 import { caseLink, caseToken } from "../../workers/case-token.ts";
 import { sha256Hex } from "../../workers/crypto.ts";
+import { rulesOf } from "../case-actions.ts";
+import { nextText } from "../case-notices.ts";
 import type { BotContext } from "../context.ts";
 import type { CaseForm } from "../forms/definitions.ts";
 import type { Draft } from "../forms/engine.ts";
-import { beijingTime, deadlineRuleText } from "../format.ts";
+import { beijingTime, deadlineRuleText, dueText } from "../format.ts";
 import { otherLocale, t, type Locale } from "../i18n.ts";
-import { enqueueStatusUpdate } from "../notices.ts";
+import { statusUpdatePayloads } from "../notices.ts";
 import { replyHtml } from "../reply.ts";
 import { ownerKeyboard } from "../specialist-keyboards.ts";
 import { activeFirm, firmName } from "./onboarding.ts";
@@ -37,11 +40,13 @@ export function summaryOf(kind: CaseKind, draft: Draft): string {
   return [...flat].length > 120 ? `${[...flat].slice(0, 119).join("")}…` : flat;
 }
 
-/** The firm's own specialist first, else the longest-serving one on duty in its area. */
-export function pickOwner(candidates: RoutingCandidate[], firmId: string): RoutingCandidate | undefined {
-  return candidates
-    .filter((c) => c.firmId === firmId)
-    .sort((a, b) => a.rank - b.rank || a.createdAt - b.createdAt)[0];
+/** 首问负责制 over the preloaded candidates of this firm. */
+export function routeFor(candidates: RoutingCandidate[], firmId: string): Route {
+  return routeCase(
+    candidates
+      .filter((c) => c.firmId === firmId)
+      .map((c) => ({ specialistId: c.specialistId, reachable: true, assigned: c.rank === 0, onDutyInArea: c.rank === 1, createdAt: c.createdAt })),
+  );
 }
 
 function warningText(locale: Locale, warnings: readonly CalendarWarning[]): string {
@@ -56,31 +61,17 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
   const { unit, settings } = ctx.state;
   const db = unit.db;
   const kind = caseKindOf(form, draft);
-  const policy = policyFor(kind, submit.policies);
-  const dues = computeDues(makeCalendar(submit.days, submit.years), policy, unit.now);
-  const owner = pickOwner(submit.candidates, firm.id);
+  const rules = rulesOf(ctx);
+  const policy = rules.policies[kind];
+  const { records, warnings } = obligationsFor(rules.calendar, policy, unit.now);
+  const dues = headlineDues(records, kind);
+  const route = routeFor(submit.candidates, firm.id);
+  const owner = route.ownerId ? submit.candidates.find((c) => c.specialistId === route.ownerId) : undefined;
   const caseId = crypto.randomUUID();
   const token = await caseToken(settings, caseId);
+  const link = caseLink(settings, token);
   const summary = summaryOf(kind, draft);
-  const warning = dues.warnings.length ? dues.warnings.map((w: CalendarWarning) => `${w.code}:${w.year}`).join(",") : null;
-
-  unit.write(
-    ...createCase(db, {
-      id: caseId,
-      firmId: firm.id,
-      createdBy: ctx.from!.id,
-      kind,
-      summary,
-      details: draft,
-      receivedAt: unit.now,
-      year: beijingYear(unit.now),
-      firstResponseDueAt: dues.firstResponseDueAt,
-      resolutionDueAt: dues.resolutionDueAt,
-      calendarWarning: warning,
-      ownerId: owner?.specialistId ?? null,
-      publicTokenHash: await sha256Hex(token),
-    }),
-  );
+  const warning = warnings.length ? warnings.map((w: CalendarWarning) => `${w.code}:${w.year}`).join(",") : null;
 
   const zhFacts = {
     ref: REF_PLACEHOLDER,
@@ -90,44 +81,53 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
     area: t("zh", `option-area-${firm.areaCode}`),
     firstDue: beijingTime("zh", dues.firstResponseDueAt),
     due: beijingTime("zh", dues.resolutionDueAt),
-    calendarWarning: warningText("zh", dues.warnings),
+    calendarWarning: warningText("zh", warnings),
     summary,
     original: Object.values(draft).join("\n"),
   };
-  const specialistNotice = (key: string, withButtons: boolean) => ({
-    text: t("zh", key, zhFacts),
-    parse_mode: "HTML" as const,
-    ...(withButtons ? { reply_markup: ownerKeyboard(caseId, kind) } : {}),
-  });
-  const notice = owner ? specialistNotice("owner-assigned", true) : specialistNotice("queue-assigned", false);
-  unit.write(
-    enqueueForRecipients(db, {
-      keyPrefix: `case:${caseId}:assigned:`,
-      recipients: ownerAudience(owner?.specialistId ?? null),
-      payloads: { zh: notice, en: notice },
-      caseId,
-      now: unit.now,
-      refOfCase: caseId,
-    }),
-  );
+  const notice = { text: t("zh", owner ? "owner-assigned" : "queue-assigned", zhFacts), parse_mode: "HTML" as const, reply_markup: ownerKeyboard(caseId, kind) };
+  const first = records[0]!;
+  const unitNames = owner ? { zh: owner.unitNameZh, en: owner.unitNameEn } : null;
+  // A queued case goes to the department, whose first step takes it: the same buttons.
+  const notices: RenderedNotice[] = [{ key: `case:${caseId}:assigned:`, recipients: ownerAudience(route.ownerId), payloads: { zh: notice, en: notice } }];
   if (owner) {
-    enqueueStatusUpdate(
-      unit,
-      { id: caseId, firmId: firm.id },
-      "assigned",
-      {
+    notices.push({
+      key: `status:${caseId}:assigned:`,
+      recipients: firmMembers(firm.id),
+      payloads: statusUpdatePayloads({
         ref: REF_PLACEHOLDER,
         status: "assigned",
-        next: (locale) => t(locale, "next-acknowledge", { due: beijingTime(locale, dues.firstResponseDueAt) }),
-        unit: { zh: owner.unitNameZh, en: owner.unitNameEn },
-        link: caseLink(settings, token),
-      },
-      { refOfCase: true },
-    );
+        next: (locale) => nextText(locale, { obligation: "first_response", dueAt: first.dueAt, clock: first.clock }, rules.calendar),
+        unit: unitNames,
+        link,
+      }),
+    });
   }
+  unit.write(
+    ...newCaseWrites(
+      db,
+      {
+        id: caseId,
+        firmId: firm.id,
+        createdBy: ctx.from!.id,
+        kind,
+        summary,
+        details: draft,
+        receivedAt: unit.now,
+        year: beijingYear(unit.now),
+        obligations: records,
+        calendarWarning: warning,
+        ownerId: route.ownerId,
+        routingRule: route.rule,
+        publicTokenHash: await sha256Hex(token),
+      },
+      notices,
+      unit.now,
+    ),
+  );
 
   // A deadline computed without an official schedule: admins hear of it, once a day per year.
-  for (const year of new Set(dues.warnings.map((w: CalendarWarning) => w.year))) {
+  for (const year of new Set(warnings.map((w: CalendarWarning) => w.year))) {
     const alert = { text: t("zh", "calendar-alert", { year: String(year) }), parse_mode: "HTML" as const };
     unit.write(
       enqueueForRecipients(db, {
@@ -141,13 +141,15 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
 
   const [[created]] = await unit.commit(caseById(db, caseId));
   if (!created) throw new Error("the case was not created");
+  const dueFor = (locale: Locale, o: (typeof records)[number]) => (o.clock === "hours" ? beijingTime(locale, o.dueAt) : dueText(locale, o.dueAt, rules.calendar));
+  const principal = records[records.length - 1]!;
   const args = (locale: Locale) => ({
     kind: t(locale, `kind-${kind}`),
     ref: created.ref,
     rule: deadlineRuleText(locale, policy),
-    due: beijingTime(locale, dues.resolutionDueAt),
-    firstDue: beijingTime(locale, dues.firstResponseDueAt),
+    due: dueFor(locale, principal),
+    firstDue: dueFor(locale, first),
   });
-  const confirm = (locale: Locale) => `${t(locale, "case-submitted", args(locale))}\n${warningText(locale, dues.warnings)}`.trim();
-  await replyHtml(ctx, `${confirm(ctx.locale)}\n\n${confirm(otherLocale(ctx.locale))}\n\n${caseLink(settings, token)}`);
+  const confirm = (locale: Locale) => `${t(locale, "case-submitted", args(locale))}\n${warningText(locale, warnings)}`.trim();
+  await replyHtml(ctx, `${confirm(ctx.locale)}\n\n${confirm(otherLocale(ctx.locale))}\n\n${link}`);
 }

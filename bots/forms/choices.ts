@@ -20,3 +20,8 @@ export const COUNTERPARTS = [
 ] as const;
 
 export const YES_NO = ["yes", "no"] as const;
+
+/** Whether a meeting date after the due was the firm's wish: asked for it, agreed to it, or neither. */
+export const FIRM_ASKED = ["no", "request", "consent"] as const;
+
+export const HEARING_FORMS = ["hearing", "consultation"] as const;

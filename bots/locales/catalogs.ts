@@ -2,6 +2,7 @@
 // (The supervisors' web has its own list: web-catalogs.ts.)
 import enAccount from "./en/account.ftl";
 import enAdmin from "./en/admin.ftl";
+import enCaseEngine from "./en/case-engine.ftl";
 import enCases from "./en/cases.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
@@ -12,6 +13,7 @@ import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
+import zhCaseEngine from "./zh/case-engine.ftl";
 import zhCases from "./zh/cases.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
@@ -22,6 +24,6 @@ import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist],
-  en: [enAccount, enAdmin, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist],
+  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist],
 } as const;

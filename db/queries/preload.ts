@@ -60,6 +60,10 @@ export interface Sender {
   case: CaseRow | undefined;
   /** The unit of that case's owner, for the unit head's rights and the firm's status updates. */
   caseOwnerUnit: (typeof units.$inferSelect) | undefined;
+  /** The unit of the specialist a transfer would move the case to. */
+  pendingOwnerUnit: (typeof units.$inferSelect) | undefined;
+  /** The specialist a submitted form names (co-handler, transfer), when active and reachable. */
+  formTarget: SpecialistRow | undefined;
   /** That case's obligations and co-handlers. */
   obligations: ObligationRow[];
   coHandlers: string[];
@@ -87,7 +91,7 @@ export async function preloadSender(
   const id = telegramId ?? -1;
   const window = hints.calendar ?? { fromDate: "", toDate: "" };
   const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
-  const [processed, user, session, memberships, specialist, firm, caseRows, obligations, coHandlers, notice, days, years, policies, candidates] = await handle.readBatch([
+  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates] = await handle.readBatch([
     db.select({ id: processedUpdates.updateId }).from(processedUpdates).where(eq(processedUpdates.updateId, updateId)),
     db.select().from(users).where(eq(users.telegramId, id)),
     db.select().from(sessions).where(eq(sessions.telegramId, id)),
@@ -108,6 +112,19 @@ export async function preloadSender(
       .leftJoin(specialists, eq(specialists.id, cases.ownerId))
       .leftJoin(units, eq(units.id, specialists.unitId))
       .where(pointedCase(id, hints)),
+    db
+      .select({ unit: units })
+      .from(specialists)
+      .innerJoin(units, eq(units.id, specialists.unitId))
+      .where(sql`${specialists.id} = (SELECT pending_owner_id FROM cases WHERE id = ${pointed})`),
+    // A form naming another specialist (co-handler, transfer): the one it names, if active and reachable.
+    db
+      .select()
+      .from(specialists)
+      .where(
+        sql`${hints.submit ? 1 : 0} = 1 AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL
+            AND ${specialists.id} = (SELECT json_extract(state, '$.form.draft.to') FROM sessions WHERE telegram_id = ${id})`,
+      ),
     db.select().from(caseObligations).where(sql`${caseObligations.caseId} = ${pointed}`),
     db.select({ specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} = ${pointed}`),
     db.select().from(supervisionNotices).where(eq(supervisionNotices.id, hints.noticeId ?? "")),
@@ -145,6 +162,8 @@ export async function preloadSender(
     firm: firm[0],
     case: caseRows[0]?.case,
     caseOwnerUnit: caseRows[0]?.ownerUnit ?? undefined,
+    pendingOwnerUnit: pendingUnit[0]?.unit,
+    formTarget: formTarget[0],
     obligations,
     coHandlers: coHandlers.map((c) => c.specialistId),
     notice: notice[0],

@@ -9,7 +9,8 @@ import type { DbHandle } from "../../db/client.ts";
 import { AUDIENCES, firmMembers, owner } from "../../db/queries/audiences.ts";
 import { calendarWindow } from "../../db/queries/calendar.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import { cases, firms, specialists, units } from "../../db/schema.ts";
+import { caseObligations, cases, firms, specialists, units } from "../../db/schema.ts";
+import { obligationRecords } from "../../bots/case-actions.ts";
 import { alertKey, planAlerts, type Alert } from "../../domain/alerts.ts";
 import { addDays, beijingDate, makeCalendar } from "../../domain/calendar.ts";
 import type { CronJob } from "../scheduled.ts";
@@ -51,22 +52,6 @@ function writesFor(ctx: Context, c: CaseRow, alert: Alert) {
       const text = t("zh", `reminder-${alert.step}`, facts(ctx, c, alert.dueAt, alert.obligation));
       return [enqueueForRecipients(db, { keyPrefix: key, recipients: owner(c.ownerId), payloads: zhOnly(text), caseId: c.id, now: ctx.now })];
     }
-    case "escalation": {
-      const text = t("zh", `notice-${alert.step.notice}`, facts(ctx, c, alert.dueAt, alert.obligation));
-      const data = JSON.stringify({ key: alertKey(alert), level: alert.step.level, notice: alert.step.notice, obligation: alert.obligation, dueAt: alert.dueAt, text });
-      return [
-        enqueueForRecipients(db, { keyPrefix: key, recipients: AUDIENCES[alert.step.audience](c.ownerId), payloads: zhOnly(text), caseId: c.id, now: ctx.now }),
-        // The notice is a ledger event, recorded once however many ticks see it.
-        db.run(sql`
-          INSERT INTO case_events (case_id, at, actor_type, actor_id, type, data)
-          SELECT ${c.id}, ${ctx.now}, 'system', NULL, 'escalated', ${data}
-          WHERE NOT EXISTS (SELECT 1 FROM case_events WHERE case_id = ${c.id} AND type = 'escalated' AND json_extract(data, '$.key') = ${alertKey(alert)})`),
-        db
-          .update(cases)
-          .set({ escalationLevel: sql`max(${cases.escalationLevel}, ${alert.step.level})` })
-          .where(eq(cases.id, c.id)),
-      ];
-    }
     case "survey_reminder":
       return [enqueueForRecipients(db, { keyPrefix: key, recipients: firmMembers(c.firmId), payloads: surveyPayloads(c.ref, c.id, true), caseId: c.id, now: ctx.now })];
     case "close_without_feedback": {
@@ -99,7 +84,7 @@ async function runBatch(handle: DbHandle, now: number): Promise<{ cases: number;
 
   const today = beijingDate(now);
   const earliest = beijingDate(Math.min(...claimed.map((c) => Math.min(c.firstResponseDueAt, c.resolvedAt ?? c.resolutionDueAt))));
-  const [days, years, , firmRows, ownerRows] = await handle.readBatch([
+  const [days, years, , firmRows, ownerRows, obligationRows] = await handle.readBatch([
     ...calendarWindow(db, addDays(earliest < today ? earliest : today, -1), addDays(today, 60)),
     db.select({ id: firms.id, nameZh: firms.nameZh, nameEn: firms.nameEn }).from(firms).where(inArray(firms.id, [...new Set(claimed.map((c) => c.firmId))])),
     db
@@ -107,6 +92,7 @@ async function runBatch(handle: DbHandle, now: number): Promise<{ cases: number;
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(inArray(specialists.id, [...new Set(claimed.flatMap((c) => (c.ownerId ? [c.ownerId] : [])))])),
+    db.select().from(caseObligations).where(inArray(caseObligations.caseId, claimed.map((c) => c.id))),
   ]);
   const calendar = makeCalendar(days, years.map((y) => y.year));
   const ctx: Context = {
@@ -118,7 +104,7 @@ async function runBatch(handle: DbHandle, now: number): Promise<{ cases: number;
   const writes = [];
   let alerts = 0;
   for (const c of claimed) {
-    const plan = planAlerts(calendar, c, now);
+    const plan = planAlerts(calendar, { ...c, obligations: obligationRecords(obligationRows.filter((o) => o.caseId === c.id)) }, now);
     alerts += plan.due.length;
     for (const alert of plan.due) writes.push(...writesFor(ctx, c, alert));
     writes.push(db.update(cases).set({ nextAlertAt: plan.nextAt }).where(eq(cases.id, c.id)));

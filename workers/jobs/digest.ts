@@ -8,7 +8,7 @@ import { enqueueMessage } from "../../db/queries/outbox.ts";
 import { cases, settings as settingsTable, specialists, units } from "../../db/schema.ts";
 import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";
 import { MORNING } from "../../domain/alerts.ts";
-import { OPEN_STATUSES } from "../../domain/lifecycle.ts";
+import { OPEN_STATUSES } from "../../domain/vocabulary.ts";
 import { calendarWindow } from "../../db/queries/calendar.ts";
 import type { CronJob } from "../scheduled.ts";
 

@@ -7,7 +7,7 @@ import { openDbFor } from "../../db/client.ts";
 import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/queries/calendar.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
-import { computeDues } from "../../domain/obligations.ts";
+import { headlineDues, obligationsFor } from "../../domain/obligations.ts";
 import type { AppBindings } from "../app.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 
@@ -31,14 +31,17 @@ apiRoutes.get("/api/deadline", async (c) => {
   const start = beijingDate(received);
   const [days, years, policies] = await handle.readBatch([...calendarWindow(handle.db, start, addDays(start, CALENDAR_WINDOW_DAYS))]);
   const policy = policyFor(kind, policies);
-  const dues = computeDues(makeCalendar(days, years.map((y) => y.year)), policy, received);
+  const { records, warnings } = obligationsFor(makeCalendar(days, years.map((y) => y.year)), policy, received);
+  const dues = headlineDues(records, kind);
   c.header("Cache-Control", "public, max-age=300");
   return c.json({
     kind,
     from: new Date(received).toISOString(),
     due: beijingIso(dues.resolutionDueAt),
     firstResponseDue: beijingIso(dues.firstResponseDueAt),
+    // Each obligation the kind owes, named as in the case module, with its due.
+    obligations: records.map((o) => ({ obligation: o.obligation, due: beijingIso(o.dueAt) })),
     rule: { zh: deadlineRuleText("zh", policy), en: deadlineRuleText("en", policy) },
-    warnings: dues.warnings.map((w) => ({ ...w, message: { zh: t("zh", "calendar-warning", { year: String(w.year) }), en: t("en", "calendar-warning", { year: String(w.year) }) } })),
+    warnings: warnings.map((w) => ({ ...w, message: { zh: t("zh", "calendar-warning", { year: String(w.year) }), en: t("en", "calendar-warning", { year: String(w.year) }) } })),
   });
 });

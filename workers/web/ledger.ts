@@ -9,7 +9,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { cases, firms, specialists, units } from "../../db/schema.ts";
 import { CASE_KINDS, type CaseKind, type CaseStatus } from "../../domain/vocabulary.ts";
 import { addDays, beijingIso, beijingMinute, instantOfBeijing, isRealDate } from "../../domain/calendar.ts";
-import { CASE_STATUSES, OPEN_STATUSES } from "../../domain/lifecycle.ts";
+import { CASE_STATUSES, isOpen, OPEN_STATUSES } from "../../domain/vocabulary.ts";
 import { t, type Locale } from "./i18n.ts";
 import { badFilterPage, errorPage, page, queryOf, signedInHeader, UNIT_PARAM, type Viewer } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
@@ -91,7 +91,7 @@ function ledgerQuery(handle: DbHandle, viewer: Viewer, f: LedgerFilters, now: nu
 
 type Row = Awaited<ReturnType<ReturnType<typeof ledgerQuery>["all"]>>[number];
 
-const isOverdue = (r: Row, now: number) => OPEN_STATUSES.includes(r.status) && r.dueAt < now;
+const isOverdue = (r: Row, now: number) => isOpen(r.status) && r.dueAt < now;
 
 function query(f: LedgerFilters, changes: Record<string, string | number | undefined>): string {
   const merged = { kind: f.kind, status: f.status, unit: f.unit, area: f.area, from: f.from, to: f.to, overdue: f.overdue ? "1" : undefined, page: f.page === 1 ? undefined : f.page, ...changes };

@@ -57,16 +57,14 @@ status-update =
     { $detail }Next: { $next }
     Responsible unit: { $unit }
     Progress: { $link }
-next-assign = assignment to an enterprise service specialist
 next-acknowledge = the specialist's first response, by { $due }
 next-resolve = resolution, by { $due }
 next-meeting = the meeting on { $when } at { $place }
 next-feedback = please rate how your case was handled
 next-none = none
 detail-reply = The specialist replies: { $text }
-detail-info = The specialist asks you to add: { $request } (send /status { $ref } and tap “Add a message or file”)
-detail-delegated = With the principal's approval, { $official } will attend the meeting instead.
-detail-resolved = Outcome: { $outcome }
+detail-info = The specialist asks you to add: { $text } (send /status { $ref } and tap “Add a message or file”)
+detail-resolved = Outcome: { $text }
 event-specialist_reply = The specialist replied
 event-info_requested = The specialist asked for more information
 event-meeting_scheduled = Meeting scheduled
@@ -96,4 +94,3 @@ survey-thanks = Thank you! [{ $ref }] is closed. If you like, send one line of c
 survey-reopened = We reopened [{ $ref }] with the specialist; the new deadline is { $due }. Please tell us why you were not satisfied (optional).
 survey-comment-saved = Your comment is recorded. Thank you.
 survey-closed-no-feedback = [{ $ref }] closed as "no feedback". If the problem remains, please file it again.
-reopened-owner = [{ $ref }] The firm was not satisfied; the case is yours again, with the resolution now due { $due }.

@@ -21,57 +21,38 @@ sp-button-ack = ✅ Acknowledge
 sp-button-reply = 💬 Reply to the firm
 sp-button-info = 📎 Request information
 sp-button-meet = 📅 Schedule the meeting
-sp-button-delegate = 👤 Delegate the meeting
 sp-button-transfer = ↪️ Transfer
 sp-button-resolve = 🏁 Resolve
-sp-button-accept = Accept this case
 sp-not-allowed = You may not do this on this case (only its owner, their unit head or the business-environment department may).
-sp-illegal = [{ $ref }] is “{ $status }”: “{ $action }” is not possible now.
 sp-done = [{ $ref }] done: { $action }.
 sp-stale = This case was just changed by someone else; open it again first: /case { $ref }
 sp-action-ack = acknowledge
 sp-action-reply = reply to the firm
 sp-action-info = request information
 sp-action-meet = schedule the meeting
-sp-action-delegate = delegate the meeting
 sp-action-transfer = transfer
 sp-action-resolve = resolve
-sp-action-accept = accept the transfer
 field-text = Reply
 field-request = Information requested
 field-date = Meeting date
 field-time = Meeting time
 field-place = Place or video link
-field-official = Delegated official
-field-approval = Principal's approval
+field-official = Official who attended
 field-to = Receiving specialist's id
-field-reason = Reason for the transfer
+field-reason = Reason
 field-outcome = Outcome
 ask-sp-reply-text = Type your <b>reply</b> to the firm (passed on as written, labelled as from the specialist).
 ask-sp-info-request = Which <b>information or documents</b> should the firm add?
 ask-sp-meet-date = Meeting <b>date</b> (YYYY-MM-DD, a working day no later than the resolution deadline).
 ask-sp-meet-time = Meeting <b>time</b> (HH:MM, Beijing time).
 ask-sp-meet-place = Meeting <b>place</b> or video link.
-ask-sp-delegate-official = The <b>official</b> delegated to attend (name, position).
-ask-sp-delegate-approval = The <b>principal's approval</b> (e.g. “approved by Director Zhang, 2026-03-01”).
 ask-sp-transfer-to = The receiving <b>specialist's id</b> (given by the admin, e.g. hk-li).
 ask-sp-transfer-reason = The <b>reason</b> for the transfer.
 ask-sp-resolve-outcome = Summarise the <b>outcome</b> (it is sent to the firm).
 rule-date = it must be a date as YYYY-MM-DD
 rule-time = it must be a time as HH:MM
 rule-specialist-id = it must be a specialist id (lower-case letters, digits and -)
-meeting-not-working-day = { $date } is not a working day; please choose another date.
-meeting-after-due = { $date } is after the resolution deadline, { $due }; please schedule it earlier.
-meeting-in-past = That time has passed; please choose a future time.
 transfer-unknown = No active specialist has the id { $to }; nothing was transferred.
-transfer-requested = [{ $ref }] transfer to { $to } requested. You stay answerable until they accept.
-transfer-offer =
-    <b>[{ $ref }] { $from } asks you to take over this { $kind }</b>
-    Reason: { $reason }
-    Summary: { $summary }
-    Once you accept, you own it.
-transfer-accepted = [{ $ref }] accepted: you own it now.
-transfer-accepted-owner = [{ $ref }] { $to } accepted the transfer; you no longer own it.
 mine-title = <b>Your open cases</b> ({ $count }, overdue first):
 mine-line = { $overdue }{ $ref } · { $kind } · { $status } · due { $due }
 mine-overdue = ⚠️overdue 
@@ -97,7 +78,6 @@ not-a-specialist = This command is for registered enterprise service specialists
 
 ## Reminders, escalation notices and digests (to specialists and supervisors)
 obligation-first_response = first response
-obligation-resolution = resolution
 reminder-day_before = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due tomorrow ({ $due }).
 reminder-due_day = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due today ({ $due }).
 reminder-overdue = ❗ [{ $ref }] { $kind } of { $firm }: the { $obligation } is overdue (due { $due }). Please act now.

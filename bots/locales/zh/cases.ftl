@@ -57,16 +57,14 @@ status-update =
     { $detail }下一步：{ $next }
     负责单位：{ $unit }
     办理进度：{ $link }
-next-assign = 分派给企业服务专员
 next-acknowledge = 服务专员首次响应，最迟 { $due }
 next-resolve = 办结，最迟 { $due }
 next-meeting = 按约定时间参加约见：{ $when }，地点：{ $place }
 next-feedback = 请您对办理结果进行评价
 next-none = 无
 detail-reply = 服务专员回复：{ $text }
-detail-info = 服务专员请您补充：{ $request }（请发送 /status { $ref } 后点“补充说明或附件”）
-detail-delegated = 经主要负责人批准，约见改由 { $official } 出席。
-detail-resolved = 办理结果：{ $outcome }
+detail-info = 服务专员请您补充：{ $text }（请发送 /status { $ref } 后点“补充说明或附件”）
+detail-resolved = 办理结果：{ $text }
 event-specialist_reply = 服务专员回复了企业
 event-info_requested = 服务专员请企业补充材料
 event-meeting_scheduled = 已安排约见
@@ -96,4 +94,3 @@ survey-thanks = 感谢您的评价！【{ $ref }】已关闭。如愿意，可�
 survey-reopened = 我们已将【{ $ref }】重新交给服务专员办理，新的办理时限为 { $due }。请发送您不满意的原因（选填）。
 survey-comment-saved = 已记录您的意见，谢谢。
 survey-closed-no-feedback = 【{ $ref }】已按“未评价”关闭。如仍有问题，请重新提交。
-reopened-owner = 【{ $ref }】企业对办理结果不满意，已重新交您办理，新的办结时限为 { $due }。

@@ -21,57 +21,38 @@ sp-button-ack = ✅ 确认受理
 sp-button-reply = 💬 回复企业
 sp-button-info = 📎 请企业补充材料
 sp-button-meet = 📅 安排约见
-sp-button-delegate = 👤 委托其他领导约见
 sp-button-transfer = ↪️ 转交
 sp-button-resolve = 🏁 办结
-sp-button-accept = 接收此件
 sp-not-allowed = 您无权对此诉求执行该操作（仅限负责专员、其单位负责人或营商环境建设部门）。
-sp-illegal = 【{ $ref }】当前状态为“{ $status }”，不能“{ $action }”。
 sp-done = 【{ $ref }】已{ $action }。
 sp-stale = 此诉求刚被他人更新，请重新打开后再操作：/case { $ref }
 sp-action-ack = 确认受理
 sp-action-reply = 回复企业
 sp-action-info = 请企业补充材料
 sp-action-meet = 安排约见
-sp-action-delegate = 委托其他领导约见
 sp-action-transfer = 转交
 sp-action-resolve = 办结
-sp-action-accept = 接收转交
 field-text = 回复内容
 field-request = 需补充的材料
 field-date = 约见日期
 field-time = 约见时间
 field-place = 地点或视频会议链接
-field-official = 受委托的领导
-field-approval = 主要负责人批准情况
+field-official = 出席领导
 field-to = 接收专员编号
-field-reason = 转交理由
+field-reason = 理由
 field-outcome = 办理结果
 ask-sp-reply-text = 请输入给企业的<b>回复</b>（将原样转给企业，并注明来自服务专员）。
 ask-sp-info-request = 请写明需要企业<b>补充的材料或信息</b>。
 ask-sp-meet-date = 约见<b>日期</b>（YYYY-MM-DD，须为工作日且不晚于办结时限）。
 ask-sp-meet-time = 约见<b>时间</b>（HH:MM，北京时间）。
 ask-sp-meet-place = 约见<b>地点</b>或视频会议链接。
-ask-sp-delegate-official = 受委托出席约见的<b>领导</b>（姓名、职务）。
-ask-sp-delegate-approval = <b>主要负责人批准</b>情况（如“经张局长同意，2026-03-01”）。
 ask-sp-transfer-to = 接收此件的<b>专员编号</b>（由管理员提供，如 hk-li）。
 ask-sp-transfer-reason = <b>转交理由</b>。
 ask-sp-resolve-outcome = 请概述<b>办理结果</b>（将发给企业）。
 rule-date = 应为 YYYY-MM-DD 格式的日期
 rule-time = 应为 HH:MM 格式的时间
 rule-specialist-id = 应为专员编号（小写字母、数字和 -）
-meeting-not-working-day = { $date } 不是工作日，请另选日期。
-meeting-after-due = { $date } 晚于办结时限 { $due }，请提前安排。
-meeting-in-past = 约见时间已过，请选择将来的时间。
 transfer-unknown = 没有找到编号为 { $to } 的在岗专员，未转交。
-transfer-requested = 【{ $ref }】已申请转交给 { $to }。对方接收前，您仍对此件负责。
-transfer-offer =
-    <b>【{ $ref }】{ $from } 申请将此{ $kind }转交给您</b>
-    理由：{ $reason }
-    摘要：{ $summary }
-    接收后由您负责办理。
-transfer-accepted = 【{ $ref }】已接收，由您负责办理。
-transfer-accepted-owner = 【{ $ref }】{ $to } 已接收转交，此件不再由您负责。
 mine-title = <b>我负责的在办诉求</b>（{ $count } 项，超期在前）：
 mine-line = { $overdue }{ $ref } · { $kind } · { $status } · 时限 { $due }
 mine-overdue = ⚠️超期
@@ -97,7 +78,6 @@ not-a-specialist = 此命令仅供已登记的企业服务专员使用。
 
 ## 提醒、督办与日报（给专员和督办单位）
 obligation-first_response = 首次响应
-obligation-resolution = 办结
 reminder-day_before = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为明天（{ $due }）。请及时办理。
 reminder-due_day = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为今天（{ $due }）。
 reminder-overdue = ❗【{ $ref }】{ $firm }的{ $kind }已超过{ $obligation }时限（{ $due }）。请立即办理。

@@ -1,0 +1,117 @@
+## Case engine: obligations, next steps, refusals (the Chinese text is authoritative)
+obligation-assessment = assessment
+obligation-meeting_held = meeting held
+obligation-hearing_held = hearing or consultation held
+obligation-answer = answer
+obligation-line-open = • { $name }: by { $due }
+obligation-line-moved = • { $name }: by { $due } (moved as the rules allow)
+obligation-line-met = • { $name }: done { $met } (due { $due })
+case-under-supervision = 🔔 Under supervision: the business-environment department is pressing the responsible unit.
+
+due-date = { $weekday } { $date }
+due-date-makeup = { $weekday } { $date }, an official make-up working day
+
+next-first_response = the specialist's first response, by { $due }
+next-assessment = the responsible official's assessment of urgency, by { $due }
+next-meeting_held = the meeting, held by { $due }
+next-hearing_held = a hearing of your views or a consultation, by { $due }
+next-answer = a clear answer, by { $due }
+next-resolution = a substantive resolution; we will tell you of every step
+
+detail-meeting = Meeting place: { $text }
+detail-meeting-held = The meeting was held with { $text }.
+detail-meeting-delegated = With the approval of the head of the department, { $text } attended and the meeting was held.
+detail-hearing-held = Your views were heard: { $text }
+detail-consultation-held = A consultation was held: { $text }
+detail-answer = Answer: { $text }
+detail-study = This question needs study; you will have the answer by the new date. Why: { $text }
+detail-assessed-urgent = Assessed as an urgent appeal. { $text }
+detail-assessed-especially_urgent = Assessed as especially urgent: it is handled at once. { $text }
+detail-assessed-not_urgent = Assessed as not urgent: it is handled as an ordinary matter. Why: { $text }
+
+event-assessed = Urgency assessed
+event-due_moved = Deadline moved
+event-meeting_held = Meeting held
+event-hearing_held = Hearing or consultation held
+event-answered = Answered
+event-study_notice = Told the question needs study; answer date moved
+event-co_handler_added = Co-handler invited
+event-handed_over = Handed over to a new owner
+event-notice_drafted = Supervision notice drafted
+event-notice_signed = Supervision notice issued
+event-notice_replied = The unit reported its rectification
+event-notice_voided = Supervision draft withdrawn (obligation met)
+
+kind-ordinary = ordinary matter
+deadline-rule-ordinary = a clear answer within { $days } working days after the day of receipt
+
+refusal-not_allowed = [{ $ref }] You may not do this.
+refusal-illegal_status = [{ $ref }] This is not possible in the case's present status.
+refusal-not_for_kind = [{ $ref }] This kind of case has no such step.
+refusal-obligation_open = [{ $ref }] “{ $obligation }” is not done yet, so the case cannot be resolved.
+refusal-assessment_first = [{ $ref }] Assess the urgency first, then record the hearing or consultation.
+refusal-already_assessed = [{ $ref }] The urgency was assessed already.
+refusal-reason_required = [{ $ref }] Please give the reason (the firm will see it).
+refusal-meeting_in_past = [{ $ref }] The meeting time { $date } has passed; choose a future time.
+refusal-meeting_not_working_day = [{ $ref }] { $date } is not a working day; choose another date.
+refusal-meeting_after_due = [{ $ref }] The date is after the due date, { $due }. Only a date the firm asked for or agreed to may be later; say so in the form.
+refusal-held_in_future = [{ $ref }] The date held, { $date }, cannot be after today or before the case was received.
+refusal-delegation_needs_approval = [{ $ref }] A delegated official needs the recorded approval of the head of the department.
+refusal-study_after_due = [{ $ref }] The “needs study” notice must be given before the answer's due date, { $due }.
+refusal-study_once = [{ $ref }] The answer's due date can be moved only once.
+refusal-study_date = [{ $ref }] The new answer date must be a working day from { $after } to { $latest }.
+refusal-already_co_handler = [{ $ref }] This specialist already handles the case.
+refusal-no_pending_transfer = [{ $ref }] There is no transfer awaiting approval.
+
+owner-reopened = [{ $ref }] The firm was not satisfied; the case is reopened and its first response is due { $due }.
+specialist-co_handler_invited = [{ $ref }] You are invited to co-handle this { $kind }. Its owner stays answerable; you can see and act on it: /case { $ref }
+specialist-new_owner = [{ $ref }] This { $kind } is now yours: /case { $ref }
+department-transfer_requested = [{ $ref }] The owner asks to transfer the case to { $to }. Reason: { $reason }. Please approve.
+
+sp-button-assess = ⚖️ Assess urgency
+sp-button-held = 🤝 Record meeting held
+sp-button-hearing = 🗣️ Record hearing or consultation
+sp-button-answer = 📝 Answer the firm
+sp-button-study = 🔎 Needs study
+sp-button-cohandle = 👥 Invite co-handler
+sp-button-approve = ✅ Approve transfer
+sp-action-assess = assessed the urgency
+sp-action-held = recorded the meeting
+sp-action-hearing = recorded the hearing or consultation
+sp-action-answer = answered the firm
+sp-action-study = sent the needs-study notice
+sp-action-cohandle = invited a co-handler
+sp-action-approve = approved the transfer
+
+field-urgency = Assessment
+field-firm_asked = Later date asked for or agreed to by the firm
+field-note = Note
+field-held_on = Date held
+field-delegated = Delegated to another official
+field-approver = Approval by the head of the department
+field-form = Form
+field-summary = Summary
+field-new_date = New answer date
+option-urgency-urgent = Urgent
+option-urgency-especially_urgent = Especially urgent
+option-urgency-not_urgent = Not urgent (an ordinary matter)
+option-firm-asked-no = No (within the due date)
+option-firm-asked-request = The firm asked for it
+option-firm-asked-consent = The firm agreed to it
+option-hearing-form-hearing = Hearing of views
+option-hearing-form-consultation = Consultation
+ask-sp-assess-urgency = Your <b>assessment</b>.
+ask-sp-assess-reason = The <b>reason</b> (required when not urgent; the firm will see it).
+ask-sp-meet-firm_asked = A date after the due date must be <b>asked for or agreed to by the firm</b>.
+ask-sp-meet-note = <b>How</b> the firm asked or agreed (e.g. “the firm called on 2 March to move it”).
+ask-sp-held-held_on = The <b>date held</b> (YYYY-MM-DD).
+ask-sp-held-official = The <b>official who attended</b> (name, title).
+ask-sp-held-delegated = Was another official <b>delegated</b> to attend?
+ask-sp-held-approver = The <b>approval by the head of the department</b> (e.g. “approved by Director Zhang, 2026-03-01”).
+ask-sp-hearing-held_on = The <b>date held</b> (YYYY-MM-DD).
+ask-sp-hearing-form = The <b>form</b>: a hearing of views or a consultation.
+ask-sp-hearing-summary = A <b>summary</b> (the firm will see it).
+ask-sp-answer-text = The <b>answer</b> to the firm.
+ask-sp-study-reason = <b>Why</b> it needs study (the firm will see it).
+ask-sp-study-new_date = The new <b>answer date</b> (YYYY-MM-DD, a working day).
+ask-sp-cohandle-to = The co-handler's <b>specialist id</b> (e.g. hk-li).

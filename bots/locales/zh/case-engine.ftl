@@ -1,0 +1,117 @@
+## 案件引擎：义务、下一步、拒绝理由（中文为准）
+obligation-assessment = 研判
+obligation-meeting_held = 约见举行
+obligation-hearing_held = 听取意见或组织会商
+obligation-answer = 答复
+obligation-line-open = • { $name }：最迟 { $due }
+obligation-line-moved = • { $name }：最迟 { $due }（已依规调整）
+obligation-line-met = • { $name }：已于 { $met } 完成（时限 { $due }）
+case-under-supervision = 🔔 督办中：营商环境主管部门正在督促责任单位办理。
+
+due-date = { $date }（{ $weekday }）
+due-date-makeup = { $date }（{ $weekday }，调休工作日）
+
+next-first_response = 服务专员首次响应，最迟 { $due }
+next-assessment = 责任领导研判紧急程度，最迟 { $due }
+next-meeting_held = 举行约见，最迟 { $due }
+next-hearing_held = 听取企业意见或组织会商，最迟 { $due }
+next-answer = 给出明确答复，最迟 { $due }
+next-resolution = 实质性解决，我们会告知每一步进展
+
+detail-meeting = 约见地点：{ $text }
+detail-meeting-held = 约见已举行，出席领导：{ $text }。
+detail-meeting-delegated = 经部门主要负责同志批准，约见由 { $text } 出席并已举行。
+detail-hearing-held = 已听取企业意见：{ $text }
+detail-consultation-held = 已组织会商：{ $text }
+detail-answer = 答复：{ $text }
+detail-study = 此问题需要研究，我们将在新的时限前答复。原因：{ $text }
+detail-assessed-urgent = 经研判，确认为紧急诉求。{ $text }
+detail-assessed-especially_urgent = 经研判，确认为情况特别紧急的诉求，将第一时间办理。{ $text }
+detail-assessed-not_urgent = 经研判，此诉求不属于紧急情形，将作为一般事项办理。理由：{ $text }
+
+event-assessed = 已研判紧急程度
+event-due_moved = 时限已调整
+event-meeting_held = 约见已举行
+event-hearing_held = 已听取意见或组织会商
+event-answered = 已答复
+event-study_notice = 告知需研究并调整答复时限
+event-co_handler_added = 邀请协办
+event-handed_over = 转由新的负责人办理
+event-notice_drafted = 督办文书已起草
+event-notice_signed = 督办文书已签发
+event-notice_replied = 责任单位已报送整改情况
+event-notice_voided = 督办文书草稿作废（义务已履行）
+
+kind-ordinary = 一般诉求
+deadline-rule-ordinary = 受理之日后 { $days } 个工作日内给出明确答复
+
+refusal-not_allowed = 【{ $ref }】您无权执行此操作。
+refusal-illegal_status = 【{ $ref }】当前状态下不能执行此操作。
+refusal-not_for_kind = 【{ $ref }】此类诉求没有这一步骤。
+refusal-obligation_open = 【{ $ref }】“{ $obligation }”尚未完成，暂不能办结。
+refusal-assessment_first = 【{ $ref }】请先研判紧急程度，再登记听取意见或会商。
+refusal-already_assessed = 【{ $ref }】已研判过紧急程度。
+refusal-reason_required = 【{ $ref }】请填写理由（将告知企业）。
+refusal-meeting_in_past = 【{ $ref }】约见时间 { $date } 已过，请选择将来的时间。
+refusal-meeting_not_working_day = 【{ $ref }】{ $date } 不是工作日，请另选日期。
+refusal-meeting_after_due = 【{ $ref }】约见日期晚于时限 { $due }。只有企业提出或同意的日期才可晚于时限，请在表单中注明。
+refusal-held_in_future = 【{ $ref }】举行日期 { $date } 不能晚于今天，也不能早于受理日期。
+refusal-delegation_needs_approval = 【{ $ref }】委托其他领导出席须注明经部门主要负责同志批准的情况。
+refusal-study_after_due = 【{ $ref }】“需研究”告知须在答复时限 { $due } 之前作出。
+refusal-study_once = 【{ $ref }】答复时限只能调整一次。
+refusal-study_date = 【{ $ref }】新的答复日期须为工作日，且在 { $after } 至 { $latest } 之间。
+refusal-already_co_handler = 【{ $ref }】此专员已参与办理。
+refusal-no_pending_transfer = 【{ $ref }】没有待批准的转交申请。
+
+owner-reopened = 【{ $ref }】企业对办理结果不满意，此件重新办理，首次响应时限为 { $due }。
+specialist-co_handler_invited = 【{ $ref }】您被邀请协办此{ $kind }。负责专员仍对此件负责；您可查看并办理：/case { $ref }
+specialist-new_owner = 【{ $ref }】此{ $kind }现由您负责办理：/case { $ref }
+department-transfer_requested = 【{ $ref }】负责专员申请将此件转交给 { $to }。理由：{ $reason }。请审批。
+
+sp-button-assess = ⚖️ 研判紧急程度
+sp-button-held = 🤝 登记约见已举行
+sp-button-hearing = 🗣️ 登记听取意见或会商
+sp-button-answer = 📝 答复企业
+sp-button-study = 🔎 告知需研究
+sp-button-cohandle = 👥 邀请协办
+sp-button-approve = ✅ 批准转交
+sp-action-assess = 研判紧急程度
+sp-action-held = 登记约见已举行
+sp-action-hearing = 登记听取意见或会商
+sp-action-answer = 答复企业
+sp-action-study = 告知需研究
+sp-action-cohandle = 邀请协办
+sp-action-approve = 批准转交
+
+field-urgency = 研判结论
+field-firm_asked = 晚于时限的日期是否由企业提出或同意
+field-note = 说明
+field-held_on = 举行日期
+field-delegated = 是否委托其他领导出席
+field-approver = 部门主要负责同志批准情况
+field-form = 形式
+field-summary = 情况摘要
+field-new_date = 新的答复日期
+option-urgency-urgent = 紧急
+option-urgency-especially_urgent = 情况特别紧急
+option-urgency-not_urgent = 不紧急（作为一般事项办理）
+option-firm-asked-no = 否（在时限内）
+option-firm-asked-request = 企业提出
+option-firm-asked-consent = 企业同意
+option-hearing-form-hearing = 听取意见
+option-hearing-form-consultation = 组织会商
+ask-sp-assess-urgency = 请作出<b>研判结论</b>。
+ask-sp-assess-reason = 请写明<b>理由</b>（不紧急时必填，将告知企业）。
+ask-sp-meet-firm_asked = 约见日期如晚于时限，须由<b>企业提出或同意</b>。
+ask-sp-meet-note = 请<b>说明</b>企业提出或同意的情况（如“企业 3 月 2 日来电要求改期”）。
+ask-sp-held-held_on = 约见<b>举行日期</b>（YYYY-MM-DD）。
+ask-sp-held-official = <b>出席约见的领导</b>（姓名、职务）。
+ask-sp-held-delegated = 是否<b>委托其他领导</b>出席？
+ask-sp-held-approver = <b>部门主要负责同志批准</b>情况（如“经张局长同意，2026-03-01”）。
+ask-sp-hearing-held_on = <b>举行日期</b>（YYYY-MM-DD）。
+ask-sp-hearing-form = <b>形式</b>：听取意见或组织会商。
+ask-sp-hearing-summary = 请概述<b>情况</b>（将告知企业）。
+ask-sp-answer-text = 请输入给企业的<b>答复</b>。
+ask-sp-study-reason = 需要研究的<b>原因</b>（将告知企业）。
+ask-sp-study-new_date = 新的<b>答复日期</b>（YYYY-MM-DD，工作日）。
+ask-sp-cohandle-to = 协办<b>专员编号</b>（如 hk-li）。
