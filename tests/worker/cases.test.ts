@@ -94,9 +94,22 @@ describe("GET /api/deadline", () => {
       from: "2026-02-12T02:00:00.000Z",
       due: "2026-02-28T23:59:59+08:00",
       firstResponseDue: "2026-02-13T23:59:59+08:00",
-      rule: { zh: "自受理次日起 7 个工作日内安排约见", en: "a meeting is arranged within 7 working days after the day of receipt" },
+      obligations: [
+        { obligation: "first_response", due: "2026-02-13T23:59:59+08:00" },
+        { obligation: "meeting_held", due: "2026-02-28T23:59:59+08:00" },
+      ],
+      rule: { zh: "自受理次日起 7 个工作日内举行约见", en: "a meeting is held within 7 working days after the day of receipt" },
       warnings: [],
     });
+  });
+
+  it("names each obligation of an especially urgent appeal, the response in hours over a holiday night", async () => {
+    const body = (await (await get("kind=especially_urgent&from=2026-02-16T20:00:00%2B08:00")).json()) as { obligations: unknown };
+    expect(body.obligations).toEqual([
+      { obligation: "first_response", due: "2026-02-16T22:00:00+08:00" },
+      { obligation: "assessment", due: "2026-02-16T22:00:00+08:00" },
+      { obligation: "hearing_held", due: "2026-02-26T23:59:59+08:00" },
+    ]);
   });
 
   it("warns, in both languages, for a year with no loaded schedule", async () => {

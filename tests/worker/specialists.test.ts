@@ -73,7 +73,7 @@ describe("specialists join by invite only", () => {
 });
 
 describe("the loop investor → specialist → investor", () => {
-  it("routes to the firm's specialist, who acknowledges, schedules the meeting and resolves", async () => {
+  it("routes to the firm's specialist, who acknowledges, schedules the meeting, records it held and resolves", async () => {
     const { specialist, investor, filed } = await assignedCase();
     expect(filed).toMatchObject({ status: "assigned", owner_id: specialist.id });
 
@@ -92,44 +92,74 @@ describe("the loop investor → specialist → investor", () => {
     expect(update.indexOf("Status: Acknowledged")).toBeLessThan(update.indexOf("状态更新"));
     expect(update).toContain("Haikou Business Environment Bureau");
     expect(update).toMatch(/http:\/\/desk\.test\/s\/[A-Za-z0-9_-]{32}/);
-    expect(update).toContain("UTC+8");
+    // What comes next is the meeting, by a date (never 23:59): the first response is done.
+    expect(update).toMatch(/Next: the meeting, held by \w{3} \d{1,2} \w{3} 20\d\d/);
+    expect(update).not.toContain("23:59");
+    expect(await rows("SELECT state, met_by FROM case_obligations WHERE case_id = ? AND obligation = 'first_response'", [filed.id])).toEqual([{ state: "met", met_by: specialist.id }]);
 
+    // A weekend, or a date after the due without the firm's request, is refused; nothing changes.
     await specialist.chat.tap("📅 安排约见");
-    const weekend = await specialist.chat.send("2099-01-03");
-    expect(weekend.at(-1)).toMatch(/约见<b>时间<\/b>/);
+    await specialist.chat.send("2099-01-03");
     await specialist.chat.send("10:00");
     await specialist.chat.send("海口市政府 3 楼会议室");
-    const refused = await specialist.chat.tap("✔ 提交");
-    expect(refused.join()).toMatch(/晚于办结时限|不是工作日/);
+    await specialist.chat.tap("否（在时限内）");
+    expect((await specialist.chat.tap("✔ 提交")).join()).toMatch(/不是工作日/);
+    await specialist.chat.tap("📅 安排约见");
+    await specialist.chat.send("2099-01-05");
+    await specialist.chat.send("10:00");
+    await specialist.chat.send("海口市政府 3 楼会议室");
+    await specialist.chat.tap("否（在时限内）");
+    expect((await specialist.chat.tap("✔ 提交")).join()).toMatch(/晚于时限.*只有企业提出或同意的日期/);
     expect((await caseOf(investor.userId)).status).toBe("acknowledged");
 
-    // A working day before the due: the next working day after today.
+    // The firm asked for a later date: it is accepted and the due moves to that day, as a ledger event.
     await specialist.chat.tap("📅 安排约见");
-    const due = (await caseOf(investor.userId)).resolution_due_at;
-    const meetingDate = new Date(due + 8 * 3_600_000 - 86_400_000 * 2).toISOString().slice(0, 10);
-    await specialist.chat.send(meetingDate);
+    await specialist.chat.send("2099-01-05");
     await specialist.chat.send("10:00");
     await specialist.chat.send("海口市政府 3 楼会议室");
-    const scheduled = (await specialist.chat.tap("✔ 提交")).join();
-    if (/不是工作日/.test(scheduled)) return; // two days before the due fell on a holiday: covered by the refusal above
+    await specialist.chat.tap("企业提出");
+    await specialist.chat.send("企业来电要求改到下月。");
+    await specialist.chat.tap("✔ 提交");
     expect((await caseOf(investor.userId)).status).toBe("meeting_scheduled");
-    await waitForMessage(investor, /Meeting scheduled/);
+    await waitForMessage(investor, /Status: Meeting scheduled/);
+    const [meeting] = await rows<{ due_at: number; original_due_at: number; moved: number }>(
+      "SELECT due_at, original_due_at, moved FROM case_obligations WHERE case_id = ? AND obligation = 'meeting_held'",
+      [filed.id],
+    );
+    expect(meeting!.moved).toBe(1);
+    expect(new Date(meeting!.due_at + 8 * 3_600_000).toISOString().slice(0, 16)).toBe("2099-01-05T23:59");
+    expect(meeting!.original_due_at).toBeLessThan(meeting!.due_at);
+
+    // Resolving before the meeting is held is refused: the meeting is what the firm asked for.
+    await specialist.chat.tap("🏁 办结");
+    await specialist.chat.send("已安排商务厅与企业会面。");
+    expect((await specialist.chat.tap("✔ 提交")).join()).toMatch(/“约见举行”尚未完成/);
+
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    await specialist.chat.tap("🤝 登记约见已举行");
+    await specialist.chat.send(today);
+    await specialist.chat.send("王副厅长");
+    await specialist.chat.tap("是");
+    await specialist.chat.send("经张厅长同意，委托王副厅长出席");
+    await specialist.chat.tap("✔ 提交");
+    await waitForMessage(investor, /With the approval of the head of the department, 王副厅长 attended/);
 
     await specialist.chat.tap("🏁 办结");
     await specialist.chat.send("已安排商务厅与企业会面，设备进口可适用零关税政策。");
     await specialist.chat.tap("✔ 提交");
     expect((await caseOf(investor.userId)).status).toBe("resolved");
     await waitForMessage(investor, /Outcome: 已安排商务厅/);
-    const events = await rows<{ type: string; from_status: string | null; to_status: string | null; actor_type: string }>(
-      "SELECT type, from_status, to_status, actor_type FROM case_events WHERE case_id = ? ORDER BY id",
+    const events = await rows<{ type: string; from_status: string | null; to_status: string | null; actor_type: string; data: string | null }>(
+      "SELECT type, from_status, to_status, actor_type, data FROM case_events WHERE case_id = ? ORDER BY id",
       [filed.id],
     );
-    expect(events.map((e) => e.type)).toEqual(["received", "assigned", "acknowledged", "meeting_scheduled", "resolved"]);
-    expect(events.at(-1)).toEqual({ type: "resolved", from_status: "meeting_scheduled", to_status: "resolved", actor_type: "specialist" });
+    expect(events.map((e) => e.type)).toEqual(["received", "assigned", "acknowledged", "meeting_scheduled", "due_moved", "meeting_held", "resolved"]);
+    expect(JSON.parse(events[5]!.data!)).toMatchObject({ delegated: { official: "王副厅长", approvedBy: "经张厅长同意，委托王副厅长出席" } });
+    expect(events.at(-1)).toMatchObject({ type: "resolved", from_status: "in_progress", to_status: "resolved", actor_type: "specialist" });
 
     // Illegal now: acknowledging a resolved case.
     const illegal = await specialist.chat.tap("✅ 确认受理");
-    expect(illegal.join()).toMatch(/不能“确认受理”/);
+    expect(illegal.join()).toMatch(/当前状态下不能执行此操作/);
   });
 
   it("relays a reply to the firm, labelled, and the firm's message back to the owner", async () => {
@@ -148,6 +178,12 @@ describe("the loop investor → specialist → investor", () => {
   it("asks the firm to rate a resolution: unsatisfied reopens to the same owner, satisfied closes", async () => {
     const { specialist, investor, filed } = await assignedCase();
     const head = await joinedSpecialist({ role: "unit_head", unitId: specialist.unitId });
+    // The meeting is what the firm asked for: held first, then resolved.
+    await specialist.chat.tap("🤝 登记约见已举行");
+    await specialist.chat.send(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await specialist.chat.send("商务厅李处长");
+    await specialist.chat.tap("否");
+    await specialist.chat.tap("✔ 提交");
     const resolve = async () => {
       await specialist.chat.tap("🏁 办结");
       await specialist.chat.send("已协调海关，设备可正常通关。");
@@ -159,7 +195,14 @@ describe("the loop investor → specialist → investor", () => {
     await investor.tap("🙁 Unsatisfied");
     const reopened = await caseOf(investor.userId);
     expect(reopened).toMatchObject({ status: "in_progress", owner_id: specialist.id });
-    expect(reopened.resolution_due_at).toBeGreaterThanOrEqual(before.resolution_due_at);
+    // The reopened case owes a new first response; the original dues stay in history for the figures.
+    const owed = await rows<{ obligation: string; cycle: number; state: string }>("SELECT obligation, cycle, state FROM case_obligations WHERE case_id = ? ORDER BY cycle, obligation", [filed.id]);
+    expect(owed).toEqual([
+      { obligation: "first_response", cycle: 1, state: "met" },
+      { obligation: "meeting_held", cycle: 1, state: "met" },
+      { obligation: "first_response", cycle: 2, state: "open" },
+    ]);
+    expect(reopened.resolution_due_at).toBe(before.resolution_due_at);
     await waitForMessage(specialist.chat, new RegExp(`${filed.ref}.*不满意`));
     await waitForMessage(head.chat, new RegExp(`${filed.ref}.*不满意`));
     // A second tap on the same survey does nothing.
@@ -185,21 +228,41 @@ describe("the loop investor → specialist → investor", () => {
     expect(none).toHaveLength(0);
   });
 
-  it("transfers with a reason; the first owner stays answerable until the new one accepts", async () => {
+  it("brings in a co-handler who may reply but not resolve; a transfer waits for the department's approval", async () => {
     const { specialist, investor, filed } = await assignedCase();
+    const helper = await joinedSpecialist();
+    await specialist.chat.tap("👥 邀请协办");
+    await specialist.chat.send(helper.id);
+    await specialist.chat.tap("✔ 提交");
+    await waitForMessage(helper.chat, new RegExp(`【${filed.ref}】您被邀请协办`));
+    expect(await rows("SELECT specialist_id FROM case_co_handlers WHERE case_id = ?", [filed.id])).toEqual([{ specialist_id: helper.id }]);
+    await helper.chat.send(`/case ${filed.ref}`);
+    await helper.chat.tap("💬 回复企业");
+    await helper.chat.send("协办单位已联系海关。");
+    await helper.chat.tap("✔ 提交");
+    await waitForMessage(investor, /The specialist replies: 协办单位已联系海关。/);
+    await helper.chat.tap("🏁 办结");
+    expect((await caseOf(investor.userId)).owner_id).toBe(specialist.id);
+
     const other = await joinedSpecialist();
+    const department = await joinedSpecialist({ role: "bizenv" });
     await specialist.chat.tap("↪️ 转交");
     await specialist.chat.send(other.id);
     await specialist.chat.send("涉及海关事务，由口岸专员办理更合适。");
-    const requested = (await specialist.chat.tap("✔ 提交")).join();
-    expect(requested).toContain(`已申请转交给 ${other.id}`);
+    await specialist.chat.tap("✔ 提交");
     expect(await caseOf(investor.userId)).toMatchObject({ owner_id: specialist.id, pending_owner_id: other.id });
-    await waitForMessage(other.chat, /申请将此政企约见转交给您/);
-    await other.chat.tap("接收此件");
+    await waitForMessage(department.chat, new RegExp(`【${filed.ref}】负责专员申请将此件转交给 ${other.id}`));
+    // Only the department approves: the proposed owner cannot take it themselves.
+    await other.chat.post(other.chat.callback(`sp:approve:${filed.id}`));
+    expect(await caseOf(investor.userId)).toMatchObject({ owner_id: specialist.id });
+    await department.chat.tap("✅ 批准转交");
     expect(await caseOf(investor.userId)).toMatchObject({ owner_id: other.id, pending_owner_id: null });
-    await waitForMessage(specialist.chat, /已接收转交/);
+    await waitForMessage(other.chat, new RegExp(`【${filed.ref}】此政企约见现由您负责办理`));
+    const [transferred] = await rows<{ data: string }>("SELECT data FROM case_events WHERE case_id = ? AND type = 'transferred'", [filed.id]);
+    expect(JSON.parse(transferred!.data)).toMatchObject({ from: specialist.id, to: other.id, approvedBy: department.id });
 
     // A transfer to nobody is refused and changes nothing.
+    await other.chat.send(`/case ${filed.ref}`);
     await other.chat.tap("↪️ 转交");
     await other.chat.send("no-such-specialist");
     await other.chat.send("测试不存在的专员。");

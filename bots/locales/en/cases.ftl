@@ -1,6 +1,6 @@
 
 ## Deadline rules (the day of receipt is not counted)
-deadline-rule-appointment = a meeting is arranged within { $days } working days after the day of receipt
+deadline-rule-appointment = a meeting is held within { $days } working days after the day of receipt
 deadline-rule-urgent = the firm is heard, or a consultation held, within { $days } working days after the day of receipt
 deadline-rule-especially_urgent = a response at once, within { $hours } hours of receipt (holidays included), and a consultation within { $days } working days after the day of receipt
 deadline-rule-policy = a clear answer within { $days } working days after the day of receipt
@@ -25,7 +25,6 @@ case-detail =
     <b>{ $ref }</b> · { $kind }
     Status: <b>{ $status }</b>
     Received: { $received }
-    Due by: { $due }
     { $summary }
 case-timeline-title = <b>History</b>:
 case-timeline-line = { $at } — { $event }

@@ -1,6 +1,6 @@
 
 ## 时限规则（受理当日不计）
-deadline-rule-appointment = 自受理次日起 { $days } 个工作日内安排约见
+deadline-rule-appointment = 自受理次日起 { $days } 个工作日内举行约见
 deadline-rule-urgent = 自受理次日起 { $days } 个工作日内听取企业诉求或组织会商
 deadline-rule-especially_urgent = 第一时间响应：受理后 { $hours } 小时内（节假日照常计算），并于受理次日起 { $days } 个工作日内组织会商
 deadline-rule-policy = 自受理次日起 { $days } 个工作日内明确答复
@@ -25,7 +25,6 @@ case-detail =
     <b>{ $ref }</b> · { $kind }
     状态：<b>{ $status }</b>
     受理：{ $received }
-    最迟：{ $due }
     { $summary }
 case-timeline-title = <b>办理记录</b>：
 case-timeline-line = { $at } — { $event }
