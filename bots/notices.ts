@@ -6,7 +6,7 @@ import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.
 import { feedbackChoice } from "./callback-data.ts";
 import type { CaseStatus } from "../db/schema.ts";
 import type { UpdateUnit } from "../db/unit.ts";
-import { otherLocale, raw, t, type Locale } from "./i18n.ts";
+import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
 
 export interface StatusFacts {
   ref: string;

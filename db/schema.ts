@@ -11,9 +11,7 @@ import {
   sqliteTable,
   text,
 } from "drizzle-orm/sqlite-core";
-
-export const LOCALES = ["zh", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES } from "../lib/locale.ts";
 
 export const CASE_KINDS = ["appointment", "urgent", "especially_urgent", "policy"] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];

@@ -1,6 +1,6 @@
 // The reader's language for server-rendered pages (the case page and the supervisors' web).
 import type { Context } from "hono";
-import type { Locale } from "../db/schema.ts";
+import type { Locale } from "../lib/locale.ts";
 
 /** ?lang= (then remembered in a cookie for `path`), the cookie, or the browser's preference; Chinese by default. */
 export function localeOf(c: Context, path: string): Locale {

@@ -4,7 +4,7 @@ import { owner } from "../../db/queries/audiences.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import type { CaseRow } from "../../db/queries/preload.ts";
 import type { UpdateUnit } from "../../db/unit.ts";
-import { t, type Args } from "../i18n.ts";
+import { t, type Args } from "../../lib/i18n.ts";
 
 export function notifyOwner(unit: UpdateUnit, c: CaseRow, what: "investor_message" | "withdrawn" | "attachment", args: Args): void {
   const payload = (locale: "zh" | "en") => ({ text: t(locale, `owner-${what}`, { ref: c.ref, ...args }), parse_mode: "HTML" as const });

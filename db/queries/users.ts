@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { users, type Locale } from "../schema.ts";
+import type { Locale } from "../../lib/locale.ts";
+import { users } from "../schema.ts";
 
 /** Records a Telegram user by id only: nothing personal until the privacy notice is accepted. */
 export function upsertUser(db: Db, telegramId: number, now: number) {

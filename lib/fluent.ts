@@ -4,7 +4,7 @@
 // web's pages are built with hono/html, which escapes whatever it interpolates, so its translator
 // leaves them as they are (escaping twice would show "&amp;").
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import { LOCALES, type Locale } from "../db/schema.ts";
+import { LOCALES, type Locale } from "./locale.ts";
 
 export type { Locale };
 /** Text that is HTML already (another message's rendering): passed into a message as it is. */
