@@ -2,7 +2,7 @@
 // in the preload) reaches the middleware through a WeakMap keyed by the Update object itself.
 import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import type { Settings } from "../workers/env.ts";
+import type { Settings } from "../lib/settings.ts";
 import type { BotContext, UpdateState } from "./context.ts";
 import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";

@@ -9,11 +9,11 @@ import { makeCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { decide, type Accepted, type Actor, type CaseSnapshot, type Command, type Refused, type RuleContext } from "../domain/case-rules.ts";
 import type { ObligationRecord } from "../domain/obligations.ts";
 import { CASE_KINDS, type CaseKind } from "../domain/vocabulary.ts";
-import { caseLink, caseToken } from "../workers/case-token.ts";
+import { caseLink, caseToken } from "../lib/case-token.ts";
 import { renderNotices } from "./case-notices.ts";
 import type { BotContext } from "./context.ts";
-import { beijingTime, dueText } from "./format.ts";
-import { t, type Locale } from "./i18n.ts";
+import { beijingTime, dueText } from "../lib/format.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 import { replyHtml } from "./reply.ts";
 
 export function obligationRecords(rows: readonly ObligationRow[]): ObligationRecord[] {

@@ -9,8 +9,8 @@ import type { WorkCalendar } from "../domain/calendar.ts";
 import type { NextStep, Notice } from "../domain/case-rules.ts";
 import type { CaseKind, CaseStatus } from "../domain/vocabulary.ts";
 import { specialistAction } from "./callback-data.ts";
-import { beijingTime, dueText } from "./format.ts";
-import { t, type Locale } from "./i18n.ts";
+import { beijingTime, dueText } from "../lib/format.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 import { statusUpdatePayloads, surveyPayloads } from "./notices.ts";
 
 /** What every notice of one case may name. */

@@ -2,8 +2,8 @@
 // once met, when; a moved due says so.
 import type { ObligationRow } from "../db/queries/preload.ts";
 import { makeCalendar, type WorkCalendar } from "../domain/calendar.ts";
-import { beijingTime, dueText } from "./format.ts";
-import { t, type Locale } from "./i18n.ts";
+import { beijingTime, dueText } from "../lib/format.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 
 export function obligationLines(locale: Locale, rows: readonly ObligationRow[], audience: "staff" | "investor", calendar: WorkCalendar = makeCalendar([], [])): string[] {
   const latest = Math.max(0, ...rows.map((r) => r.cycle));

@@ -1,6 +1,6 @@
 // The command menu Telegram shows, in both languages (setMyCommands with language_code).
 import type { BotCommand } from "grammy/types";
-import { t, type Locale } from "./i18n.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 
 export const INVESTOR_COMMANDS = [
   "start", "appointment", "urgent", "policy", "cases", "status", "language", "privacy", "deleteme", "help", "cancel",

@@ -1,8 +1,8 @@
 import type { Context } from "grammy";
 import type { UpdateUnit } from "../db/unit.ts";
 import type { Sender } from "../db/queries/preload.ts";
-import type { Settings } from "../workers/env.ts";
-import type { Locale } from "./i18n.ts";
+import type { Settings } from "../lib/settings.ts";
+import type { Locale } from "../lib/i18n.ts";
 
 /** What the webhook prepared for one update before the bot's middleware runs. */
 export interface UpdateState {

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { joinDecision, languageChoice, menuChoice, privacyChoice } from "./callback-data.ts";
-import { t, type Locale } from "./i18n.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 
 export function languageKeyboard(locale: Locale = "zh"): InlineKeyboard {
   return new InlineKeyboard()

@@ -1,8 +1,8 @@
 // "What happens next, and by when" for a case in a given status: one answer for the bot's
 // status updates and the public case page.
 import type { CaseRow } from "../db/queries/preload.ts";
-import { beijingTime } from "./format.ts";
-import { t, type Locale } from "./i18n.ts";
+import { beijingTime } from "../lib/format.ts";
+import { t, type Locale } from "../lib/i18n.ts";
 
 export function nextStep(locale: Locale, c: Pick<CaseRow, "status" | "firstResponseDueAt" | "resolutionDueAt" | "meetingAt">, meetingPlace?: string): string {
   switch (c.status) {

@@ -4,7 +4,7 @@ import { InlineKeyboard } from "grammy";
 import type { MessagePayload } from "../db/queries/outbox.ts";
 import { feedbackChoice } from "./callback-data.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
-import { otherLocale, raw, t, type Locale } from "./i18n.ts";
+import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
 
 export interface StatusFacts {
   ref: string;

@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import type { CaseKind } from "../domain/vocabulary.ts";
 import { specialistAction } from "./callback-data.ts";
-import { t } from "./i18n.ts";
+import { t } from "../lib/i18n.ts";
 
 export const SPECIALIST_ACTIONS = ["ack", "reply", "info", "assess", "meet", "held", "hearing", "answer", "study", "cohandle", "transfer", "resolve", "approve"] as const;
 export type SpecialistActionCode = (typeof SPECIALIST_ACTIONS)[number];

@@ -1,8 +1,9 @@
 // The Hono app: settings validated once per request before any route runs.
 import { Hono } from "hono/tiny";
 import { HTTPException } from "hono/http-exception";
-import { settingsOf, type Env, type Settings } from "./env.ts";
-import { logError } from "./log.ts";
+import { settingsOf, type Settings } from "../lib/settings.ts";
+import type { Env } from "./env.ts";
+import { logError } from "../lib/log.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { casePageRoutes } from "./routes/case-page.ts";

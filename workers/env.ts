@@ -1,7 +1,5 @@
-// The Worker's settings, validated once per env object. A bad setting yields one clear error that
-// names the setting and the rule, never its value.
-// zod/mini: the same validation at a fifth of the bundle size of zod's chained API.
-import * as z from "zod/mini";
+// What the bot Worker is handed: its settings as strings (read and checked by lib/settings.ts) and
+// its bindings.
 import type { OutboxQueue } from "./outbox/queue.ts";
 
 export interface Env {
@@ -23,82 +21,3 @@ export interface Env {
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
   OUTBOX_QUEUE?: OutboxQueue;
 }
-
-const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s/]+/, "must be an http(s) URL"));
-const required = { error: "is required" };
-
-/** The settings both Workers (this one and the supervisors' web) read the same way. */
-export const sharedSettings = {
-  TELEGRAM_BOT_USERNAME: z._default(
-    z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's Telegram username without @")),
-    "HainanInvestorDeskBot",
-  ),
-  LIBSQL_URL: z.string(required).check(z.regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
-  LIBSQL_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
-};
-
-export const SettingsSchema = z.object({
-  TELEGRAM_BOT_TOKEN: z
-    .string(required)
-    .check(z.regex(/^\d{1,20}:[A-Za-z0-9_-]{20,}$/, "must look like <bot id>:<secret> as issued by @BotFather")),
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string(required)
-    .check(z.regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ and -")),
-  TELEGRAM_API_ROOT: z._default(httpUrl(), "https://api.telegram.org"),
-  ...sharedSettings,
-  /** A Bot API call that takes longer is abandoned (and an outbox row retried later), so a stalled Telegram cannot hold a request or a tick. */
-  TELEGRAM_TIMEOUT_SECONDS: z._default(z.coerce.number().check(z.int("must be a whole number of seconds"), z.gte(1, "must be 1–60 seconds"), z.lte(60, "must be 1–60 seconds")), 10),
-  PUBLIC_BASE_URL: z._default(httpUrl(), "http://127.0.0.1:8787"),
-  ADMIN_API_TOKEN: z.optional(z.string().check(z.minLength(24, "must be at least 24 characters"))),
-  CASE_LINK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
-  /** Origins allowed to frame the embeddable case page (CSP frame-ancestors), space-separated. */
-  PORTAL_ORIGINS: z.optional(z.string().check(z.regex(/^(https:\/\/[A-Za-z0-9.-]+(:\d+)?)( https:\/\/[A-Za-z0-9.-]+(:\d+)?)*$/, "must be space-separated https:// origins"))),
-  /** Where case status changes are POSTed, signed with PORTAL_WEBHOOK_SECRET (HMAC-SHA256); both or neither. */
-  PORTAL_WEBHOOK_URL: z.optional(httpUrl()),
-  PORTAL_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
-});
-
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export interface SettingIssue {
-  setting: string;
-  rule: string;
-}
-
-export class ConfigError extends Error {
-  readonly issues: SettingIssue[];
-
-  constructor(issues: SettingIssue[]) {
-    super(`invalid configuration: ${issues.map((i) => `${i.setting} ${i.rule}`).join("; ")}`);
-    this.name = "ConfigError";
-    this.issues = issues;
-  }
-}
-
-/**
- * A reader of validated settings: `extra` adds checks across settings. The result is cached per env
- * object, because workerd hands the same object to every request of an isolate. A bad setting throws
- * a ConfigError naming each setting and its rule, never a value.
- */
-export function settingsReader<T>(schema: z.ZodMiniType<T>, extra: (settings: T) => SettingIssue[] = () => []): (env: object) => T {
-  const cache = new WeakMap<object, T | ConfigError>();
-  return (env) => {
-    let parsed = cache.get(env);
-    if (!parsed) {
-      const result = z.safeParse(schema, env);
-      const issues = result.success ? extra(result.data) : result.error.issues.map((i) => ({ setting: i.path.join(".") || "env", rule: i.message }));
-      parsed = result.success && issues.length === 0 ? result.data : new ConfigError(issues);
-      cache.set(env, parsed);
-    }
-    if (parsed instanceof ConfigError) throw parsed;
-    return parsed;
-  };
-}
-
-/** Portal webhooks need their URL and their secret: both or neither. */
-function portalPair(settings: Settings): SettingIssue[] {
-  if (Boolean(settings.PORTAL_WEBHOOK_URL) === Boolean(settings.PORTAL_WEBHOOK_SECRET)) return [];
-  return [{ setting: settings.PORTAL_WEBHOOK_URL ? "PORTAL_WEBHOOK_SECRET" : "PORTAL_WEBHOOK_URL", rule: "is required when the other PORTAL_WEBHOOK_ setting is set" }];
-}
-
-export const settingsOf: (env: Env) => Settings = settingsReader(SettingsSchema, portalPair);

@@ -1,6 +1,7 @@
 // The Worker: a thin shell over functions that tests call directly.
 import { app } from "./app.ts";
-import { settingsOf, type Env } from "./env.ts";
+import { settingsOf } from "../lib/settings.ts";
+import type { Env } from "./env.ts";
 import type { OutboxBatch } from "./outbox/queue.ts";
 import { consumeOutboxBatch } from "./outbox/consume.ts";
 import { jobs, runTick } from "./scheduled.ts";

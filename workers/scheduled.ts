@@ -3,13 +3,13 @@
 import { eq } from "drizzle-orm";
 import { openDbFor, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
-import type { Settings } from "./env.ts";
+import type { Settings } from "../lib/settings.ts";
 import type { OutboxQueue } from "./outbox/queue.ts";
 import { alertsJob } from "./jobs/alerts.ts";
 import { digestJob } from "./jobs/digest.ts";
 import { expiryJob } from "./jobs/expiry.ts";
 import { outboxJob } from "./jobs/outbox.ts";
-import { logError, logEvent } from "./log.ts";
+import { logError, logEvent } from "../lib/log.ts";
 
 export interface JobContext {
   handle: DbHandle;

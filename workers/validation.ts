@@ -1,7 +1,7 @@
 // Request validation errors, in both languages, naming each field and its rule.
 import type { Context } from "hono";
 import type * as z from "zod/mini";
-import { t } from "../bots/i18n.ts";
+import { t } from "../lib/i18n.ts";
 import { ruleKeys } from "./rule-keys.ts";
 
 export interface FieldIssue {

@@ -1,8 +1,8 @@
 // The first middleware of both Workers' apps: validated settings and the one clock of the request
 // path, or a 500 that names each bad setting and its rule (never a value).
 import type { MiddlewareHandler } from "hono";
-import { ConfigError } from "./env.ts";
-import { logError } from "./log.ts";
+import { ConfigError } from "../lib/settings.ts";
+import { logError } from "../lib/log.ts";
 
 export function withSettings<S>(read: (env: object) => S, now: () => number): MiddlewareHandler<{ Bindings: object; Variables: { settings: S; now: () => number } }> {
   return async (c, next) => {

@@ -3,8 +3,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { casesFiledBy, erasePerson } from "../../db/queries/erase.ts";
 import { eraseChoice, menuChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
-import { beijingTime } from "../format.ts";
-import { bilingual, t } from "../i18n.ts";
+import { beijingTime } from "../../lib/format.ts";
+import { bilingual, t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { firmName } from "./onboarding.ts";
 

@@ -4,7 +4,7 @@ import { Composer } from "grammy";
 import { and, eq, sql } from "drizzle-orm";
 import { attachments } from "../../db/schema.ts";
 import type { BotContext } from "../context.ts";
-import { t } from "../i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { loadSession } from "../session.ts";
 import { visibleCase } from "./cases.ts";

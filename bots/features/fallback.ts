@@ -1,7 +1,7 @@
 // Anything no feature took: a helpful bilingual answer, never silence.
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { bilingual } from "../i18n.ts";
+import { bilingual } from "../../lib/i18n.ts";
 import { languageKeyboard } from "../keyboards.ts";
 
 export const fallback = new Composer<BotContext>();

@@ -6,7 +6,7 @@ import type { BotContext } from "../context.ts";
 import { CASE_FORMS, FORMS, type CaseForm } from "../forms/definitions.ts";
 import { applyInput, currentStep, startForm, type FormDef, type FormInput, type FormStep } from "../forms/engine.ts";
 import { askScreen, invalidText, reviewScreen } from "../forms/render.ts";
-import { t } from "../i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { menuKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";

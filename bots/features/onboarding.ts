@@ -9,7 +9,7 @@ import type { BotContext } from "../context.ts";
 import { firmForm } from "../forms/definitions.ts";
 import { startForm } from "../forms/engine.ts";
 import { askScreen } from "../forms/render.ts";
-import { t } from "../i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { menuKeyboard, privacyKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { saveSession } from "../session.ts";

@@ -6,7 +6,7 @@ import type { CaseAction } from "../../domain/vocabulary.ts";
 import { actorOf, calendarOf, caseSnapshot, refusalText, runCaseCommand } from "../case-actions.ts";
 import type { BotContext } from "../context.ts";
 import type { Draft } from "../forms/engine.ts";
-import { t } from "../i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import type { SpecialistActionCode } from "../specialist-keyboards.ts";
 

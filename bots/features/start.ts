@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import { setUserLocale, upsertUser } from "../../db/queries/users.ts";
 import { languageChoice, menuChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
-import { bilingual, t, type Locale } from "../i18n.ts";
+import { bilingual, t, type Locale } from "../../lib/i18n.ts";
 import { languageKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { continueOnboarding } from "./onboarding.ts";

@@ -4,7 +4,7 @@ import { firmByUscc, joinApprovers, membershipByUscc, registerFirm, saveContact 
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import type { BotContext } from "../context.ts";
 import type { Draft } from "../forms/engine.ts";
-import { t, type Locale } from "../i18n.ts";
+import { t, type Locale } from "../../lib/i18n.ts";
 import { joinKeyboard, menuKeyboard } from "../keyboards.ts";
 import { replyHtml } from "../reply.ts";
 import { firmName } from "./onboarding.ts";

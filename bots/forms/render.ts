@@ -2,7 +2,7 @@
 // as buttons, and Back / Skip / Cancel; errors in both languages, naming the field and the rule.
 import { InlineKeyboard } from "grammy";
 import { formAction } from "../callback-data.ts";
-import { raw, t, type Locale } from "../i18n.ts";
+import { raw, t, type Locale } from "../../lib/i18n.ts";
 import { answeredFields, isOptional, type FieldDef, type FieldRule, type FormDef, type FormState } from "./engine.ts";
 
 export interface Screen {

@@ -5,7 +5,7 @@ import type { Db } from "../client.ts";
 import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units } from "../schema.ts";
 import { type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
 import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/calendar-import.ts";
-import { sha256Hex } from "../../workers/crypto.ts";
+import { sha256Hex } from "../../lib/crypto.ts";
 
 const INVITE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const INVITE_TTL_MS = 72 * 3_600_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bilingual, escapeHtml, messageIds, t } from "../../bots/i18n.ts";
-import { catalogs } from "../../bots/locales/catalogs.ts";
-import { webCatalogs } from "../../bots/locales/web-catalogs.ts";
+import { bilingual, escapeHtml, messageIds, t } from "../../lib/i18n.ts";
+import { catalogs } from "../../lib/locales/catalogs.ts";
+import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
 import * as web from "../../workers/web/i18n.ts";
 import { FORMS } from "../../bots/forms/definitions.ts";
 import { EVENT_TYPES } from "../../domain/vocabulary.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorReason } from "../../workers/log.ts";
+import { errorReason } from "../../lib/log.ts";
 
 describe("errorReason", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { handleUpdate } from "../../bots/handle-update.ts";
+import { handleUpdate } from "../../workers/handle-update.ts";
 import { app } from "../../workers/app.ts";
-import { settingsOf } from "../../workers/env.ts";
+import { settingsOf } from "../../lib/settings.ts";
 import { rows } from "./support/db.ts";
 import { callbackAnswers, callbackUpdate, callsTo, deliver, textUpdate, uniqueId, webhookRequest } from "./support/telegram.ts";
 

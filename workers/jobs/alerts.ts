@@ -2,8 +2,8 @@
 // scan of open cases), sends what planAlerts says through the outbox (once per dedupe key, so an
 // overlapping or repeated tick adds nothing), writes escalations to the ledger, and schedules the next look.
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { beijingTime } from "../../bots/format.ts";
-import { t } from "../../bots/i18n.ts";
+import { beijingTime } from "../../lib/format.ts";
+import { t } from "../../lib/i18n.ts";
 import { surveyPayloads } from "../../bots/notices.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { AUDIENCES, firmMembers, owner } from "../../db/queries/audiences.ts";

@@ -2,8 +2,8 @@
 // first, then by due), and each unit head's unit. Exactly one tick a day does it: the one whose
 // insert of the day's marker succeeds.
 import { asc, sql } from "drizzle-orm";
-import { beijingTime } from "../../bots/format.ts";
-import { t } from "../../bots/i18n.ts";
+import { beijingTime } from "../../lib/format.ts";
+import { t } from "../../lib/i18n.ts";
 import { enqueueMessage } from "../../db/queries/outbox.ts";
 import { cases, settings as settingsTable, specialists, units } from "../../db/schema.ts";
 import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";

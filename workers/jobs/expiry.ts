@@ -1,6 +1,6 @@
 // Half-finished intakes expire with a notice (in the person's language), found by an index on expiry.
 import { and, inArray, lte, sql } from "drizzle-orm";
-import { t } from "../../bots/i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { sessions } from "../../db/schema.ts";
 import type { CronJob } from "../scheduled.ts";

@@ -1,8 +1,8 @@
 // The Worker's queue handler: each message names outbox rows; sent at most once per lease.
 import { botFor } from "../../bots/bot.ts";
 import { openDbFor } from "../../db/client.ts";
-import type { Settings } from "../env.ts";
-import { logEvent } from "../log.ts";
+import type { Settings } from "../../lib/settings.ts";
+import { logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
 import { consumeBatch, type OutboxBatch } from "./queue.ts";
 

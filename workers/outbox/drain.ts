@@ -2,8 +2,8 @@
 // people concerned hear at once rather than at the next cron run.
 import { botFor } from "../../bots/bot.ts";
 import { openDbFor } from "../../db/client.ts";
-import type { Settings } from "../env.ts";
-import { logError, logEvent } from "../log.ts";
+import type { Settings } from "../../lib/settings.ts";
+import { logError, logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
 import { drainOutbox, type DrainOptions } from "./sender.ts";
 

@@ -8,7 +8,7 @@ import type { DbHandle } from "../../db/client.ts";
 import { outbox, users } from "../../db/schema.ts";
 import { Pacer } from "./pacer.ts";
 import { PORTAL_METHOD, PortalError, postPortalEvent, type PortalTarget } from "./portal.ts";
-import { t } from "../../bots/i18n.ts";
+import { t } from "../../lib/i18n.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
 
 const LEASE_MS = 60_000;

@@ -1,8 +1,8 @@
 // Public JSON for the International Service Portal: the deadline a firm would get if it filed now.
 import { Hono } from "hono/tiny";
 import * as z from "zod/mini";
-import { deadlineRuleText } from "../../bots/format.ts";
-import { t } from "../../bots/i18n.ts";
+import { deadlineRuleText } from "../../lib/format.ts";
+import { t } from "../../lib/i18n.ts";
 import { openDbFor } from "../../db/client.ts";
 import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/queries/calendar.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";

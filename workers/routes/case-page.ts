@@ -4,14 +4,14 @@ import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { eq } from "drizzle-orm";
-import { beijingTime } from "../../bots/format.ts";
-import { escapeHtml, t, type Locale } from "../../bots/i18n.ts";
+import { beijingTime } from "../../lib/format.ts";
+import { escapeHtml, t, type Locale } from "../../lib/i18n.ts";
 import { nextStep } from "../../bots/next-step.ts";
 import { openDbFor } from "../../db/client.ts";
 import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
 import { beijingIso } from "../../domain/calendar.ts";
 import type { AppBindings } from "../app.ts";
-import { sha256Hex } from "../crypto.ts";
+import { sha256Hex } from "../../lib/crypto.ts";
 import { localeOf } from "../locale.ts";
 
 export const casePageRoutes = new Hono<AppBindings>();

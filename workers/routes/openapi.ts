@@ -2,8 +2,8 @@
 // @hono/zod-openapi: that library needs zod's full API (≈ 60 KiB more in a bundle held to 150 KiB
 // gzip); a test checks that every path described here answers as described.
 import { Hono } from "hono/tiny";
-import { deadlineRuleText } from "../../bots/format.ts";
-import { t } from "../../bots/i18n.ts";
+import { deadlineRuleText } from "../../lib/format.ts";
+import { t } from "../../lib/i18n.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import { DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
 import type { AppBindings } from "../app.ts";

@@ -4,11 +4,11 @@ import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod/mini";
 import type { Update } from "grammy/types";
-import { handleUpdate, RetryLater, updateKind } from "../../bots/handle-update.ts";
+import { handleUpdate, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
-import { logEvent } from "../log.ts";
+import { logEvent } from "../../lib/log.ts";
 import { drainAfterUpdate } from "../outbox/drain.ts";
-import { secretsMatch } from "../secret.ts";
+import { secretsMatch } from "../../lib/secret.ts";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
 

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { logError } from "../log.ts";
+import { logError } from "../../lib/log.ts";
 import { withSettings } from "../with-settings.ts";
 import { webSettingsOf } from "./env.ts";
 import { adminRoutes } from "./admin.ts";

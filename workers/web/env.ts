@@ -1,6 +1,6 @@
 // The supervisors' web Worker's settings (see ../env.ts for the bot's, and the reader they share).
 import * as z from "zod/mini";
-import { settingsReader, sharedSettings } from "../env.ts";
+import { settingsReader, sharedSettings } from "../../lib/settings.ts";
 
 export interface WebEnv {
   LIBSQL_URL?: string;

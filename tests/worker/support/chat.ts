@@ -3,8 +3,8 @@
 import type { Update } from "grammy/types";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { handleUpdate } from "../../../bots/handle-update.ts";
-import { settingsOf } from "../../../workers/env.ts";
+import { handleUpdate } from "../../../workers/handle-update.ts";
+import { settingsOf } from "../../../lib/settings.ts";
 import { drainNow } from "../../../workers/outbox/drain.ts";
 import { callsTo, deliver, textUpdate, uniqueId, type RecordedCall } from "./telegram.ts";
 

@@ -1,4 +1,4 @@
-// All user-facing text lives in bots/locales/*.ftl (Fluent); see fluent.ts for escaping.
+// All user-facing text lives in lib/locales/*.ftl (Fluent); see fluent.ts for escaping.
 import { createTranslator, type Args, type Locale } from "./fluent.ts";
 import { catalogs } from "./locales/catalogs.ts";
 

@@ -5,11 +5,11 @@ import type { Update } from "grammy/types";
 import { openDbFor } from "../db/client.ts";
 import { preloadSender } from "../db/queries/preload.ts";
 import { AlreadyProcessed, ConcurrentChange, UpdateUnit } from "../db/unit.ts";
-import type { Settings } from "../workers/env.ts";
-import { logError } from "../workers/log.ts";
-import { botFor, runBot, type DeferredCall } from "./bot.ts";
-import { bilingual } from "./i18n.ts";
-import { preloadHints } from "./preload-hints.ts";
+import type { Settings } from "../lib/settings.ts";
+import { logError } from "../lib/log.ts";
+import { botFor, runBot, type DeferredCall } from "../bots/bot.ts";
+import { bilingual } from "../lib/i18n.ts";
+import { preloadHints } from "../bots/preload-hints.ts";
 
 export type UpdateOutcome = "processed" | "duplicate" | "handler_error";
 

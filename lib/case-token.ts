@@ -2,7 +2,7 @@
 // token generation, so every status update can carry the link without the token being stored;
 // only its SHA-256 is kept (cases.public_token_hash), to find the case. Revoking = a new generation.
 import { base64url, hmacSha256 } from "./crypto.ts";
-import type { Settings } from "./env.ts";
+import type { Settings } from "./settings.ts";
 
 /** The secret that signs case links: its own setting, else one derived from the webhook secret (domain-separated). */
 function linkSecret(settings: Settings): string {
