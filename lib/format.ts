@@ -42,7 +42,7 @@ function dateParts(locale: Locale, instant: number): { date: string; weekday: st
     f = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
       timeZone: "Asia/Shanghai",
       year: "numeric",
-      month: locale === "zh" ? "long" : "short",
+      month: locale === "zh" ? "numeric" : "short",
       day: "numeric",
       weekday: locale === "zh" ? "long" : "short",
     });
@@ -50,7 +50,7 @@ function dateParts(locale: Locale, instant: number): { date: string; weekday: st
   }
   const parts = f.formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  const date = locale === "zh" ? `${part("year")}年${part("month")}${part("day")}日` : `${part("day")} ${part("month")} ${part("year")}`;
+  const date = locale === "zh" ? `${part("year")}年${part("month")}月${part("day")}日` : `${part("day")} ${part("month")} ${part("year")}`;
   return { date, weekday: part("weekday") };
 }
 

@@ -9,6 +9,7 @@ import {
   workingDaysBetween,
   workingTimeBetween,
 } from "../../domain/calendar.ts";
+import { dueText } from "../../lib/format.ts";
 
 // The same data the seed migration loads (chinese-days 1.5.7: 2004–2026).
 const data = JSON.parse(readFileSync("node_modules/chinese-days/dist/chinese-days.json", "utf8")) as {
@@ -91,5 +92,18 @@ describe("working time", () => {
     const from = instantOfBeijing("2026-02-13", "12:00:00");
     const to = instantOfBeijing("2026-02-24", "12:00:00");
     expect(workingTimeBetween(cal, from, to)).toBe(48 * 3_600_000);
+  });
+});
+
+describe("dueText: investors read dates, and whether a day is a make-up working day", () => {
+  it.each([
+    ["zh", "2026-02-28T23:59:59+08:00", "2026年2月28日（星期六，调休工作日）"],
+    ["en", "2026-02-28T23:59:59+08:00", "Sat 28 Feb 2026, an official make-up working day"],
+    ["zh", "2026-03-05T23:59:59+08:00", "2026年3月5日（星期四）"],
+    ["en", "2026-03-05T23:59:59+08:00", "Thu 5 Mar 2026"],
+    // Close of day in Beijing is still that day, though it is 15:59 UTC.
+    ["en", "2026-12-31T23:59:59+08:00", "Thu 31 Dec 2026"],
+  ] as const)("%s %s → %s", (locale, iso, text) => {
+    expect(dueText(locale, at(iso), cal)).toBe(text);
   });
 });

@@ -145,8 +145,10 @@ describe("filing cases", () => {
     expect(review).toEqual([]);
     const confirmation = (await chat.tap("✔ 提交")).join("\n");
     expect(confirmation).toMatch(/编号 <b>HN-\d{4}-\d{6}<\/b>/);
-    expect(confirmation).toContain("7 个工作日内安排约见");
-    expect(confirmation).toContain("北京时间，UTC+8");
+    expect(confirmation).toContain("7 个工作日内举行约见");
+    // Investors read dates, never 23:59 times: 「2026年3月5日（星期四）」.
+    expect(confirmation).toMatch(/最迟：<b>\d{4}年\d{1,2}月\d{1,2}日（星期.(，调休工作日)?）<\/b>/);
+    expect(confirmation).not.toContain("23:59");
     expect(confirmation).toContain("meeting request");
     expect(confirmation.indexOf("已受理")).toBeLessThan(confirmation.indexOf("was received"));
     const [filed] = await casesOf(chat.userId);
