@@ -199,3 +199,8 @@ export function caseEventsOf(db: Db, caseId: string) {
 export function obligationsOf(db: Db, caseId: string) {
   return db.select().from(caseObligations).where(eq(caseObligations.caseId, caseId)).orderBy(caseObligations.cycle, caseObligations.dueAt);
 }
+
+/** Revokes a case page's link: the case's token generation moves on and only the new token's hash is kept. */
+export function linkRotationWrite(db: Db, caseId: string, generation: number, tokenHash: string): Item {
+  return db.update(cases).set({ linkGeneration: generation, publicTokenHash: tokenHash }).where(eq(cases.id, caseId));
+}

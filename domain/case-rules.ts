@@ -261,11 +261,11 @@ function findOpen(c: CaseSnapshot, obligation: Obligation): ObligationRecord | u
 }
 
 /** What comes next for the firm, after `changed` replaced their old records. */
-export function nextStep(c: CaseSnapshot, changed: readonly ObligationRecord[], status: CaseStatus): NextStep {
+export function nextStep(obligations: readonly ObligationRecord[], changed: readonly ObligationRecord[], status: CaseStatus): NextStep {
   if (status === "resolved") return { feedback: true };
   if (!isOpen(status)) return null;
   const key = (o: ObligationRecord) => `${o.obligation}:${o.cycle}`;
-  const byKey = new Map(c.obligations.map((o) => [key(o), o]));
+  const byKey = new Map(obligations.map((o) => [key(o), o]));
   for (const o of changed) byKey.set(key(o), o);
   const open = openObligations([...byKey.values()]);
   // First response is owed by every kind; once it is given, the kind's own step is what the firm waits for.
@@ -293,7 +293,7 @@ export function decide(c: CaseSnapshot, command: Command, actor: Actor, rules: R
     to: "firm",
     template: "status",
     event,
-    next: nextStep(c, obligations, status),
+    next: nextStep(c.obligations, obligations, status),
     detail,
   });
 

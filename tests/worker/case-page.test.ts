@@ -71,6 +71,13 @@ describe("the public case page", () => {
     const body = (await (await page(`/api/cases/${token}`)).json()) as Record<string, unknown>;
     expect(body).toMatchObject({ ref: filed.ref, kind: "policy", status: "received", statusText: { zh: "已受理", en: "Received" } });
     expect(String(body.resolutionDue)).toMatch(/T23:59:59\+08:00$/);
+    // A policy question owes a first response and an answer; neither met yet, nothing under supervision.
+    expect((body.obligations as { obligation: string; state: string }[]).map((o) => [o.obligation, o.state])).toEqual([
+      ["first_response", "open"],
+      ["answer", "open"],
+    ]);
+    expect(body.underSupervision).toBe(false);
+    expect((body.next as { en: string }).en).toMatch(/^the specialist's first response, by \w{3} \d{1,2} \w{3} 20\d\d/);
     expect(JSON.stringify(body)).not.toMatch(/Jane|13800138000|firm_id|telegram/);
   });
 });

@@ -6,6 +6,7 @@ import { Hono } from "hono/tiny";
 import { and, eq } from "drizzle-orm";
 import * as z from "zod/mini";
 import { t } from "../../lib/i18n.ts";
+import { linkRotationWrite } from "../../db/case-writes.ts";
 import { openDbFor, type Db } from "../../db/client.ts";
 import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
 import { cases, units } from "../../db/schema.ts";
@@ -94,7 +95,7 @@ adminRoutes.post("/admin/cases/:ref/revoke-link", async (c) => {
   const generation = found.generation + 1;
   const token = await caseToken(c.get("settings"), found.id, generation);
   await db.batch([
-    db.update(cases).set({ linkGeneration: generation, publicTokenHash: await sha256Hex(token) }).where(eq(cases.id, found.id)),
+    linkRotationWrite(db, found.id, generation, await sha256Hex(token)),
     audit(db, now, ACTOR, "case.revoke_link", ref, { generation }),
   ]);
   return c.json({ ok: true, ref, link: caseLink(c.get("settings"), token) });

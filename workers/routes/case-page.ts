@@ -6,10 +6,15 @@ import { html, raw } from "hono/html";
 import { eq } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
 import { escapeHtml, t, type Locale } from "../../lib/i18n.ts";
-import { nextStep } from "../../bots/next-step.ts";
+import { obligationRecords } from "../../bots/case-actions.ts";
+import { nextText } from "../../bots/case-notices.ts";
 import { openDbFor } from "../../db/client.ts";
-import { caseEvents, cases, specialists, units } from "../../db/schema.ts";
-import { beijingIso } from "../../domain/calendar.ts";
+import { calendarWindow, CALENDAR_WINDOW_DAYS } from "../../db/queries/calendar.ts";
+import { caseEvents, caseObligations, cases, specialists, units } from "../../db/schema.ts";
+import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
+import { nextStep } from "../../domain/case-rules.ts";
+import { isOpen } from "../../domain/vocabulary.ts";
+import { obligationLines } from "../../bots/case-view.ts";
 import type { AppBindings } from "../app.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { localeOf } from "../locale.ts";
@@ -37,13 +42,22 @@ async function findCase(c: Context<AppBindings>) {
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .where(eq(cases.publicTokenHash, hash))
     .orderBy(caseEvents.id);
-  const [[row], timeline] = await handle.readBatch([found, events]);
-  return row ? { ...row, timeline } : undefined;
-}
-
-function meetingPlace(timeline: { type: string; data: unknown }[]): string | undefined {
-  const last = timeline.filter((e) => e.type === "meeting_scheduled" || e.type === "meeting_rescheduled").at(-1);
-  return (last?.data as { place?: string } | null)?.place;
+  const obligations = db
+    .select({ o: caseObligations })
+    .from(caseObligations)
+    .innerJoin(cases, eq(cases.id, caseObligations.caseId))
+    .where(eq(cases.publicTokenHash, hash))
+    .orderBy(caseObligations.cycle, caseObligations.dueAt);
+  // Make-up working days among the dues shown: the window a case's dues can reach.
+  const today = beijingDate(c.get("now")());
+  const [days, years] = calendarWindow(db, addDays(today, -CALENDAR_WINDOW_DAYS), addDays(today, CALENDAR_WINDOW_DAYS));
+  const [[row], timeline, owed, dayRows, yearRows] = await handle.readBatch([found, events, obligations, days, years]);
+  if (!row) return undefined;
+  const calendar = makeCalendar(dayRows, yearRows.map((y) => y.year));
+  const rows = owed.map((o) => o.o);
+  const next = (locale: Locale) =>
+    nextText(locale, nextStep(obligationRecords(rows), [], row.c.status), calendar);
+  return { ...row, timeline, obligations: rows, calendar, next };
 }
 
 function notFound(c: Context<AppBindings>) {
@@ -91,9 +105,10 @@ casePageRoutes.get("/s/:token", async (c) => {
 <dl>
 ${row("page-kind", t(locale, `kind-${k.kind}`))}
 ${row("page-status", `<span class="status">${t(locale, `status-${k.status}`)}</span>`)}
-${row("page-next", nextStep(locale, k, meetingPlace(found.timeline)))}
+${isOpen(k.status) && k.escalationLevel > 0 ? row("page-supervision", t(locale, "case-under-supervision")) : ""}
+${row("page-next", found.next(locale))}
 ${row("page-received", beijingTime(locale, k.receivedAt))}
-${row("page-due", beijingTime(locale, k.resolutionDueAt))}
+${row("page-obligations", obligationLines(locale, found.obligations, "investor", found.calendar).join("<br>"))}
 ${row("page-unit", unit)}
 </dl>
 <h2>${t(locale, "page-timeline")}</h2>
@@ -114,10 +129,12 @@ casePageRoutes.get("/api/cases/:token", async (c) => {
     kind: k.kind,
     status: k.status,
     statusText: both((l) => t(l, `status-${k.status}`)),
-    next: both((l) => nextStep(l, k, meetingPlace(found.timeline))),
+    next: both(found.next),
+    underSupervision: isOpen(k.status) && k.escalationLevel > 0,
     receivedAt: beijingIso(k.receivedAt),
     firstResponseDue: beijingIso(k.firstResponseDueAt),
     resolutionDue: beijingIso(k.resolutionDueAt),
+    obligations: found.obligations.map((o) => ({ obligation: o.obligation, cycle: o.cycle, state: o.state, due: beijingIso(o.dueAt), metAt: o.metAt === null ? null : beijingIso(o.metAt) })),
     unit: found.unitZh ? { zh: found.unitZh, en: found.unitEn } : null,
     timeline: found.timeline.map((e) => ({ at: beijingIso(e.at), event: e.type, text: both((l) => t(l, `event-${e.type}`)) })),
   });
