@@ -268,8 +268,8 @@ export function nextStep(obligations: readonly ObligationRecord[], changed: read
   const byKey = new Map(obligations.map((o) => [key(o), o]));
   for (const o of changed) byKey.set(key(o), o);
   const open = openObligations([...byKey.values()]);
-  // First response is owed by every kind; once it is given, the kind's own step is what the firm waits for.
-  const next = open.find((o) => o.obligation !== "first_response") ?? open[0];
+  // The earliest due; at the same instant the kind's own step (an assessment) says more than "a first response".
+  const next = open.find((o) => o.dueAt === open[0]?.dueAt && o.obligation !== "first_response") ?? open[0];
   return next ? { obligation: next.obligation, dueAt: next.dueAt, clock: next.clock } : { resolution: true };
 }
 
