@@ -1,92 +1,144 @@
+// Reminders to the owner before each due of each open obligation, and the survey's reminder and close.
+// The 三书一函 ladder is supervision's (tests/unit/supervision.test.ts): planAlerts never escalates.
 import { describe, expect, it } from "vitest";
-import { alertKey, planAlerts, type AlertableCase } from "../../domain/alerts.ts";
-import { instantOfBeijing, makeCalendar } from "../../domain/calendar.ts";
+import { alertKey, planAlerts, scheduledAlerts, type AlertableCase } from "../../domain/alerts.ts";
+import { beijingIso, instantOfBeijing } from "../../domain/calendar.ts";
+import { DEFAULT_SLA_POLICIES, obligationsFor, type ObligationRecord } from "../../domain/obligations.ts";
+import type { CaseKind, Obligation } from "../../domain/vocabulary.ts";
+import { CHINESE_DAYS as cal } from "../support/chinese-days.ts";
 
-// Spring Festival 2026: off 15–23 Feb; make-up working days Sat 14 and Sat 28 Feb.
-const cal = makeCalendar(
-  [
-    ...["15", "16", "17", "18", "19", "20", "21", "22", "23"].map((d) => ({ date: `2026-02-${d}`, kind: "holiday" as const })),
-    { date: "2026-02-14", kind: "workday" as const },
-    { date: "2026-02-28", kind: "workday" as const },
-  ],
-  [2026],
-);
 const bj = (date: string, time = "09:00:00") => instantOfBeijing(date, time);
 
-/** An urgent appeal received Mon 2 Mar 2026 10:00: first response due Tue 3 Mar, resolution due Thu 5 Mar. */
-const untouched: AlertableCase = {
-  status: "assigned",
-  receivedAt: bj("2026-03-02", "10:00:00"),
-  acknowledgedAt: null,
-  firstResponseDueAt: bj("2026-03-03", "23:59:59"),
-  resolutionDueAt: bj("2026-03-05", "23:59:59"),
-  resolvedAt: null,
-};
+function openCase(kind: CaseKind, receivedAt: number, met: readonly Obligation[] = []): AlertableCase {
+  const obligations = obligationsFor(cal, DEFAULT_SLA_POLICIES[kind], receivedAt).records.map((o) => (met.includes(o.obligation) ? { ...o, state: "met" as const, metAt: receivedAt, metBy: "sp-owner" } : o));
+  return { status: "assigned", receivedAt, resolvedAt: null, obligations };
+}
 
-/** Runs ticks every 5 minutes from `from` to `to` and returns what each alert key fired at, once. */
-function tick(c: AlertableCase, from: number, to: number): Map<string, number> {
-  const fired = new Map<string, number>();
+/** Runs the cron every 5 minutes from `from` to `to`, as it would (looking again at nextAt), and returns when each key fired, once. */
+function tick(c: AlertableCase, from: number, to: number): Map<string, string> {
+  const fired = new Map<string, string>();
   let next: number | null = from;
   for (let now = from; now <= to; now += 5 * 60_000) {
     if (next === null || now < next) continue;
     const plan = planAlerts(cal, c, now);
-    for (const alert of plan.due) if (!fired.has(alertKey(alert))) fired.set(alertKey(alert), now);
+    for (const alert of plan.due) if (!fired.has(alertKey(alert))) fired.set(alertKey(alert), beijingIso(now));
     next = plan.nextAt;
   }
   return fired;
 }
 
-describe("reminders and the 三书一函 ladder", () => {
-  it("a case left untouched climbs the whole ladder, once per step, at 09:00 on working days", () => {
-    const fired = tick(untouched, untouched.receivedAt, bj("2026-03-20"));
-    const escalations = [...fired].filter(([key]) => key.startsWith("escalate:first_response"));
-    expect(escalations.map(([key, at]) => [key.split(":")[2], new Date(at).toISOString()])).toEqual([
-      ["1", new Date(bj("2026-03-04")).toISOString()], // Wed: 1 working day after the due date
-      ["2", new Date(bj("2026-03-05")).toISOString()],
-      ["3", new Date(bj("2026-03-09")).toISOString()], // Mon: the weekend does not count
-      ["4", new Date(bj("2026-03-11")).toISOString()],
+/** An urgent appeal received Mon 2 Mar 2026 10:00: response and assessment due Tue 3 Mar, hearing due Thu 5 Mar. */
+const urgent = openCase("urgent", bj("2026-03-02", "10:00:00"));
+const due = (c: AlertableCase, obligation: Obligation) => c.obligations.find((o) => o.obligation === obligation)!.dueAt;
+
+describe("reminders before each due", () => {
+  it("every open obligation: the working day before and the due day at 09:00, then overdue once it has passed", () => {
+    const fired = tick(urgent, urgent.receivedAt, bj("2026-03-20"));
+    const hearing = due(urgent, "hearing_held");
+    const response = due(urgent, "first_response");
+    expect(Object.fromEntries(fired)).toEqual({
+      // Day before Tue 3 Mar is Mon 2 Mar 09:00, before the case arrived: not sent.
+      [`remind:first_response:1:due_day:${response}`]: "2026-03-03T09:00:00+08:00",
+      [`remind:assessment:1:due_day:${response}`]: "2026-03-03T09:00:00+08:00",
+      [`remind:first_response:1:overdue:${response}`]: "2026-03-04T00:00:00+08:00",
+      [`remind:assessment:1:overdue:${response}`]: "2026-03-04T00:00:00+08:00",
+      [`remind:hearing_held:1:day_before:${hearing}`]: "2026-03-04T09:00:00+08:00",
+      [`remind:hearing_held:1:due_day:${hearing}`]: "2026-03-05T09:00:00+08:00",
+      [`remind:hearing_held:1:overdue:${hearing}`]: "2026-03-06T00:00:00+08:00",
+    });
+  });
+
+  it("never escalates: the ladder is drafted by supervision", () => {
+    const all = scheduledAlerts(cal, urgent).map(alertKey);
+    expect(all.filter((k) => !k.startsWith("remind:"))).toEqual([]);
+  });
+
+  it("the working day before a due can be a make-up Saturday", () => {
+    // Received Fri 13 Feb: response due make-up Sat 14 Feb; meeting after 7 working days (14, 24–28 Feb) on Mon 2 Mar.
+    const feb = openCase("appointment", bj("2026-02-13", "10:00:00"));
+    expect(scheduledAlerts(cal, feb).map((a) => [a.type === "reminder" ? `${a.obligation}:${a.step}` : a.type, beijingIso(a.at)])).toEqual([
+      ["first_response:due_day", "2026-02-14T09:00:00+08:00"],
+      ["first_response:overdue", "2026-02-14T23:59:59+08:00"],
+      ["meeting_held:day_before", "2026-02-28T09:00:00+08:00"],
+      ["meeting_held:due_day", "2026-03-02T09:00:00+08:00"],
+      ["meeting_held:overdue", "2026-03-02T23:59:59+08:00"],
     ]);
-    expect([...fired.keys()].filter((k) => k.startsWith("escalate:resolution")).map((k) => k.split(":")[2])).toEqual(["1", "2", "3", "4"]);
-    expect(fired.get(`remind:first_response:overdue:${untouched.firstResponseDueAt}`)).toBeGreaterThan(untouched.firstResponseDueAt);
-    expect(fired.has(`remind:resolution:day_before:${untouched.resolutionDueAt}`)).toBe(true);
-    expect(fired.has(`remind:resolution:due_day:${untouched.resolutionDueAt}`)).toBe(true);
+    // An urgent appeal received Thu 12 Feb: hearing due Tue 24 Feb; the working day before it is Sat 14 Feb.
+    const hearing = openCase("urgent", bj("2026-02-12", "10:00:00"));
+    const dayBefore = scheduledAlerts(cal, hearing).find((a) => a.type === "reminder" && a.obligation === "hearing_held" && a.step === "day_before")!;
+    expect(beijingIso(dayBefore.at)).toBe("2026-02-14T09:00:00+08:00");
   });
 
-  it("skips the holidays between the due date and each step", () => {
-    const beforeFestival: AlertableCase = { ...untouched, receivedAt: bj("2026-02-11"), firstResponseDueAt: bj("2026-02-12", "23:59:59"), resolutionDueAt: bj("2026-02-14", "23:59:59") };
-    const fired = tick(beforeFestival, beforeFestival.receivedAt, bj("2026-03-10"));
-    const steps = [...fired].filter(([k]) => k.startsWith("escalate:resolution")).map(([, at]) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10));
-    // Due Sat 14 Feb (a make-up day); the next working days are 24, 25, 27 Feb and 2 Mar.
-    expect(steps).toEqual(["2026-02-24", "2026-02-25", "2026-02-27", "2026-03-02"]);
+  it("an obligation on hours: an hour before, nights and holidays included", () => {
+    const night = openCase("especially_urgent", bj("2026-02-17", "22:10:00"));
+    const fired = tick(night, night.receivedAt, bj("2026-02-18", "06:00:00"));
+    const response = due(night, "first_response");
+    expect(fired.get(`remind:first_response:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
+    expect(fired.get(`remind:assessment:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
+    expect(fired.get(`remind:first_response:1:overdue:${response}`)).toBe("2026-02-18T00:10:00+08:00");
+    // The hearing runs on working days: nothing for it during the night.
+    expect([...fired.keys()].filter((k) => k.includes("hearing_held"))).toEqual([]);
   });
 
-  it("stops the first-response ladder once the case is acknowledged", () => {
-    const acknowledged = { ...untouched, status: "acknowledged" as const, acknowledgedAt: bj("2026-03-04", "10:00:00") };
-    const plan = planAlerts(cal, acknowledged, bj("2026-03-05", "09:30:00"));
-    expect(plan.due.map(alertKey).some((k) => k.includes("first_response"))).toBe(false);
-    expect(plan.due.map(alertKey)).toEqual([`remind:resolution:due_day:${untouched.resolutionDueAt}`]);
+  it("a met obligation is not reminded", () => {
+    const acknowledged = openCase("urgent", urgent.receivedAt, ["first_response"]);
+    const plan = planAlerts(cal, acknowledged, bj("2026-03-03", "09:30:00"));
+    expect(plan.due.map(alertKey)).toEqual([`remind:assessment:1:due_day:${due(urgent, "assessment")}`]);
   });
 
-  it("sends only the latest reminder to a case first seen late, but every escalation step", () => {
-    const plan = planAlerts(cal, untouched, bj("2026-03-05", "10:00:00"));
+  it("sends only the latest reminder of each obligation to a case first seen late", () => {
+    const plan = planAlerts(cal, urgent, bj("2026-03-05", "10:00:00"));
     expect(plan.due.map(alertKey)).toEqual([
-      `remind:first_response:overdue:${untouched.firstResponseDueAt}`,
-      `escalate:first_response:1:${untouched.firstResponseDueAt}`,
-      `escalate:first_response:2:${untouched.firstResponseDueAt}`,
-      `remind:resolution:due_day:${untouched.resolutionDueAt}`,
+      `remind:first_response:1:overdue:${due(urgent, "first_response")}`,
+      `remind:assessment:1:overdue:${due(urgent, "assessment")}`,
+      `remind:hearing_held:1:due_day:${due(urgent, "hearing_held")}`,
     ]);
-    expect(plan.nextAt).toBe(untouched.resolutionDueAt);
+    expect(plan.nextAt).toBe(due(urgent, "hearing_held"));
   });
 
-  it("has nothing for a withdrawn or closed case", () => {
-    expect(planAlerts(cal, { ...untouched, status: "withdrawn" }, bj("2026-04-01"))).toEqual({ due: [], nextAt: null });
-    expect(planAlerts(cal, { ...untouched, status: "closed" }, bj("2026-04-01"))).toEqual({ due: [], nextAt: null });
+  it("a moved due is a new due, reminded afresh", () => {
+    const moved: AlertableCase = { ...urgent, obligations: urgent.obligations.map((o) => (o.obligation === "hearing_held" ? { ...o, dueAt: bj("2026-03-10", "23:59:59"), moved: true } : o)) };
+    const keys = scheduledAlerts(cal, moved).map(alertKey).filter((k) => k.includes("hearing_held"));
+    expect(keys).toEqual([
+      `remind:hearing_held:1:day_before:${bj("2026-03-10", "23:59:59")}`,
+      `remind:hearing_held:1:due_day:${bj("2026-03-10", "23:59:59")}`,
+      `remind:hearing_held:1:overdue:${bj("2026-03-10", "23:59:59")}`,
+    ]);
   });
 
-  it("reminds about the survey after 3 working days, then closes without feedback", () => {
-    const resolved = { ...untouched, status: "resolved" as const, resolvedAt: bj("2026-03-05", "16:00:00") };
+  it("a reopened case is reminded of its new cycle only", () => {
+    const met = (o: ObligationRecord): ObligationRecord => ({ ...o, state: "met", metAt: bj("2026-03-04"), metBy: "sp-owner" });
+    const second = obligationsFor(cal, DEFAULT_SLA_POLICIES.urgent, bj("2026-03-10", "10:00:00"), 2).records[0]!;
+    const reopened: AlertableCase = { status: "in_progress", receivedAt: urgent.receivedAt, resolvedAt: null, obligations: [...urgent.obligations.map(met), second] };
+    const keys = scheduledAlerts(cal, reopened).map(alertKey);
+    expect(keys).toContain(`remind:first_response:2:due_day:${second.dueAt}`);
+    expect(keys).toContain(`remind:first_response:2:overdue:${second.dueAt}`);
+    expect(keys.filter((k) => !k.startsWith("remind:first_response:2:"))).toEqual([]);
+  });
+
+  it.each(["withdrawn", "closed"] as const)("nothing for a %s case", (status) => {
+    expect(planAlerts(cal, { ...urgent, status }, bj("2026-04-01"))).toEqual({ due: [], nextAt: null });
+  });
+
+  it("nothing once every obligation is met; the case waits for its resolution", () => {
+    const done = openCase("policy", urgent.receivedAt, ["first_response", "answer"]);
+    expect(planAlerts(cal, done, bj("2026-03-03"))).toEqual({ due: [], nextAt: null });
+  });
+});
+
+describe("the survey after resolution", () => {
+  it("reminds after 3 working days without an answer, then closes without feedback", () => {
+    const resolved: AlertableCase = { ...openCase("policy", urgent.receivedAt, ["first_response", "answer"]), status: "resolved", resolvedAt: bj("2026-03-05", "16:00:00") };
     const fired = tick(resolved, resolved.resolvedAt!, bj("2026-03-31"));
-    expect(new Date(fired.get("survey_reminder")! + 8 * 3_600_000).toISOString().slice(0, 16)).toBe("2026-03-11T09:00");
-    expect(new Date(fired.get("close_without_feedback")! + 8 * 3_600_000).toISOString().slice(0, 16)).toBe("2026-03-16T09:00");
+    expect(Object.fromEntries(fired)).toEqual({ survey_reminder: "2026-03-11T09:00:00+08:00", close_without_feedback: "2026-03-16T09:00:00+08:00" });
+  });
+
+  it("counts working days across a holiday", () => {
+    // Resolved Thu 12 Feb: 13, 14 (make-up), 24, 25 → reminder Wed 25 Feb; 26, 27, 28 → close Sat 28 Feb (make-up).
+    const resolved: AlertableCase = { ...openCase("policy", bj("2026-02-02"), ["first_response", "answer"]), status: "resolved", resolvedAt: bj("2026-02-12", "16:00:00") };
+    expect(scheduledAlerts(cal, resolved).map((a) => [a.type, beijingIso(a.at)])).toEqual([
+      ["survey_reminder", "2026-02-25T09:00:00+08:00"],
+      ["close_without_feedback", "2026-02-28T09:00:00+08:00"],
+    ]);
   });
 });
