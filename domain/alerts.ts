@@ -45,7 +45,8 @@ function remindersOf(cal: WorkCalendar, o: ObligationRecord, receivedAt: number)
     before("day_before", instantOfBeijing(previousWorkingDay(cal, dueDate), MORNING));
     before("due_day", instantOfBeijing(dueDate, MORNING));
   }
-  alerts.push({ ...base, step: "overdue", at: o.dueAt });
+  // Missed only once the due has passed: a step at the due instant itself is on time (supervision agrees).
+  alerts.push({ ...base, step: "overdue", at: o.dueAt + 1 });
   return alerts;
 }
 

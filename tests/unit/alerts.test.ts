@@ -75,9 +75,17 @@ describe("reminders before each due", () => {
     const response = due(night, "first_response");
     expect(fired.get(`remind:first_response:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
     expect(fired.get(`remind:assessment:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
-    expect(fired.get(`remind:first_response:1:overdue:${response}`)).toBe("2026-02-18T00:10:00+08:00");
+    // Due at 00:10:00 sharp: the tick at 00:10 is still in time; overdue at the next tick.
+    expect(fired.get(`remind:first_response:1:overdue:${response}`)).toBe("2026-02-18T00:15:00+08:00");
     // The hearing runs on working days: nothing for it during the night.
     expect([...fired.keys()].filter((k) => k.includes("hearing_held"))).toEqual([]);
+  });
+
+  it("overdue only once the due has passed: met at the due instant is on time", () => {
+    const exact = openCase("especially_urgent", bj("2026-02-13", "20:00:00"));
+    const response = due(exact, "first_response");
+    expect(planAlerts(cal, exact, response).due.map((a) => a.type === "reminder" && a.step)).not.toContain("overdue");
+    expect(planAlerts(cal, exact, response + 1).due.map((a) => a.type === "reminder" && a.step)).toContain("overdue");
   });
 
   it("a met obligation is not reminded", () => {
@@ -93,7 +101,7 @@ describe("reminders before each due", () => {
       `remind:assessment:1:overdue:${due(urgent, "assessment")}`,
       `remind:hearing_held:1:due_day:${due(urgent, "hearing_held")}`,
     ]);
-    expect(plan.nextAt).toBe(due(urgent, "hearing_held"));
+    expect(plan.nextAt).toBe(due(urgent, "hearing_held") + 1);
   });
 
   it("a moved due is a new due, reminded afresh", () => {
