@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { instantOfBeijing, makeCalendar } from "../../domain/calendar.ts";
-import { CASE_ACTIONS, CASE_STATUSES, isOpen, transition, type CaseAction, type CaseStatus } from "../../domain/lifecycle.ts";
-import { computeDues, DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
+import { decide, type CaseSnapshot } from "../../domain/case-rules.ts";
+import { DEFAULT_SLA_POLICIES, headlineDues, obligationsFor } from "../../domain/obligations.ts";
 import { normaliseUscc, usccCheckCharacter, validateUscc } from "../../domain/uscc.ts";
+import { CASE_STATUSES, isOpen } from "../../domain/vocabulary.ts";
 
 const cal2026 = makeCalendar(
   [
@@ -20,14 +21,14 @@ describe("SLA dues per kind", () => {
     ["urgent", "2026-02-13", "2026-02-24"],
     ["policy", "2026-02-13", "2026-03-04"],
   ] as const)("%s: first response by the close of %s, resolution by the close of %s", (kind, first, resolution) => {
-    const dues = computeDues(cal2026, DEFAULT_SLA_POLICIES[kind], received);
+    const dues = headlineDues(obligationsFor(cal2026, DEFAULT_SLA_POLICIES[kind], received).records, kind);
     expect(dues.firstResponseDueAt).toBe(instantOfBeijing(first, "23:59:59"));
     expect(dues.resolutionDueAt).toBe(instantOfBeijing(resolution, "23:59:59"));
   });
 
   it("especially urgent: a response within 2 calendar hours, even on a holiday night", () => {
     const night = instantOfBeijing("2026-02-17", "23:30:00");
-    const dues = computeDues(cal2026, DEFAULT_SLA_POLICIES.especially_urgent, night);
+    const dues = headlineDues(obligationsFor(cal2026, DEFAULT_SLA_POLICIES.especially_urgent, night).records, "especially_urgent");
     expect(dues.firstResponseDueAt).toBe(night + 2 * 3_600_000);
     expect(dues.resolutionDueAt).toBe(instantOfBeijing("2026-02-26", "23:59:59"));
   });
@@ -68,28 +69,21 @@ describe("unified social credit code", () => {
   });
 });
 
-describe("lifecycle: every status × action", () => {
-  const expected: Record<CaseStatus, Partial<Record<CaseAction, CaseStatus>>> = {
-    received: { assign: "assigned", acknowledge: "acknowledged", reply: "acknowledged", request_info: "acknowledged", schedule_meeting: "meeting_scheduled", transfer: "received", accept_transfer: "assigned", withdraw: "withdrawn", add_message: "received" },
-    assigned: { assign: "assigned", acknowledge: "acknowledged", reply: "acknowledged", request_info: "acknowledged", schedule_meeting: "meeting_scheduled", transfer: "assigned", accept_transfer: "assigned", resolve: "resolved", withdraw: "withdrawn", add_message: "assigned" },
-    acknowledged: { reply: "in_progress", request_info: "in_progress", schedule_meeting: "meeting_scheduled", transfer: "acknowledged", accept_transfer: "acknowledged", resolve: "resolved", withdraw: "withdrawn", add_message: "acknowledged" },
-    in_progress: { reply: "in_progress", request_info: "in_progress", schedule_meeting: "meeting_scheduled", transfer: "in_progress", accept_transfer: "in_progress", resolve: "resolved", withdraw: "withdrawn", add_message: "in_progress" },
-    meeting_scheduled: { reply: "meeting_scheduled", request_info: "meeting_scheduled", reschedule_meeting: "meeting_scheduled", transfer: "meeting_scheduled", accept_transfer: "meeting_scheduled", resolve: "resolved", withdraw: "withdrawn", add_message: "meeting_scheduled" },
-    resolved: { feedback_satisfied: "closed", close_without_feedback: "closed", feedback_unsatisfied: "in_progress" },
-    closed: { feedback_unsatisfied: "in_progress" },
-    withdrawn: {},
-  };
-  const pairs = CASE_STATUSES.flatMap((status) => CASE_ACTIONS.map((action) => [status, action] as const));
-
-  it.each(pairs)("%s + %s", (status, action) => {
-    const to = expected[status][action];
-    const result = transition(status, action, "appointment");
-    expect(result).toEqual(to ? { ok: true, to } : { ok: false, reason: "illegal_transition" });
+// Every status × action × kind × role of the case rules: tests/unit/case-rules.test.ts.
+describe("lifecycle", () => {
+  const received = instantOfBeijing("2026-02-12", "10:00:00");
+  const snapshot = (kind: CaseSnapshot["kind"], status: CaseSnapshot["status"]): CaseSnapshot => ({
+    id: "case-1", ref: "HN-2026-000001", kind, status, version: 1, firmId: "firm-1", ownerId: "sp-1", ownerUnitId: "unit-1", pendingOwnerId: null,
+    receivedAt: received, obligations: obligationsFor(cal2026, DEFAULT_SLA_POLICIES[kind], received).records, coHandlers: [],
   });
+  const owner = { type: "specialist", id: "sp-1", role: "specialist", unitId: "unit-1" } as const;
+  const meeting = { action: "schedule_meeting", date: "2026-02-26", time: "10:00", place: "Haikou", firmAsked: null, note: null } as const;
+  const rules = { now: instantOfBeijing("2026-02-13", "10:00:00"), calendar: cal2026, policies: DEFAULT_SLA_POLICIES };
 
   it("schedules meetings only for meeting requests", () => {
-    expect(transition("acknowledged", "schedule_meeting", "policy")).toEqual({ ok: false, reason: "not_for_kind" });
-    expect(transition("meeting_scheduled", "reschedule_meeting", "urgent")).toEqual({ ok: false, reason: "not_for_kind" });
+    expect(decide(snapshot("policy", "acknowledged"), meeting, owner, rules)).toEqual({ ok: false, reason: "not_for_kind", args: {} });
+    expect(decide(snapshot("urgent", "meeting_scheduled"), meeting, owner, rules)).toEqual({ ok: false, reason: "not_for_kind", args: {} });
+    expect(decide(snapshot("appointment", "meeting_scheduled"), meeting, owner, rules)).toMatchObject({ ok: true, status: "meeting_scheduled" });
   });
 
   it("knows which statuses are open", () => {
