@@ -173,7 +173,7 @@ const KINDS: Record<CaseAction, readonly CaseKind[]> = {
 };
 
 /** A command per action that passes the action's own checks on `snapshotFor`'s case at NOW. */
-const COMMAND: Record<CaseAction, Command> = {
+const COMMAND: { [A in CaseAction]: Extract<Command, { action: A }> } = {
   withdraw: { action: "withdraw", reason: "solved another way" },
   add_message: { action: "add_message", text: "The lease is attached." },
   add_attachment: { action: "add_attachment", name: "lease.pdf" },

@@ -191,18 +191,19 @@ afterAll(() => {
 });
 
 const close = (date: string) => bj(date, "23:59:59");
+type Derived = Pick<Row, "clock" | "due_at" | "state" | "met_at" | "met_by">;
 /** The derived obligations of a case, keyed by obligation. */
-function derived(caseId: string): Record<string, Pick<Row, "clock" | "due_at" | "state" | "met_at" | "met_by">> {
+function derived(caseId: string): Record<string, Derived> {
   const rows = obligations.filter((o) => o.case_id === caseId);
   for (const o of rows) expect(o, `${caseId} ${o.obligation}`).toMatchObject({ cycle: 1, original_due_at: o.due_at, moved: 0 });
   return Object.fromEntries(rows.map((o) => [o.obligation, { clock: o.clock, due_at: o.due_at, state: o.state, met_at: o.met_at, met_by: o.met_by }]));
 }
-const open = (due_at: number, clock = "working_days") => ({ clock, due_at, state: "open", met_at: null, met_by: null });
-const met = (due_at: number, met_at: number, met_by: string, clock = "working_days") => ({ clock, due_at, state: "met", met_at, met_by });
-const cancelled = (due_at: number, clock = "working_days") => ({ clock, due_at, state: "cancelled", met_at: null, met_by: null });
+const open = (due_at: number, clock = "working_days"): Derived => ({ clock, due_at, state: "open", met_at: null, met_by: null });
+const met = (due_at: number, met_at: number, met_by: string, clock = "working_days"): Derived => ({ clock, due_at, state: "met", met_at, met_by });
+const cancelled = (due_at: number, clock = "working_days"): Derived => ({ clock, due_at, state: "cancelled", met_at: null, met_by: null });
 
 describe("migrating cases of the previous schema (0000–0008) through 0009+", () => {
-  it.each<[string, Record<string, ReturnType<typeof open>>]>([
+  it.each<[string, Record<string, Derived>]>([
     ["appt-queue", { first_response: open(close("2026-03-03")), meeting_held: open(close("2026-03-11")) }],
     ["appt-assigned", { first_response: open(close("2026-03-03")), meeting_held: open(close("2026-03-11")) }],
     ["appt-ack", { first_response: met(close("2026-03-03"), bj("2026-03-02", "15:00:00"), "sp-1"), meeting_held: open(close("2026-03-11")) }],
