@@ -370,8 +370,15 @@ describe("appointment (政企约见): meeting held within 7 working days", () =>
     expect(held.metAt!).toBeLessThanOrEqual(held.dueAt);
   });
 
-  it("a meeting can not be recorded as held in the future", () => {
-    expect(decide(appointment, { ...COMMAND.record_meeting, heldOn: "2026-03-04" }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: false, reason: "held_in_future", args: { date: "2026-03-04" } });
+  it("a meeting or hearing can not be recorded as held in the future or before the case arrived", () => {
+    // One refusal for both (its message names both limits).
+    expect(decide(appointment, { ...COMMAND.record_meeting, heldOn: "2026-03-04" }, AS.owner, rulesAt(NOW))).toEqual({ ok: false, reason: "held_in_future", args: { date: "2026-03-04" } });
+    expect(decide(appointment, { ...COMMAND.record_meeting, heldOn: "2026-03-01" }, AS.owner, rulesAt(NOW))).toEqual({ ok: false, reason: "held_in_future", args: { date: "2026-03-01" } });
+    const assessed = withMet(snapshot({ kind: "urgent", status: "acknowledged" }), ["first_response", "assessment"]);
+    expect(decide(assessed, { ...COMMAND.record_hearing, heldOn: "2026-02-27" }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: false, reason: "held_in_future" });
+    expect(decide(assessed, { ...COMMAND.record_hearing, heldOn: "2026-03-04" }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: false, reason: "held_in_future" });
+    // The day of receipt itself is fine.
+    expect(decide(assessed, { ...COMMAND.record_hearing, heldOn: "2026-03-02" }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: true });
   });
 
   it("a date after the due is refused unless the firm asked for it or agreed to it", () => {
@@ -642,6 +649,11 @@ describe("co-handling (协办) and ownership", () => {
     ["a co-handler already", "sp-co"],
   ])("inviting %s is refused", (_, specialistId) => {
     expect(decide(snapshot(), { action: "invite_co_handler", specialistId }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: false, reason: "already_co_handler" });
+  });
+
+  it("a transfer to the owner is refused; to a co-handler it may be asked for", () => {
+    expect(decide(snapshot(), { ...COMMAND.request_transfer, toSpecialistId: "sp-owner" }, AS.unit_head, rulesAt(NOW))).toEqual({ ok: false, reason: "already_co_handler", args: {} });
+    expect(decide(snapshot(), { ...COMMAND.request_transfer, toSpecialistId: "sp-co" }, AS.owner, rulesAt(NOW))).toMatchObject({ ok: true, patch: { pendingOwnerId: "sp-co" } });
   });
 
   it("a transfer is requested by the owner's side and approved only by the department", () => {
