@@ -230,8 +230,8 @@ export const supervisionNotices = sqliteTable(
     repliedBy: text("replied_by"),
   },
   (t) => [
-    // One notice per level per case, however often the cron runs.
-    uniqueIndex("supervision_notices_case_level").on(t.caseId, t.level),
+    // One live notice per level per case, however often the cron runs; a voided draft leaves room for the next.
+    uniqueIndex("supervision_notices_case_level").on(t.caseId, t.level).where(sql`status <> 'void'`),
     index("supervision_notices_drafts").on(t.draftedAt).where(sql`status = 'draft'`),
     index("supervision_notices_unit").on(t.unitId, t.signedAt),
   ],

@@ -17,7 +17,7 @@ export function draftWrite(db: Db, caseId: string, unitId: string | null, step: 
   return db.run(sql`
     INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at)
     VALUES (${id}, ${caseId}, ${step.level}, ${step.notice}, ${step.obligation.obligation}, ${step.obligation.dueAt}, ${unitId}, 'draft', ${now})
-    ON CONFLICT (case_id, level) DO NOTHING`);
+    ON CONFLICT (case_id, level) WHERE status <> 'void' DO NOTHING`);
 }
 
 /** A draft whose obligation is no longer overdue is never issued. */

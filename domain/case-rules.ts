@@ -165,7 +165,8 @@ export function roleOn(c: CaseSnapshot, actor: Actor): CaseRole {
   return "other_staff";
 }
 
-const ANSWERABLE: readonly CaseRole[] = ["owner", "unit_head", "department", "admin"];
+/** 首问负责制: the owner, the owner's unit head and the supervising department answer for a case; admins run the service, not cases. */
+const ANSWERABLE: readonly CaseRole[] = ["owner", "unit_head", "department"];
 const HANDLING: readonly CaseRole[] = [...ANSWERABLE, "co_handler"];
 
 /** Who may take each action. */

@@ -53,7 +53,7 @@ CREATE TABLE `supervision_notices` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `supervision_notices_number_unique` ON `supervision_notices` (`number`);--> statement-breakpoint
-CREATE UNIQUE INDEX `supervision_notices_case_level` ON `supervision_notices` (`case_id`,`level`);--> statement-breakpoint
+CREATE UNIQUE INDEX `supervision_notices_case_level` ON `supervision_notices` (`case_id`,`level`) WHERE status <> 'void';--> statement-breakpoint
 CREATE INDEX `supervision_notices_drafts` ON `supervision_notices` (`drafted_at`) WHERE status = 'draft';--> statement-breakpoint
 CREATE INDEX `supervision_notices_unit` ON `supervision_notices` (`unit_id`,`signed_at`);--> statement-breakpoint
 -- An urgent appeal assessed as not urgent is handled as an ordinary matter: its answer is due like a policy question's.

@@ -115,8 +115,8 @@ const LEADS_TO: Record<CaseAction, Row> = {
 };
 
 const FIRM_SIDE: readonly CaseRole[] = ["investor"];
-/** Answerable for the case (首问负责制): the owner, the owner's unit head, the department, admins. */
-const ANSWERABLE: readonly CaseRole[] = ["owner", "unit_head", "department", "admin"];
+/** Answerable for the case (首问负责制): the owner, the owner's unit head, the department. Admins run the service, not cases. */
+const ANSWERABLE: readonly CaseRole[] = ["owner", "unit_head", "department"];
 /** Co-handlers (协办) see the case and reply or record steps; they do not assess, extend, resolve or hand on. */
 const HANDLING: readonly CaseRole[] = [...ANSWERABLE, "co_handler"];
 

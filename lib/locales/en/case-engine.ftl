@@ -1,8 +1,4 @@
 ## Case engine: obligations, next steps, refusals (the Chinese text is authoritative)
-obligation-assessment = assessment
-obligation-meeting_held = meeting held
-obligation-hearing_held = hearing or consultation held
-obligation-answer = answer
 obligation-line-open = • { $name }: by { $due }
 obligation-line-moved = • { $name }: by { $due } (moved as the rules allow)
 obligation-line-met = • { $name }: done { $met } (due { $due })
@@ -42,7 +38,6 @@ event-notice_signed = Supervision notice issued
 event-notice_replied = The unit reported its rectification
 event-notice_voided = Supervision draft withdrawn (obligation met)
 
-kind-ordinary = ordinary matter
 deadline-rule-ordinary = a clear answer within { $days } working days after the day of receipt
 
 refusal-not_allowed = [{ $ref }] You may not do this.

@@ -77,7 +77,6 @@ duty-usage = Usage: /duty on or /duty off
 not-a-specialist = This command is for registered enterprise service specialists.
 
 ## Reminders, escalation notices and digests (to specialists and supervisors)
-obligation-first_response = first response
 reminder-day_before = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due tomorrow ({ $due }).
 reminder-due_day = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due today ({ $due }).
 reminder-overdue = ❗ [{ $ref }] { $kind } of { $firm }: the { $obligation } is overdue (due { $due }). Please act now.

@@ -1,8 +1,4 @@
 ## 案件引擎：义务、下一步、拒绝理由（中文为准）
-obligation-assessment = 研判
-obligation-meeting_held = 约见举行
-obligation-hearing_held = 听取意见或组织会商
-obligation-answer = 答复
 obligation-line-open = • { $name }：最迟 { $due }
 obligation-line-moved = • { $name }：最迟 { $due }（已依规调整）
 obligation-line-met = • { $name }：已于 { $met } 完成（时限 { $due }）
@@ -42,7 +38,6 @@ event-notice_signed = 督办文书已签发
 event-notice_replied = 责任单位已报送整改情况
 event-notice_voided = 督办文书草稿作废（义务已履行）
 
-kind-ordinary = 一般诉求
 deadline-rule-ordinary = 受理之日后 { $days } 个工作日内给出明确答复
 
 refusal-not_allowed = 【{ $ref }】您无权执行此操作。

@@ -77,7 +77,6 @@ duty-usage = 用法：/duty on 或 /duty off
 not-a-specialist = 此命令仅供已登记的企业服务专员使用。
 
 ## 提醒、督办与日报（给专员和督办单位）
-obligation-first_response = 首次响应
 reminder-day_before = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为明天（{ $due }）。请及时办理。
 reminder-due_day = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为今天（{ $due }）。
 reminder-overdue = ❗【{ $ref }】{ $firm }的{ $kind }已超过{ $obligation }时限（{ $due }）。请立即办理。
