@@ -1,5 +1,5 @@
 // Specialists and units: invites (only an admin creates a specialist; the person claims the
-// record with a one-time code), duty, deputies, and the routing rule of first-inquiry responsibility.
+// record with a one-time code), duty and deputies. Routing is domain/routing.ts.
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { specialists, units } from "../schema.ts";
@@ -32,18 +32,4 @@ export function specialistByTelegram(db: Db, telegramId: number) {
 
 export function setDuty(db: Db, specialistId: string, onDuty: boolean) {
   return db.update(specialists).set({ onDuty }).where(eq(specialists.id, specialistId));
-}
-
-/**
- * The owner of a new case of `firmId` (首问负责制): the firm's own specialist; else the on-duty
- * specialist of the firm's city, county or park; else NULL, the business-environment department's queue.
- */
-export function routedOwner(firmId: string): ReturnType<typeof sql> {
-  return sql`COALESCE(
-    (SELECT s.id FROM firms f JOIN specialists s ON s.id = f.specialist_id
-      WHERE f.id = ${firmId} AND s.active = 1 AND s.telegram_id IS NOT NULL),
-    (SELECT s.id FROM firms f JOIN specialists s ON s.area_code = f.area_code
-      WHERE f.id = ${firmId} AND s.active = 1 AND s.on_duty = 1 AND s.telegram_id IS NOT NULL
-        AND s.role IN ('specialist', 'unit_head')
-      ORDER BY s.role = 'specialist' DESC, s.created_at LIMIT 1))`;
 }
