@@ -140,6 +140,23 @@ describe("loading a new year's holiday schedule", () => {
     expect(await rows("SELECT action, target FROM audit_events WHERE target = '2030'")).toEqual([{ action: "calendar.load", target: "2030" }]);
   });
 
+  it("loads a notice that also settles the December before its year, over the days stored for that December", async () => {
+    // The 2019 notice as published: Sat 29 Dec 2018 worked, 30 Dec 2018 – 1 Jan 2019 off. The seed
+    // stored those December days under 2018, so the upload must take them over, not collide with them.
+    const days = await rows<{ date: string; kind: string; name: string }>(
+      "SELECT date, kind, name FROM calendar_days WHERE year = 2019 OR date BETWEEN '2018-12-29' AND '2018-12-31' ORDER BY date",
+    );
+    expect(days.slice(0, 4).map((d) => [d.date, d.kind])).toEqual([["2018-12-29", "workday"], ["2018-12-30", "holiday"], ["2018-12-31", "holiday"], ["2019-01-01", "holiday"]]);
+    const notice2019 = { source: "国务院办公厅关于2019年部分节假日安排的通知", days };
+    const preview = await admin("POST", "/admin/calendar?dry_run=1", notice2019);
+    expect(await preview.json()).toMatchObject({ ok: true, year: 2019, diff: { added: [], removed: [], changed: [] } });
+    expect((await admin("POST", "/admin/calendar", notice2019)).status).toBe(200);
+    expect(await rows("SELECT DISTINCT year FROM calendar_days WHERE date BETWEEN '2018-12-29' AND '2019-12-31'")).toEqual([{ year: 2019 }]);
+    // Fri 28 Dec 2018 → Sat 29 Dec (make-up), Wed 2 Jan, Thu 3 Jan.
+    const body = await (await exports.default.fetch(new Request("http://desk.test/api/deadline?kind=urgent&from=2018-12-28T10:00:00%2B08:00"))).json();
+    expect(body).toMatchObject({ due: "2019-01-03T23:59:59+08:00", warnings: [] });
+  });
+
   it("refuses a bad CSV with the line, the field and the rule", async () => {
     const csv = "date,kind,name\n2029-02-30,holiday,春节\n2029-03-05,workday,调休\n";
     const response = await exports.default.fetch(
