@@ -5,6 +5,7 @@ import { eraseChoice, menuChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { bilingual, t } from "../../lib/i18n.ts";
+import { languageKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { firmName } from "./onboarding.ts";
 
@@ -12,7 +13,9 @@ export const account = new Composer<BotContext>();
 const privateChat = account.chatType("private");
 
 async function help(ctx: BotContext) {
-  await replyHtml(ctx, t(ctx.locale, "help"));
+  // Before a language is chosen, in both (the guess first) with the choice, as unknown input is answered.
+  if (!ctx.state.sender.user?.locale) await replyHtml(ctx, bilingual(ctx.locale, "help"), languageKeyboard(ctx.locale));
+  else await replyHtml(ctx, t(ctx.locale, "help"));
 }
 
 privateChat.command("help", help);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
 import { admin } from "./support/admin.ts";
+import { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 
@@ -79,6 +80,19 @@ describe("the investor's cases", () => {
     expect((await chat.send("/help")).join()).toContain("/appointment");
     expect((await chat.send("/nonsense")).join()).toMatch(/did not understand/);
     expect((await chat.send("hello?")).join()).toMatch(/did not understand/);
+  });
+
+  it("answers /help in both languages before a language is chosen, with the choice, as it answers unknown text", async () => {
+    const chat = new Chat("en");
+    const [help] = await chat.send("/help");
+    expect(help).toContain("/appointment — request a meeting");
+    expect(help).toContain("/appointment — 申请政企约见");
+    // The guessed language (Telegram's, English here) first.
+    expect(help!.indexOf("request a meeting")).toBeLessThan(help!.indexOf("申请政企约见"));
+    await chat.tap("English");
+    const [chosen] = await chat.send("/help");
+    expect(chosen).toContain("/appointment");
+    expect(chosen).not.toContain("申请政企约见");
   });
 });
 

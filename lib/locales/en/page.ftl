@@ -9,6 +9,6 @@ page-due = Due by
 page-unit = Responsible unit
 page-timeline = History
 page-authoritative = This page is bilingual; the Chinese text is authoritative.
-page-portal = Hainan International Service Portal
+page-portal = Hainan Free Trade Port International Service Portal
 page-not-found = Not found.
 page-switch = 中文

@@ -9,6 +9,6 @@ page-due = 办结时限
 page-unit = 负责单位
 page-timeline = 办理记录
 page-authoritative = 本页中英文对照，以中文为准。
-page-portal = 海南国际服务门户
+page-portal = 海南自由贸易港国际服务门户
 page-not-found = 未找到该诉求。
 page-switch = English
