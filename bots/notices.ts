@@ -3,7 +3,7 @@
 import { InlineKeyboard } from "grammy";
 import { firmMembers } from "../db/queries/audiences.ts";
 import { enqueueForRecipients, type MessagePayload } from "../db/queries/outbox.ts";
-import { feedbackChoice } from "./callback-data.ts";
+import { feedbackChoice, RATINGS } from "./callback-data.ts";
 import type { CaseStatus } from "../db/schema.ts";
 import type { UpdateUnit } from "../db/unit.ts";
 import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
@@ -57,15 +57,12 @@ export function enqueueStatusUpdate(
   );
 }
 
-export const RATINGS = ["satisfied", "basically_satisfied", "unsatisfied"] as const;
-export type Rating = (typeof RATINGS)[number];
-
 /** The satisfaction survey (or its reminder): both languages, the buttons in the reader's. */
 export function surveyPayloads(ref: string, caseId: string, reminder = false): { zh: MessagePayload; en: MessagePayload } {
   const key = reminder ? "survey-reminder" : "survey";
   const payload = (first: Locale): MessagePayload => {
     const keyboard = new InlineKeyboard();
-    for (const rating of RATINGS) keyboard.text(t(first, `survey-${rating}`), feedbackChoice.pack(rating, caseId)).row();
+    for (const rating of RATINGS) keyboard.text(t(first, `survey-${rating}`), feedbackChoice.encode({ rating, caseId })).row();
     return { text: `${t(first, key, { ref })}\n\n${t(otherLocale(first), key, { ref })}`, parse_mode: "HTML", reply_markup: keyboard };
   };
   return { zh: payload("zh"), en: payload("en") };

@@ -13,12 +13,16 @@ function submitWindow(now: number): { fromDate: string; toDate: string } {
 
 export function preloadHints(update: Update, now: number): PreloadHints {
   const data = update.callback_query?.data;
-  if (data && joinDecision.pattern.test(data)) return { firmUscc: joinDecision.unpack(data)[1] };
-  if (data && caseAction.pattern.test(data)) return { caseId: caseAction.unpack(data)[1] };
-  if (data && specialistAction.pattern.test(data)) return { caseId: specialistAction.unpack(data)[1] };
-  // Feedback may reopen the case, which needs the calendar for its new deadline.
-  if (data && feedbackChoice.pattern.test(data)) return { caseId: feedbackChoice.unpack(data)[1], submit: submitWindow(now) };
-  if (data && formAction.pattern.test(data) && formAction.unpack(data)[0] === "ok") return { submit: submitWindow(now) };
+  if (data) {
+    const join = joinDecision.decode(data);
+    if (join) return { firmUscc: join.uscc };
+    const caseId = caseAction.decode(data)?.caseId ?? specialistAction.decode(data)?.caseId;
+    if (caseId) return { caseId };
+    // Feedback may reopen the case, which needs the calendar for its new deadline.
+    const feedback = feedbackChoice.decode(data);
+    if (feedback) return { caseId: feedback.caseId, submit: submitWindow(now) };
+    if (formAction.decode(data)?.action === "submit") return { submit: submitWindow(now) };
+  }
   const ref = /^\/(?:status|case)(?:@\w+)?\s+(\S+)/i.exec(update.message?.text ?? "")?.[1];
   if (ref) return { caseRef: ref.toUpperCase() };
   return {};

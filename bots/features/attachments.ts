@@ -7,8 +7,8 @@ import type { BotContext } from "../context.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { loadSession } from "../session.ts";
-import { visibleCase } from "./cases.ts";
-import { notifyOwner } from "./notify-owner.ts";
+import { visibleCase } from "../membership.ts";
+import { notifyOwner } from "../notify-owner.ts";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_CASE = 10;

@@ -1,6 +1,6 @@
 // 回访: the firm rates a resolved case. Satisfied (or basically) closes it; unsatisfied reopens it
 // to the same owner with a new deadline and tells the unit head. A comment may follow, optionally.
-import { Composer } from "grammy";
+import { Composer, type NextFunction } from "grammy";
 import { policyFor } from "../../db/queries/calendar.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { unitHeads, owner } from "../../db/queries/audiences.ts";
@@ -8,22 +8,21 @@ import { makeCalendar } from "../../domain/calendar.ts";
 import { transition } from "../../domain/lifecycle.ts";
 import { computeDues } from "../../domain/sla.ts";
 import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
+import { onButton } from "../buttons.ts";
 import { feedbackChoice } from "../callback-data.ts";
-import type { BotContext } from "../context.ts";
+import type { BotContext, TextMessageContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
-import { RATINGS, type Rating } from "../notices.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
-import { visibleCase } from "./cases.ts";
-import { notifyOwner } from "./notify-owner.ts";
+import { visibleCase } from "../membership.ts";
+import { notifyOwner } from "../notify-owner.ts";
 
 export const feedback = new Composer<BotContext>();
 
-feedback.callbackQuery(feedbackChoice.pattern, async (ctx) => {
-  const [rating] = feedbackChoice.unpack(ctx.callbackQuery.data) as [Rating];
+onButton(feedback, feedbackChoice, async (ctx, { rating }) => {
   const c = visibleCase(ctx);
-  const move = c && RATINGS.includes(rating) ? transition(c.status, rating === "unsatisfied" ? "feedback_unsatisfied" : "feedback_satisfied", c.kind) : undefined;
+  const move = c ? transition(c.status, rating === "unsatisfied" ? "feedback_unsatisfied" : "feedback_satisfied", c.kind) : undefined;
   // Only the first answer counts: a second tap finds the case closed or reopened already.
   if (!c || !move?.ok || c.status !== "resolved") {
     await ctx.answerCallbackQuery({ text: t(ctx.locale, "stale-button") });
@@ -57,10 +56,10 @@ feedback.callbackQuery(feedbackChoice.pattern, async (ctx) => {
   await replyHtml(ctx, t(ctx.locale, "survey-reopened", { ref: c.ref, due: beijingTime(ctx.locale, dues.resolutionDueAt) }));
 });
 
-/** The optional comment after a rating. */
-feedback.chatType("private").on("message:text", async (ctx, next) => {
+/** The optional comment after a rating (routed here by bots/routing.ts). */
+export async function commentText(ctx: TextMessageContext, next: NextFunction) {
   const { state } = loadSession(ctx);
-  if (state?.flow !== "comment" || ctx.message.text.startsWith("/")) return next();
+  if (state?.flow !== "comment") return next();
   const c = visibleCase(ctx);
   saveSession(ctx, null);
   if (!c || c.id !== state.caseId) return next();
@@ -68,4 +67,4 @@ feedback.chatType("private").on("message:text", async (ctx, next) => {
   stageCaseEvent(ctx.state.unit, c, { type: "investor", id: String(ctx.from.id) }, "feedback", { comment });
   if (c.feedback === "unsatisfied" || c.status === "in_progress") notifyOwner(ctx.state.unit, c, "investor_message", { text: comment });
   await replyHtml(ctx, t(ctx.locale, "survey-comment-saved"));
-});
+}

@@ -6,6 +6,7 @@ import { claimInvite, setDuty, specialistByTelegram } from "../../db/queries/spe
 import { sha256Hex } from "../../lib/crypto.ts";
 import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
 import { isOpen } from "../../domain/lifecycle.ts";
+import { onButton } from "../buttons.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { FORMS } from "../forms/definitions.ts";
@@ -13,10 +14,10 @@ import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { randomToken } from "../../lib/crypto.ts";
-import { ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
-import { openForm } from "./intake.ts";
-import { firmName } from "./onboarding.ts";
-import { acceptTransfer, acknowledge, mayAct } from "./specialist-actions.ts";
+import { ownerKeyboard } from "../specialist-keyboards.ts";
+import { openForm } from "../forms/driver.ts";
+import { firmName } from "../membership.ts";
+import { acceptTransfer, acknowledge, mayAct } from "../specialist-actions.ts";
 
 export const specialistFeature = new Composer<BotContext>();
 
@@ -146,8 +147,7 @@ privateChat.command("case", async (ctx) => {
   await replyHtml(ctx, text, isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
 });
 
-specialistFeature.callbackQuery(specialistAction.pattern, async (ctx) => {
-  const [action] = specialistAction.unpack(ctx.callbackQuery.data) as [SpecialistActionCode];
+onButton(specialistFeature, specialistAction, async (ctx, { action }) => {
   const c = ctx.state.sender.case;
   if (!c || !mayAct(ctx, c, action)) {
     await ctx.answerCallbackQuery({ text: t(ctx.locale, "sp-not-allowed"), show_alert: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
 import { admin } from "./support/admin.ts";
 import { Chat } from "./support/chat.ts";
+import { callbackAnswers } from "./support/telegram.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 
@@ -80,6 +81,29 @@ describe("the investor's cases", () => {
     expect((await chat.send("/help")).join()).toContain("/appointment");
     expect((await chat.send("/nonsense")).join()).toMatch(/did not understand/);
     expect((await chat.send("hello?")).join()).toMatch(/did not understand/);
+  });
+
+  it("sends each menu tap to its feature, answering the tap once, and answers a button it cannot read as stale", async () => {
+    const { chat } = await registeredInvestor("en");
+    const tap = async (data: string) => {
+      const update = chat.callback(data);
+      await chat.said();
+      await chat.post(update);
+      return { said: (await chat.said()).join(), answers: (await callbackAnswers(update)).map((a) => a.payload.text) };
+    };
+    const menu = async (label: string) => {
+      const { said, answers } = await tap(await chat.buttonData(label));
+      expect(answers).toHaveLength(1);
+      return said;
+    };
+    expect(await menu("❓ Help")).toContain("/appointment");
+    expect(await menu("📂 My cases")).toContain("no cases yet");
+    expect(await menu("🌐 中文 / English")).toContain("Please choose your language");
+    expect(await menu("📘 Policy question")).toContain("policy</b> is it about");
+    // Old or forged data of a known family, and of no family: answered as stale, and nothing else happens.
+    for (const data of ["menu:admin", `sp:nuke:${crypto.randomUUID()}`, "form:zz", "nope:1"]) {
+      expect(await tap(data)).toEqual({ said: "", answers: [expect.stringContaining("This button is no longer valid")] });
+    }
   });
 
   it("answers /help in both languages before a language is chosen, with the choice, as it answers unknown text", async () => {

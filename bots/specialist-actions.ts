@@ -1,21 +1,22 @@
 // What a specialist does to a case: each action checks the actor's role, asks the lifecycle
 // whether the move is legal, stages the change with its ledger event, and tells the firm.
 import { sql } from "drizzle-orm";
-import { cases } from "../../db/schema.ts";
-import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import type { CaseRow } from "../../db/queries/preload.ts";
-import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";
-import { transition, type CaseAction } from "../../domain/lifecycle.ts";
-import { caseLink, caseToken } from "../../lib/case-token.ts";
-import { stageCaseChange, stageCaseEvent } from "../case-change.ts";
-import type { BotContext } from "../context.ts";
-import type { Draft } from "../forms/engine.ts";
-import { beijingTime } from "../../lib/format.ts";
-import { t, type Locale } from "../../lib/i18n.ts";
-import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "../notices.ts";
-import { firmMembers, specialist } from "../../db/queries/audiences.ts";
-import { replyHtml } from "../reply.ts";
-import { acceptTransferKeyboard, ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
+import { cases } from "../db/schema.ts";
+import { enqueueForRecipients } from "../db/queries/outbox.ts";
+import type { CaseRow } from "../db/queries/preload.ts";
+import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../domain/calendar.ts";
+import { transition, type CaseAction } from "../domain/lifecycle.ts";
+import { caseLink, caseToken } from "../lib/case-token.ts";
+import { stageCaseChange, stageCaseEvent } from "./case-change.ts";
+import type { BotContext } from "./context.ts";
+import type { Draft } from "./forms/engine.ts";
+import { beijingTime } from "../lib/format.ts";
+import { t, type Locale } from "../lib/i18n.ts";
+import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "./notices.ts";
+import { firmMembers, specialist } from "../db/queries/audiences.ts";
+import { replyHtml } from "./reply.ts";
+import type { SpecialistActionCode } from "./callback-data.ts";
+import { acceptTransferKeyboard, ownerKeyboard } from "./specialist-keyboards.ts";
 
 const LIFECYCLE_ACTION: Record<Exclude<SpecialistActionCode, "delegate" | "transfer">, CaseAction> = {
   ack: "acknowledge",

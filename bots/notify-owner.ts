@@ -1,10 +1,10 @@
 // Tells a case's owner (in Chinese, to their chat or group) what the investor did; a case still in
 // the queue tells the business-environment department.
-import { owner } from "../../db/queries/audiences.ts";
-import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import type { CaseRow } from "../../db/queries/preload.ts";
-import type { UpdateUnit } from "../../db/unit.ts";
-import { t, type Args } from "../../lib/i18n.ts";
+import { owner } from "../db/queries/audiences.ts";
+import { enqueueForRecipients } from "../db/queries/outbox.ts";
+import type { CaseRow } from "../db/queries/preload.ts";
+import type { UpdateUnit } from "../db/unit.ts";
+import { t, type Args } from "../lib/i18n.ts";
 
 export function notifyOwner(unit: UpdateUnit, c: CaseRow, what: "investor_message" | "withdrawn" | "attachment", args: Args): void {
   const payload = (locale: "zh" | "en") => ({ text: t(locale, `owner-${what}`, { ref: c.ref, ...args }), parse_mode: "HTML" as const });

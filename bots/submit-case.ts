@@ -1,25 +1,25 @@
 // Submitting a case form: the case with its ref, due instants (working days, Asia/Shanghai),
 // owner by first-inquiry responsibility, first ledger events, the owner's notice and the
 // firm's status update — one batch — then the bilingual confirmation.
-import { admins, owner as ownerAudience } from "../../db/queries/audiences.ts";
-import { caseById, createCase } from "../../db/queries/cases.ts";
-import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
-import type { RoutingCandidate } from "../../db/queries/preload.ts";
-import type { CaseKind } from "../../db/schema.ts";
-import { beijingDate, beijingYear, makeCalendar, type CalendarWarning } from "../../domain/calendar.ts";
-import { computeDues } from "../../domain/sla.ts";
-import { policyFor } from "../../db/queries/calendar.ts";
-import { caseLink, caseToken } from "../../lib/case-token.ts";
-import { sha256Hex } from "../../lib/crypto.ts";
-import type { BotContext } from "../context.ts";
-import type { CaseForm } from "../forms/definitions.ts";
-import type { Draft } from "../forms/engine.ts";
-import { beijingTime, deadlineRuleText } from "../../lib/format.ts";
-import { otherLocale, t, type Locale } from "../../lib/i18n.ts";
-import { enqueueStatusUpdate } from "../notices.ts";
-import { replyHtml } from "../reply.ts";
-import { ownerKeyboard } from "../specialist-keyboards.ts";
-import { activeFirm, firmName } from "./onboarding.ts";
+import { admins, owner as ownerAudience } from "../db/queries/audiences.ts";
+import { caseById, createCase } from "../db/queries/cases.ts";
+import { enqueueForRecipients, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
+import type { RoutingCandidate } from "../db/queries/preload.ts";
+import type { CaseKind } from "../db/schema.ts";
+import { beijingDate, beijingYear, makeCalendar, type CalendarWarning } from "../domain/calendar.ts";
+import { computeDues } from "../domain/sla.ts";
+import { policyFor } from "../db/queries/calendar.ts";
+import { caseLink, caseToken } from "../lib/case-token.ts";
+import { sha256Hex } from "../lib/crypto.ts";
+import type { BotContext } from "./context.ts";
+import type { CaseForm } from "./forms/definitions.ts";
+import type { Draft } from "./forms/engine.ts";
+import { beijingTime, deadlineRuleText } from "../lib/format.ts";
+import { otherLocale, t, type Locale } from "../lib/i18n.ts";
+import { enqueueStatusUpdate } from "./notices.ts";
+import { replyHtml } from "./reply.ts";
+import { ownerKeyboard } from "./specialist-keyboards.ts";
+import { activeFirm, firmName } from "./membership.ts";
 
 export function caseKindOf(form: CaseForm, draft: Draft): CaseKind {
   return form === "urgent" && draft.especially_urgent === "yes" ? "especially_urgent" : form;
