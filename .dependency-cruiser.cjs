@@ -35,6 +35,15 @@ module.exports = {
       "db/ may use lib/ and domain/; the bot and the Workers use db/, never the other way."),
     layer("bots-not-on-workers", "bots", ["workers", "scripts", "tests"],
       "bots/ may use db/, lib/ and domain/; what needs the Worker (opening the DB per update, routes, jobs) lives in workers/."),
+    {
+      name: "features-independent",
+      comment:
+        "A bot feature (bots/features/*) never imports another: what two features share lives in a module " +
+        "of bots/, and which feature takes a typed message or a menu tap is decided in bots/routing.ts.",
+      severity: "error",
+      from: { path: "^bots/features/" },
+      to: { path: "^bots/features/" },
+    },
     layer("workers-not-on-tooling", "workers", ["scripts", "tests"],
       "workers/ is the top of the shipped code: it never imports local tooling or tests."),
     {

@@ -13,6 +13,7 @@ import { intake } from "./features/intake.ts";
 import { onboarding } from "./features/onboarding.ts";
 import { specialistFeature } from "./features/specialist.ts";
 import { start } from "./features/start.ts";
+import { routing } from "./routing.ts";
 
 const stateByUpdate = new WeakMap<object, UpdateState & { deferred: DeferredCall[] }>();
 const bots = new Map<string, Bot<BotContext>>();
@@ -60,14 +61,11 @@ function buildBot(settings: Settings): Bot<BotContext> {
     ctx.api.config.use(deferringTransformer(state.deferred));
     await next();
   });
-  bot.use(start);
-  bot.use(onboarding);
-  bot.use(intake);
-  bot.use(specialistFeature);
-  bot.use(caseViews);
-  bot.use(attachmentsFeature);
-  bot.use(feedback);
-  bot.use(account);
+  // Typed messages and menu taps go where bots/routing.ts says; the features each take their own
+  // commands and button families, so their order does not matter. Only the fallback comes last:
+  // it answers whatever nothing else took.
+  bot.use(routing);
+  bot.use(start, onboarding, intake, specialistFeature, caseViews, attachmentsFeature, feedback, account);
   bot.use(fallback);
   return bot;
 }

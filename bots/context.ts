@@ -1,4 +1,4 @@
-import type { Context } from "grammy";
+import type { Context, Filter } from "grammy";
 import type { UpdateUnit } from "../db/unit.ts";
 import type { Sender } from "../db/queries/preload.ts";
 import type { Settings } from "../lib/settings.ts";
@@ -16,3 +16,6 @@ export interface BotContext extends Context {
   /** The sender's chosen language, or Chinese (the authoritative language) until they choose. */
   locale: Locale;
 }
+
+/** A typed text message, as bots/routing.ts hands it to the feature of the sender's conversation. */
+export type TextMessageContext = Filter<BotContext, "message:text">;

@@ -4,33 +4,33 @@ import { t, type Locale } from "../lib/i18n.ts";
 
 export function languageKeyboard(locale: Locale = "zh"): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t(locale, "language-button-zh"), languageChoice.pack("zh"))
-    .text(t(locale, "language-button-en"), languageChoice.pack("en"));
+    .text(t(locale, "language-button-zh"), languageChoice.encode("zh"))
+    .text(t(locale, "language-button-en"), languageChoice.encode("en"));
 }
 
 export function privacyKeyboard(locale: Locale): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t(locale, "privacy-accept"), privacyChoice.pack("accept"))
-    .text(t(locale, "privacy-decline"), privacyChoice.pack("decline"));
+    .text(t(locale, "privacy-accept"), privacyChoice.encode("accept"))
+    .text(t(locale, "privacy-decline"), privacyChoice.encode("decline"));
 }
 
 export function menuKeyboard(locale: Locale): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t(locale, "menu-appointment"), menuChoice.pack("appointment"))
+    .text(t(locale, "menu-appointment"), menuChoice.encode("appointment"))
     .row()
-    .text(t(locale, "menu-urgent"), menuChoice.pack("urgent"))
+    .text(t(locale, "menu-urgent"), menuChoice.encode("urgent"))
     .row()
-    .text(t(locale, "menu-policy"), menuChoice.pack("policy"))
+    .text(t(locale, "menu-policy"), menuChoice.encode("policy"))
     .row()
-    .text(t(locale, "menu-cases"), menuChoice.pack("cases"))
-    .text(t(locale, "menu-help"), menuChoice.pack("help"))
+    .text(t(locale, "menu-cases"), menuChoice.encode("cases"))
+    .text(t(locale, "menu-help"), menuChoice.encode("help"))
     .row()
-    .text(t(locale, "menu-language"), menuChoice.pack("language"));
+    .text(t(locale, "menu-language"), menuChoice.encode("language"));
 }
 
 /** Approve / reject buttons for a request to join the firm with this code. */
 export function joinKeyboard(locale: Locale, uscc: string, applicant: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(t(locale, "button-approve"), joinDecision.pack("a", uscc, applicant))
-    .text(t(locale, "button-reject"), joinDecision.pack("r", uscc, applicant));
+    .text(t(locale, "button-approve"), joinDecision.encode({ approve: true, uscc, applicant }))
+    .text(t(locale, "button-reject"), joinDecision.encode({ approve: false, uscc, applicant }));
 }

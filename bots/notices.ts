@@ -2,8 +2,8 @@
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
 import { InlineKeyboard } from "grammy";
 import type { MessagePayload } from "../db/queries/outbox.ts";
-import { feedbackChoice } from "./callback-data.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
+import { feedbackChoice } from "./callback-data.ts";
 import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
 
 export interface StatusFacts {
@@ -40,7 +40,7 @@ export function surveyPayloads(ref: string, caseId: string, reminder = false): {
   const key = reminder ? "survey-reminder" : "survey";
   const payload = (first: Locale): MessagePayload => {
     const keyboard = new InlineKeyboard();
-    for (const rating of RATINGS) keyboard.text(t(first, `survey-${rating}`), feedbackChoice.pack(rating, caseId)).row();
+    for (const rating of RATINGS) keyboard.text(t(first, `survey-${rating}`), feedbackChoice.encode({ rating, caseId })).row();
     return { text: `${t(first, key, { ref })}\n\n${t(otherLocale(first), key, { ref })}`, parse_mode: "HTML", reply_markup: keyboard };
   };
   return { zh: payload("zh"), en: payload("en") };

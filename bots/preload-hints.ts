@@ -17,16 +17,17 @@ function calendarWindow(now: number): { fromDate: string; toDate: string } {
 export function preloadHints(update: Update, now: number): PreloadHints {
   const data = update.callback_query?.data;
   const calendar = calendarWindow(now);
-  if (data && joinDecision.pattern.test(data)) return { firmUscc: joinDecision.unpack(data)[1] };
-  if (data && caseAction.pattern.test(data)) return { caseId: caseAction.unpack(data)[1], calendar };
-  if (data && specialistAction.pattern.test(data)) return { caseId: specialistAction.unpack(data)[1], calendar };
-  if (data && noticeAction.pattern.test(data)) return { noticeId: noticeAction.unpack(data)[1], calendar };
-  if (data && feedbackChoice.pattern.test(data)) return { caseId: feedbackChoice.unpack(data)[1], calendar };
-  // A form's submit files a case or acts on the case its session names.
-  if (data && formAction.pattern.test(data) && formAction.unpack(data)[0] === "ok") return { submit: true, calendar };
+  if (data) {
+    const join = joinDecision.decode(data);
+    if (join) return { firmUscc: join.uscc };
+    const caseId = caseAction.decode(data)?.caseId ?? specialistAction.decode(data)?.caseId ?? feedbackChoice.decode(data)?.caseId;
+    if (caseId) return { caseId, calendar };
+    const notice = noticeAction.decode(data);
+    if (notice) return { noticeId: notice.noticeId, calendar };
+    // A form's submit files a case or acts on the case its session names.
+    if (formAction.decode(data)?.action === "submit") return { submit: true, calendar };
+  }
   const ref = /^\/(?:status|case)(?:@\w+)?\s+(\S+)/i.exec(update.message?.text ?? "")?.[1];
   if (ref) return { caseRef: ref.toUpperCase() };
-  // A typed answer may finish a form, or be a message, a reason or a notice reply for the session's case.
-  if (update.message?.text && !update.message.text.startsWith("/")) return { calendar };
   return {};
 }

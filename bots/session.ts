@@ -13,8 +13,7 @@ export type SessionState =
   | { flow: "form"; form: FormState; caseId?: string; ref?: string }
   | { flow: "withdraw"; caseId: string; ref: string }
   | { flow: "message"; caseId: string; ref: string }
-  | { flow: "comment"; caseId: string; ref: string }
-  | { flow: "erase" };
+  | { flow: "comment"; caseId: string; ref: string };
 
 export interface LoadedSession {
   state: SessionState | undefined;

@@ -1,11 +1,8 @@
 // The buttons under a case notice (Chinese: specialists read Chinese): the steps the case's kind owes.
 import { InlineKeyboard } from "grammy";
 import type { CaseKind } from "../domain/vocabulary.ts";
-import { specialistAction } from "./callback-data.ts";
+import { specialistAction, type SpecialistActionCode } from "./callback-data.ts";
 import { t } from "../lib/i18n.ts";
-
-export const SPECIALIST_ACTIONS = ["ack", "reply", "info", "assess", "meet", "held", "hearing", "answer", "study", "cohandle", "transfer", "resolve", "approve"] as const;
-export type SpecialistActionCode = (typeof SPECIALIST_ACTIONS)[number];
 
 /** The kind's own steps, after the first response's. */
 const KIND_STEPS: Record<CaseKind, readonly SpecialistActionCode[]> = {
@@ -17,7 +14,7 @@ const KIND_STEPS: Record<CaseKind, readonly SpecialistActionCode[]> = {
 };
 
 export function ownerKeyboard(caseId: string, kind: CaseKind): InlineKeyboard {
-  const button = (code: SpecialistActionCode) => [t("zh", `sp-button-${code}`), specialistAction.pack(code, caseId)] as const;
+  const button = (action: SpecialistActionCode) => [t("zh", `sp-button-${action}`), specialistAction.encode({ action, caseId })] as const;
   const keyboard = new InlineKeyboard().text(...button("ack")).text(...button("reply")).row().text(...button("info"));
   for (const code of KIND_STEPS[kind]) keyboard.text(...button(code));
   return keyboard.row().text(...button("cohandle")).text(...button("transfer")).row().text(...button("resolve"));

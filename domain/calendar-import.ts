@@ -48,9 +48,21 @@ function check(rows: { line?: number; date: string; kind: string; name: string }
     days.push({ date: row.date, kind: row.kind, name: row.name.trim().slice(0, 100) });
   }
   if (days.length === 0 && problems.length === 0) problems.push({ field: "days", code: "empty" });
-  if (years.size > 1) problems.push({ field: "date", code: "one-year" });
+  const year = Math.max(...years);
+  const stray = rows.find((row) => seen.has(row.date) && !inNotice(row.date, year));
+  if (stray) problems.push({ ...(stray.line === undefined ? {} : { line: stray.line }), field: "date", code: "one-year", args: { date: stray.date, year: String(year) } });
   if (problems.length) return { ok: false, problems };
-  return { ok: true, year: [...years][0]!, source: source.trim().slice(0, 200) || "admin upload", days: days.sort((a, b) => a.date.localeCompare(b.date)) };
+  return { ok: true, year, source: source.trim().slice(0, 200) || "admin upload", days: days.sort((a, b) => a.date.localeCompare(b.date)) };
+}
+
+/**
+ * One upload is one year's notice. Its dates fall in that year, or in the December before it: a
+ * notice also settles the turn of the year (the 2019 notice made Sat 29 Dec 2018 a working day and
+ * gave 30–31 Dec 2018 off), so a 2027 notice may move days of December 2026.
+ */
+function inNotice(date: string, year: number): boolean {
+  const dateYear = Number(date.slice(0, 4));
+  return dateYear === year || (dateYear === year - 1 && date.slice(5, 7) === "12");
 }
 
 /** JSON: { "source": "…", "days": [{ "date": "2027-01-01", "kind": "holiday", "name": "元旦" }, …] }. */

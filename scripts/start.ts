@@ -1,5 +1,5 @@
 // npm start — the whole local stack on 127.0.0.1, offline:
-//   sqld (data kept under .data/sqld) → migrations → wrangler dev --test-scheduled (PORT, default 8787)
+//   sqld (data kept under .data/sqld) → migrations → wrangler dev (PORT, default 8787)
 //   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790)
 //   → with a real TELEGRAM_BOT_TOKEN: the polling bridge that forwards getUpdates to the webhook
 //   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off).
@@ -11,7 +11,7 @@ import { startFakeTelegram, type FakeTelegram } from "./fake-telegram/server.ts"
 import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { startManaged, stopAll, type Managed } from "./lib/processes.ts";
-import { startWorker } from "./lib/worker.ts";
+import { startWorker, triggerCron } from "./lib/worker.ts";
 import { startSqld, type RunningSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -120,8 +120,7 @@ try {
   }
   if (cronSeconds > 0) {
     ticker = setInterval(() => {
-      const time = Date.now();
-      fetch(`http://127.0.0.1:${port}/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}&time=${time}`).catch(() => {});
+      triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", Date.now()).catch(() => {});
     }, cronSeconds * 1000);
   }
   say("ready", {

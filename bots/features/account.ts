@@ -1,25 +1,25 @@
 // /help, /privacy (what is stored about the person) and /deleteme (erase it, after a confirmation).
 import { Composer, InlineKeyboard } from "grammy";
 import { casesFiledBy, erasePerson } from "../../db/queries/erase.ts";
-import { eraseChoice, menuChoice } from "../callback-data.ts";
+import { onButton } from "../buttons.ts";
+import { eraseChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { bilingual, t } from "../../lib/i18n.ts";
+import { languageKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
-import { firmName } from "./onboarding.ts";
+import { firmName } from "../membership.ts";
 
 export const account = new Composer<BotContext>();
 const privateChat = account.chatType("private");
 
-async function help(ctx: BotContext) {
-  await replyHtml(ctx, t(ctx.locale, "help"));
+export async function help(ctx: BotContext) {
+  // Before a language is chosen, in both (the guess first) with the choice, as unknown input is answered.
+  if (!ctx.state.sender.user?.locale) await replyHtml(ctx, bilingual(ctx.locale, "help"), languageKeyboard(ctx.locale));
+  else await replyHtml(ctx, t(ctx.locale, "help"));
 }
 
 privateChat.command("help", help);
-account.callbackQuery(menuChoice.pattern, async (ctx, next) => {
-  if (menuChoice.unpack(ctx.callbackQuery.data)[0] !== "help") return next();
-  await help(ctx);
-});
 
 privateChat.command("privacy", async (ctx) => {
   const { unit, sender } = ctx.state;
@@ -43,15 +43,15 @@ privateChat.command("privacy", async (ctx) => {
 
 privateChat.command("deleteme", async (ctx) => {
   const keyboard = new InlineKeyboard()
-    .text(t(ctx.locale, "deleteme-yes"), eraseChoice.pack("yes"))
-    .text(t(ctx.locale, "deleteme-no"), eraseChoice.pack("no"));
+    .text(t(ctx.locale, "deleteme-yes"), eraseChoice.encode("yes"))
+    .text(t(ctx.locale, "deleteme-no"), eraseChoice.encode("no"));
   await replyHtml(ctx, t(ctx.locale, "deleteme-confirm"), keyboard);
 });
 
-account.callbackQuery(eraseChoice.pattern, async (ctx) => {
+onButton(account, eraseChoice, async (ctx, answer) => {
   await ctx.answerCallbackQuery();
   await clearButtons(ctx);
-  if (eraseChoice.unpack(ctx.callbackQuery.data)[0] !== "yes") {
+  if (answer !== "yes") {
     await replyHtml(ctx, t(ctx.locale, "deleteme-kept"));
     return;
   }

@@ -7,7 +7,7 @@ import type { BotContext } from "../context.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { loadSession } from "../session.ts";
-import { visibleCase } from "./cases.ts";
+import { visibleCase } from "../membership.ts";
 import { investorActor, runCaseCommand } from "../case-actions.ts";
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;

@@ -1,33 +1,25 @@
 // The investor's view of their firm's cases: /cases, /status <ref> with the timeline from the
 // ledger, withdrawing an open case, and adding a message or a file to one. A case of another
 // firm is answered exactly like a case that does not exist.
-import { Composer, InlineKeyboard } from "grammy";
-import { casesOfFirm } from "../../db/queries/cases.ts";
+import { Composer, InlineKeyboard, type NextFunction } from "grammy";
 import { caseEventsOf } from "../../db/case-writes.ts";
-import type { CaseRow } from "../../db/queries/preload.ts";
+import { casesOfFirm } from "../../db/queries/cases.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { calendarOf, investorActor, runCaseCommand } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";
-import { caseAction, menuChoice } from "../callback-data.ts";
-import type { BotContext } from "../context.ts";
+import { onButton } from "../buttons.ts";
+import { caseAction } from "../callback-data.ts";
+import type { BotContext, TextMessageContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
-import { activeFirm } from "./onboarding.ts";
+import { activeFirm, visibleCase } from "../membership.ts";
 
 export const caseViews = new Composer<BotContext>();
 const privateChat = caseViews.chatType("private");
 
-/** The case the update points at, if the sender is an active member of its firm. */
-export function visibleCase(ctx: BotContext): CaseRow | undefined {
-  const found = ctx.state.sender.case;
-  if (!found) return undefined;
-  const member = ctx.state.sender.memberships.some((m) => m.membership.status === "active" && m.firm.id === found.firmId);
-  return member ? found : undefined;
-}
-
-async function listCases(ctx: BotContext) {
+export async function listCases(ctx: BotContext) {
   const firm = activeFirm(ctx);
   if (!firm) {
     await replyHtml(ctx, t(ctx.locale, "registration-needed"));
@@ -51,10 +43,6 @@ async function listCases(ctx: BotContext) {
 }
 
 privateChat.command("cases", listCases);
-caseViews.callbackQuery(menuChoice.pattern, async (ctx, next) => {
-  if (menuChoice.unpack(ctx.callbackQuery.data)[0] !== "cases") return next();
-  await listCases(ctx);
-});
 
 privateChat.command("status", async (ctx) => {
   const ref = ctx.match.trim().toUpperCase();
@@ -84,8 +72,8 @@ privateChat.command("status", async (ctx) => {
   const supervised = isOpen(found.status) && found.escalationLevel > 0 ? [t(ctx.locale, "case-under-supervision")] : [];
   const keyboard = new InlineKeyboard();
   if (isOpen(found.status)) {
-    keyboard.text(t(ctx.locale, "button-add-message"), caseAction.pack("m", found.id)).row();
-    keyboard.text(t(ctx.locale, "button-withdraw"), caseAction.pack("w", found.id));
+    keyboard.text(t(ctx.locale, "button-add-message"), caseAction.encode({ action: "message", caseId: found.id })).row();
+    keyboard.text(t(ctx.locale, "button-withdraw"), caseAction.encode({ action: "withdraw", caseId: found.id }));
   }
   // A deadline counted without an official holiday schedule says so, every time it is shown.
   const warnings = (found.calendarWarning ?? "").split(",").flatMap((w) => /^year_not_loaded:(\d{4})$/.exec(w)?.[1] ?? []);
@@ -93,9 +81,7 @@ privateChat.command("status", async (ctx) => {
   await replyHtml(ctx, [detail, ...supervised, ...obligations, ...warningLines, "", t(ctx.locale, "case-timeline-title"), ...timeline].join("\n"), keyboard);
 });
 
-caseViews.callbackQuery(caseAction.pattern, async (ctx, next) => {
-  const [action] = caseAction.unpack(ctx.callbackQuery.data);
-  if (action !== "w" && action !== "m") return next();
+onButton(caseViews, caseAction, async (ctx, { action }) => {
   const found = visibleCase(ctx);
   if (!found) {
     await ctx.answerCallbackQuery({ text: t(ctx.locale, "case-not-found", { ref: "" }), show_alert: true });
@@ -106,14 +92,14 @@ caseViews.callbackQuery(caseAction.pattern, async (ctx, next) => {
     await replyHtml(ctx, t(ctx.locale, "withdraw-not-open", { ref: found.ref, status: t(ctx.locale, `status-${found.status}`) }));
     return;
   }
-  saveSession(ctx, { flow: action === "w" ? "withdraw" : "message", caseId: found.id, ref: found.ref });
-  await replyHtml(ctx, t(ctx.locale, action === "w" ? "withdraw-ask-reason" : "message-ask", { ref: found.ref }));
+  saveSession(ctx, { flow: action, caseId: found.id, ref: found.ref });
+  await replyHtml(ctx, t(ctx.locale, action === "withdraw" ? "withdraw-ask-reason" : "message-ask", { ref: found.ref }));
 });
 
-/** The reason for a withdrawal, or a message to add, typed after tapping the case's button. */
-privateChat.on("message:text", async (ctx, next) => {
+/** The reason for a withdrawal, or a message to add, typed after tapping the case's button (routed here by bots/routing.ts). */
+export async function caseText(ctx: TextMessageContext, next: NextFunction) {
   const { state } = loadSession(ctx);
-  if (ctx.message.text.startsWith("/") || (state?.flow !== "withdraw" && state?.flow !== "message")) return next();
+  if (state?.flow !== "withdraw" && state?.flow !== "message") return next();
   const found = visibleCase(ctx);
   if (!found || found.id !== state.caseId || !isOpen(found.status)) {
     saveSession(ctx, null);
@@ -127,4 +113,4 @@ privateChat.on("message:text", async (ctx, next) => {
   } else if (await runCaseCommand(ctx, { action: "add_message", text }, investorActor(ctx))) {
     await replyHtml(ctx, t(ctx.locale, "message-added", { ref: found.ref }));
   }
-});
+}

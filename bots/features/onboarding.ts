@@ -1,55 +1,22 @@
 // After the language: the personal-information notice (nothing beyond the Telegram id is kept
-// before it is accepted), then registering or joining a firm, then the main menu.
+// before it is accepted), then registering or joining a firm (its steps: onboarding-steps.ts), and
+// the decision of a firm's members on a request to join it.
 import { Composer } from "grammy";
 import { acceptPrivacy, decideJoin, membership } from "../../db/queries/firms.ts";
 import { sql } from "drizzle-orm";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import { joinDecision, menuChoice, privacyChoice } from "../callback-data.ts";
+import { onButton } from "../buttons.ts";
+import { joinDecision, privacyChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
-import { firmForm } from "../forms/definitions.ts";
-import { startForm } from "../forms/engine.ts";
-import { askScreen } from "../forms/render.ts";
 import { t } from "../../lib/i18n.ts";
-import { menuKeyboard, privacyKeyboard } from "../keyboards.ts";
+import { menuKeyboard } from "../keyboards.ts";
+import { firmName } from "../membership.ts";
+import { continueOnboarding } from "../onboarding-steps.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
-import { saveSession } from "../session.ts";
 
 export const onboarding = new Composer<BotContext>();
 
-export function activeFirm(ctx: BotContext) {
-  return ctx.state.sender.memberships.find((m) => m.membership.status === "active")?.firm;
-}
-
-export function firmName(firm: { nameZh: string | null; nameEn: string | null }, locale: "zh" | "en"): string {
-  return (locale === "en" ? firm.nameEn ?? firm.nameZh : firm.nameZh ?? firm.nameEn) ?? "";
-}
-
-/** Starts the firm registration form and asks its first question. */
-export async function beginRegistration(ctx: BotContext) {
-  const step = startForm(firmForm);
-  if (step.type !== "ask") throw new Error("the firm form has fields");
-  saveSession(ctx, { flow: "form", form: step.state });
-  await replyHtml(ctx, t(ctx.locale, "registration-intro"));
-  const screen = askScreen(ctx.locale, firmForm, step.state, step.field);
-  await replyHtml(ctx, screen.text, screen.keyboard);
-}
-
-/** The next thing this person needs: the notice, registration, approval, or the menu. */
-export async function continueOnboarding(ctx: BotContext) {
-  const { sender } = ctx.state;
-  if (!sender.user?.privacyAcceptedAt) {
-    await replyHtml(ctx, t(ctx.locale, "privacy-notice"), privacyKeyboard(ctx.locale));
-  } else if (activeFirm(ctx)) {
-    await replyHtml(ctx, t(ctx.locale, "menu-title"), menuKeyboard(ctx.locale));
-  } else if (sender.memberships.some((m) => m.membership.status === "pending")) {
-    await replyHtml(ctx, t(ctx.locale, "membership-pending"));
-  } else {
-    await beginRegistration(ctx);
-  }
-}
-
-onboarding.callbackQuery(privacyChoice.pattern, async (ctx) => {
-  const [choice] = privacyChoice.unpack(ctx.callbackQuery.data);
+onButton(onboarding, privacyChoice, async (ctx, choice) => {
   await ctx.answerCallbackQuery();
   await clearButtons(ctx);
   if (choice !== "accept") {
@@ -64,13 +31,10 @@ onboarding.callbackQuery(privacyChoice.pattern, async (ctx) => {
 
 onboarding.chatType("private").command("menu", continueOnboarding);
 
-onboarding.callbackQuery(joinDecision.pattern, async (ctx) => {
-  const [action, , applicantText] = joinDecision.unpack(ctx.callbackQuery.data);
-  const applicant = Number(applicantText);
+onButton(onboarding, joinDecision, async (ctx, { approve, applicant }) => {
   const firm = ctx.state.sender.firm;
-  if (!firm || !Number.isSafeInteger(applicant)) return ctx.answerCallbackQuery({ text: t(ctx.locale, "join-not-allowed") });
+  if (!firm) return ctx.answerCallbackQuery({ text: t(ctx.locale, "join-not-allowed") });
   const firmId = firm.id;
-  const approve = action === "a";
   const status = approve ? "active" : "rejected";
   const { unit } = ctx.state;
   const db = unit.db;
@@ -101,10 +65,4 @@ onboarding.callbackQuery(joinDecision.pattern, async (ctx) => {
   await clearButtons(ctx);
   const decision = t(ctx.locale, approve ? "join-decision-approved" : "join-decision-rejected");
   await replyHtml(ctx, t(ctx.locale, "join-decided", { applicant: String(applicant), decision }));
-});
-
-onboarding.callbackQuery(menuChoice.pattern, async (ctx, next) => {
-  // The menu's buttons are handled by the features they open; this only acknowledges the tap.
-  await ctx.answerCallbackQuery();
-  await next();
 });

@@ -7,6 +7,7 @@ import { sha256Hex } from "../../lib/crypto.ts";
 import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
 import { roleOn } from "../../domain/case-rules.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
+import { onButton } from "../buttons.ts";
 import { actorOf, caseSnapshot } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";
 import { specialistAction } from "../callback-data.ts";
@@ -16,16 +17,11 @@ import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { randomToken } from "../../lib/crypto.ts";
-import { ownerKeyboard, type SpecialistActionCode } from "../specialist-keyboards.ts";
-import { openForm } from "./intake.ts";
-import { firmName } from "./onboarding.ts";
-import { mayTake, takeStep } from "./specialist-actions.ts";
-
-/** Staff who may see a case: its owner, co-handlers, the owner's unit head, the department, admins. */
-function maySee(ctx: BotContext): boolean {
-  const snapshot = caseSnapshot(ctx.state.sender);
-  return snapshot !== undefined && !["other_staff", "investor", "system"].includes(roleOn(snapshot, actorOf(ctx)));
-}
+import { roleOn } from "../../domain/case-rules.ts";
+import { isOpen } from "../../domain/vocabulary.ts";
+import { onButton } from "../buttons.ts";
+import { actorOf, caseSnapshot } from "../case-actions.ts";
+import { obligationLines } from "../case-view.ts";
 
 export const specialistFeature = new Composer<BotContext>();
 
@@ -156,8 +152,7 @@ privateChat.command("case", async (ctx) => {
   await replyHtml(ctx, [text, ...obligations].join("\n"), isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
 });
 
-specialistFeature.callbackQuery(specialistAction.pattern, async (ctx) => {
-  const [action] = specialistAction.unpack(ctx.callbackQuery.data) as [SpecialistActionCode];
+onButton(specialistFeature, specialistAction, async (ctx, { action }) => {
   const c = ctx.state.sender.case;
   await ctx.answerCallbackQuery();
   if (!c || !(await mayTake(ctx, action))) return;

@@ -21,15 +21,15 @@ export function displayValue(locale: Locale, field: FieldDef, value: string): st
 
 function navigation(keyboard: InlineKeyboard, locale: Locale, state: FormState, skippable: string | undefined) {
   keyboard.row();
-  if (state.path.length > 0) keyboard.text(t(locale, "button-back"), formAction.pack("b"));
-  if (skippable) keyboard.text(t(locale, "button-skip"), formAction.pack("s", skippable));
-  keyboard.text(t(locale, "button-cancel"), formAction.pack("x"));
+  if (state.path.length > 0) keyboard.text(t(locale, "button-back"), formAction.encode({ action: "back" }));
+  if (skippable) keyboard.text(t(locale, "button-skip"), formAction.encode({ action: "skip", field: skippable }));
+  keyboard.text(t(locale, "button-cancel"), formAction.encode({ action: "cancel" }));
 }
 
 export function askScreen(locale: Locale, form: FormDef, state: FormState, field: FieldDef): Screen {
   const keyboard = new InlineKeyboard();
   field.choices?.forEach((code, index) => {
-    keyboard.text(optionLabel(locale, field, code), formAction.pack("c", field.key, index));
+    keyboard.text(optionLabel(locale, field, code), formAction.encode({ action: "choose", field: field.key, index }));
     if (index % 2 === 1) keyboard.row();
   });
   const optional = isOptional(field, state.draft);
@@ -73,10 +73,10 @@ export function reviewScreen(locale: Locale, form: FormDef, state: FormState): S
   const lines = answered.map(({ field }, i) => t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: shown[i]! }));
   if (shown.some((value, i) => value !== displayValue(locale, answered[i]!.field, answered[i]!.value))) lines.push("", t(locale, "form-review-shortened"));
   const keyboard = new InlineKeyboard()
-    .text(t(locale, "button-submit"), formAction.pack("ok", form.id))
+    .text(t(locale, "button-submit"), formAction.encode({ action: "submit", form: form.id }))
     .row()
-    .text(t(locale, "button-back"), formAction.pack("b"))
-    .text(t(locale, "button-cancel"), formAction.pack("x"));
+    .text(t(locale, "button-back"), formAction.encode({ action: "back" }))
+    .text(t(locale, "button-cancel"), formAction.encode({ action: "cancel" }));
   return { text: [t(locale, "form-review-title"), "", ...lines].join("\n"), keyboard };
 }
 

@@ -1,6 +1,6 @@
 // The administrators' changes, shared by the admin API (Bearer token) and the admin pages of the
 // supervisors' web: each change is written with its audit event in one batch, naming who made it.
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units } from "../schema.ts";
 import { type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
@@ -98,18 +98,25 @@ export interface Schedule {
   days: ScheduleDay[];
 }
 
-/** What loading the schedule would change, against what is stored for its year. */
+/**
+ * What loading the schedule would change, against what is stored for its year and for the dates it
+ * names (a December day of the year before may be stored already, e.g. by the seed under its own year).
+ */
 export async function previewSchedule(db: Db, schedule: Schedule): Promise<ScheduleDiff> {
-  const existing = await db.select().from(calendarDays).where(eq(calendarDays.year, schedule.year));
+  const dates = schedule.days.map((d) => d.date);
+  const existing = await db.select().from(calendarDays).where(or(eq(calendarDays.year, schedule.year), inArray(calendarDays.date, dates)));
   return diffSchedule(existing.map((d) => ({ date: d.date, kind: d.kind, name: d.name ?? "" })), schedule.days);
 }
 
-/** Replaces the year's official schedule. */
+/** Replaces the year's official schedule; a date it names that is stored already becomes this notice's. */
 export async function loadSchedule(db: Db, schedule: Schedule, now: number, actor: Actor): Promise<ScheduleDiff> {
   const diff = await previewSchedule(db, schedule);
   await db.batch([
     db.delete(calendarDays).where(eq(calendarDays.year, schedule.year)),
-    db.insert(calendarDays).values(schedule.days.map((d) => ({ ...d, year: schedule.year }))),
+    db
+      .insert(calendarDays)
+      .values(schedule.days.map((d) => ({ ...d, year: schedule.year })))
+      .onConflictDoUpdate({ target: calendarDays.date, set: { kind: sql`excluded.kind`, name: sql`excluded.name`, year: sql`excluded.year` } }),
     db.insert(calendarYears).values({ year: schedule.year, source: schedule.source, loadedAt: now }).onConflictDoUpdate({ target: calendarYears.year, set: { source: schedule.source, loadedAt: now } }),
     audit(db, now, actor, "calendar.load", String(schedule.year), { source: schedule.source, days: schedule.days.length, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } }),
   ]);

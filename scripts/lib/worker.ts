@@ -1,4 +1,4 @@
-// Runs both Workers under one `wrangler dev --test-scheduled` (workerd), offline: the bot's Worker
+// Runs both Workers under one `wrangler dev` (workerd), offline: the bot's Worker
 // serves the port and reaches the supervisors' web Worker through its WEB service binding.
 // The bot's Worker reads its settings from an env file; the web Worker, which wrangler gives no env
 // file, takes its required secrets (workers/web/wrangler.toml) from wrangler's environment.
@@ -23,7 +23,6 @@ export async function startWorker(options: { port: number; dataDir: string; vars
       "wrangler.toml",
       "--config",
       "workers/web/wrangler.toml",
-      "--test-scheduled",
       "--ip",
       "127.0.0.1",
       "--port",
@@ -46,4 +45,13 @@ export async function startWorker(options: { port: number; dataDir: string; vars
     throw error;
   }
   return { managed, url, startupMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * Runs the Worker's cron as at `time` (epoch ms) through miniflare's trigger route, which hands `time`
+ * on as controller.scheduledTime. (wrangler's `--test-scheduled` route, /__scheduled, passes only
+ * `cron`, so the jobs ran with the wall clock.)
+ */
+export function triggerCron(workerUrl: string, cron: string, time: number): Promise<Response> {
+  return fetch(`${workerUrl}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}&time=${time}`);
 }

@@ -10,8 +10,9 @@ import { rows } from "../support/e2e-db.ts";
 
 const browser = chromiumForFile();
 
-// 2027: no schedule is seeded for it (the seed ends with 2026). 6 Feb 2027 is a Saturday.
-const SCHEDULE = ["date,kind,name", "2027-01-01,holiday,元旦", "2027-02-06,workday,春节调休", "2027-02-08,holiday,春节", ""].join("\n");
+// 2027: no schedule is seeded for it (the seed ends with 2026). Its notice also settles the turn of
+// the year: Sat 26 Dec 2026 is a make-up working day. 6 Feb 2027 is a Saturday.
+const SCHEDULE = ["date,kind,name", "2026-12-26,workday,元旦调休", "2027-01-01,holiday,元旦", "2027-02-06,workday,春节调休", "2027-02-08,holiday,春节", ""].join("\n");
 // Line 3 is not a real date.
 const INVALID = ["date,kind,name", "2027-01-01,holiday,元旦", "2027-02-30,holiday,春节", ""].join("\n");
 
@@ -49,9 +50,9 @@ describe("the calendar admin page in Chromium", () => {
 
     await upload(page, "2027.csv", SCHEDULE);
     const added = page.locator("table.diff tr.added");
-    expect(await added.count()).toBe(3);
+    expect(await added.count()).toBe(4);
     const text = (await added.allTextContents()).join("\n");
-    for (const date of ["2027-01-01", "2027-02-06", "2027-02-08"]) expect(text).toContain(date);
+    for (const date of ["2026-12-26", "2027-01-01", "2027-02-06", "2027-02-08"]) expect(text).toContain(date);
     expect(await page.locator("table.diff tr.removed, table.diff tr.changed").count()).toBe(0);
     await screenshot(page, "admin-calendar-preview.png");
     // A preview changes nothing.
@@ -60,6 +61,7 @@ describe("the calendar admin page in Chromium", () => {
     await Promise.all([page.waitForLoadState("load"), page.locator("form#calendar-apply button").click()]);
     expect(await page.locator("p.ok").count()).toBe(1);
     expect(await rows("SELECT date, kind FROM calendar_days WHERE year = 2027 ORDER BY date")).toEqual([
+      { date: "2026-12-26", kind: "workday" },
       { date: "2027-01-01", kind: "holiday" },
       { date: "2027-02-06", kind: "workday" },
       { date: "2027-02-08", kind: "holiday" },

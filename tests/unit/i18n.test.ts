@@ -69,4 +69,12 @@ describe("Fluent catalogs", () => {
     expect(enFirst.startsWith(t("en", "language-set"))).toBe(true);
     expect(enFirst).toContain(t("zh", "language-set"));
   });
+
+  it("uses the official wording (issue 12): 申请政企约见, Mostly satisfied (基本满意), the Free Trade Port's portal", () => {
+    expect(t("zh", "cmd-appointment")).toBe("申请政企约见");
+    expect(t("zh", "help")).not.toContain("预约");
+    expect([t("zh", "survey-basically_satisfied"), t("en", "survey-basically_satisfied")]).toEqual(["🙂 基本满意", "🙂 Mostly satisfied"]);
+    expect(web.t("en", "fig-definitions")).toContain("satisfied or mostly satisfied");
+    expect([t("zh", "page-portal"), t("en", "page-portal")]).toEqual(["海南自由贸易港国际服务门户", "Hainan Free Trade Port International Service Portal"]);
+  });
 });

@@ -1,11 +1,13 @@
-// npm start as a person runs it: the whole stack comes up, the sandbox reaches the Worker, and
-// Ctrl-C stops everything it started.
+// npm start as a person runs it: the whole stack comes up, the sandbox reaches the Worker, the cron
+// runs as at a given time, and Ctrl-C stops everything it started.
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createClient } from "@libsql/client";
 import { freePort } from "../../scripts/lib/ports.ts";
+import { triggerCron } from "../../scripts/lib/worker.ts";
 
 function processesMentioning(text: string): string[] {
   try {
@@ -37,6 +39,15 @@ describe("npm start", () => {
       expect(chat[0]!.payload.text).toContain("欢迎");
       expect(chat[0]!.payload.text).toContain("Welcome");
       expect(processesMentioning(`--port ${port}`).length).toBeGreaterThan(0);
+
+      // The local ticker's call: the jobs run as at the given time (their tick mark says so), not the wall clock.
+      const at = Date.parse("2026-02-13T12:00:00Z");
+      expect((await triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", at)).status).toBe(200);
+      const ready = JSON.parse(output.split("\n").find((line) => line.includes('"event":"ready"'))!) as { database: string };
+      const db = createClient({ url: ready.database });
+      const [mark] = (await db.execute("SELECT value FROM settings WHERE key = 'cron.last_tick'")).rows;
+      db.close();
+      expect(JSON.parse(String(mark?.value))).toEqual({ now: at, cron: "*/5 * * * *" });
     } finally {
       child.kill("SIGINT");
     }

@@ -25,12 +25,15 @@ describe("the public case page", () => {
     expect(zhHtml).toContain("已受理");
     expect(zhHtml).toContain("北京时间，UTC+8");
     expect(zhHtml).toContain("以中文为准");
+    expect(zhHtml).toContain("海南自由贸易港国际服务门户");
     expect(zhHtml).not.toContain("Jane Doe");
     expect(zhHtml).not.toContain("13800138000");
     expect(zh.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
 
     const en = await page(`/s/${token}?lang=en`);
-    expect(await en.text()).toContain("Received");
+    const enHtml = await en.text();
+    expect(enHtml).toContain("Received");
+    expect(enHtml).toContain("Hainan Free Trade Port International Service Portal");
     const cookie = en.headers.get("set-cookie")!;
     expect(cookie).toMatch(/^lang=en;.*HttpOnly/);
     const again = await page(`/s/${token}`, { cookie: "lang=en" });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { exports } from "cloudflare:workers";
 import { admin } from "./support/admin.ts";
+import { Chat } from "./support/chat.ts";
+import { callbackAnswers } from "./support/telegram.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 
@@ -80,6 +82,42 @@ describe("the investor's cases", () => {
     expect((await chat.send("/nonsense")).join()).toMatch(/did not understand/);
     expect((await chat.send("hello?")).join()).toMatch(/did not understand/);
   });
+
+  it("sends each menu tap to its feature, answering the tap once, and answers a button it cannot read as stale", async () => {
+    const { chat } = await registeredInvestor("en");
+    const tap = async (data: string) => {
+      const update = chat.callback(data);
+      await chat.said();
+      await chat.post(update);
+      return { said: (await chat.said()).join(), answers: (await callbackAnswers(update)).map((a) => a.payload.text) };
+    };
+    const menu = async (label: string) => {
+      const { said, answers } = await tap(await chat.buttonData(label));
+      expect(answers).toHaveLength(1);
+      return said;
+    };
+    expect(await menu("❓ Help")).toContain("/appointment");
+    expect(await menu("📂 My cases")).toContain("no cases yet");
+    expect(await menu("🌐 中文 / English")).toContain("Please choose your language");
+    expect(await menu("📘 Policy question")).toContain("policy</b> is it about");
+    // Old or forged data of a known family, and of no family: answered as stale, and nothing else happens.
+    for (const data of ["menu:admin", `sp:nuke:${crypto.randomUUID()}`, "form:zz", "nope:1"]) {
+      expect(await tap(data)).toEqual({ said: "", answers: [expect.stringContaining("This button is no longer valid")] });
+    }
+  });
+
+  it("answers /help in both languages before a language is chosen, with the choice, as it answers unknown text", async () => {
+    const chat = new Chat("en");
+    const [help] = await chat.send("/help");
+    expect(help).toContain("/appointment — request a meeting");
+    expect(help).toContain("/appointment — 申请政企约见");
+    // The guessed language (Telegram's, English here) first.
+    expect(help!.indexOf("request a meeting")).toBeLessThan(help!.indexOf("申请政企约见"));
+    await chat.tap("English");
+    const [chosen] = await chat.send("/help");
+    expect(chosen).toContain("/appointment");
+    expect(chosen).not.toContain("申请政企约见");
+  });
 });
 
 describe("GET /api/deadline", () => {
@@ -151,6 +189,23 @@ describe("loading a new year's holiday schedule", () => {
     // Thu 31 Jan → Fri 1 Feb, Sat 2 Feb (make-up), Tue 5 Feb (Mon 4 Feb off).
     expect(body).toMatchObject({ due: "2030-02-05T23:59:59+08:00", warnings: [] });
     expect(await rows("SELECT action, target FROM audit_events WHERE target = '2030'")).toEqual([{ action: "calendar.load", target: "2030" }]);
+  });
+
+  it("loads a notice that also settles the December before its year, over the days stored for that December", async () => {
+    // The 2019 notice as published: Sat 29 Dec 2018 worked, 30 Dec 2018 – 1 Jan 2019 off. The seed
+    // stored those December days under 2018, so the upload must take them over, not collide with them.
+    const days = await rows<{ date: string; kind: string; name: string }>(
+      "SELECT date, kind, name FROM calendar_days WHERE year = 2019 OR date BETWEEN '2018-12-29' AND '2018-12-31' ORDER BY date",
+    );
+    expect(days.slice(0, 4).map((d) => [d.date, d.kind])).toEqual([["2018-12-29", "workday"], ["2018-12-30", "holiday"], ["2018-12-31", "holiday"], ["2019-01-01", "holiday"]]);
+    const notice2019 = { source: "国务院办公厅关于2019年部分节假日安排的通知", days };
+    const preview = await admin("POST", "/admin/calendar?dry_run=1", notice2019);
+    expect(await preview.json()).toMatchObject({ ok: true, year: 2019, diff: { added: [], removed: [], changed: [] } });
+    expect((await admin("POST", "/admin/calendar", notice2019)).status).toBe(200);
+    expect(await rows("SELECT DISTINCT year FROM calendar_days WHERE date BETWEEN '2018-12-29' AND '2019-12-31'")).toEqual([{ year: 2019 }]);
+    // Fri 28 Dec 2018 → Sat 29 Dec (make-up), Wed 2 Jan, Thu 3 Jan.
+    const body = await (await exports.default.fetch(new Request("http://desk.test/api/deadline?kind=urgent&from=2018-12-28T10:00:00%2B08:00"))).json();
+    expect(body).toMatchObject({ due: "2019-01-03T23:59:59+08:00", warnings: [] });
   });
 
   it("refuses a bad CSV with the line, the field and the rule", async () => {

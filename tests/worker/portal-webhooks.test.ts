@@ -1,4 +1,4 @@
-// Case events POSTed to the International Service Portal: signed, once each, in order, nothing personal.
+// Case events POSTed to the Hainan Free Trade Port International Service Portal: signed, once each, in order, nothing personal.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../workers/app.ts";

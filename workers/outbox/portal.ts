@@ -1,4 +1,4 @@
-// Case events for the International Service Portal: one signed POST per outbox row. The portal
+// Case events for the Hainan Free Trade Port International Service Portal: one signed POST per outbox row. The portal
 // checks X-Desk-Signature (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">) and drops an
 // X-Desk-Event-Id it has seen: delivery is at least once, like any webhook with retries.
 import { hex, hmacSha256 } from "../../lib/crypto.ts";

@@ -1,4 +1,4 @@
-// Public JSON for the International Service Portal: the deadline a firm would get if it filed now.
+// Public JSON for the Hainan Free Trade Port International Service Portal: the deadline a firm would get if it filed now.
 import { Hono } from "hono/tiny";
 import * as z from "zod/mini";
 import { deadlineRuleText } from "../../lib/format.ts";

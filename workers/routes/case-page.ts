@@ -1,4 +1,4 @@
-// The public case page (/s/<token>) and its JSON twin for the International Service Portal: no
+// The public case page (/s/<token>) and its JSON twin for the Hainan Free Trade Port International Service Portal: no
 // login, the token is the key (≥128 bits, only its hash stored). Anything wrong is a plain 404.
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";

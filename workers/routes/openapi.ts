@@ -23,7 +23,7 @@ export const OPENAPI = {
   info: {
     title: "Hainan Investor Service Desk — portal API",
     version: "1.0.0",
-    description: "For the Hainan International Service Portal: case kinds and their deadline rules, deadline previews, and a case's status by its page token.",
+    description: "For the Hainan Free Trade Port International Service Portal: case kinds and their deadline rules, deadline previews, and a case's status by its page token.",
   },
   paths: {
     "/api/kinds": {

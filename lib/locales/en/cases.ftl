@@ -87,7 +87,7 @@ survey-reminder =
     <b>[{ $ref }] Reminder: please rate the outcome</b>
     Without an answer within 3 working days, the case closes as "no feedback".
 survey-satisfied = 😊 Satisfied
-survey-basically_satisfied = 🙂 Basically satisfied
+survey-basically_satisfied = 🙂 Mostly satisfied
 survey-unsatisfied = 🙁 Unsatisfied
 survey-thanks = Thank you! [{ $ref }] is closed. If you like, send one line of comment (optional).
 survey-reopened = We reopened [{ $ref }] with the specialist; the new deadline is { $due }. Please tell us why you were not satisfied (optional).

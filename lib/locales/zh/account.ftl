@@ -1,7 +1,7 @@
 ## 帮助与菜单
 help =
     <b>海南外资企业服务台</b>
-    /appointment — 预约政企约见（7 个工作日内安排）
+    /appointment — 申请政企约见（7 个工作日内安排）
     /urgent — 提交紧急诉求（3 个工作日内会商；特别紧急的第一时间响应）
     /policy — 政策咨询（10 个工作日内答复）
     /cases — 查看本企业的诉求
@@ -12,7 +12,7 @@ help =
     /cancel — 取消正在填写的内容
     发送照片或文件可作为附件（单个不超过 20 MB）。
 cmd-start = 开始
-cmd-appointment = 预约政企约见
+cmd-appointment = 申请政企约见
 cmd-urgent = 提交紧急诉求
 cmd-policy = 政策咨询
 cmd-cases = 本企业的诉求

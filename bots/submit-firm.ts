@@ -1,13 +1,13 @@
 // Submitting the firm form: registers the firm, or, when its code is registered already, asks
 // to join it; the approvers (active members, the firm's specialist) get buttons to decide.
-import { firmByUscc, joinApprovers, membershipByUscc, registerFirm, saveContact } from "../../db/queries/firms.ts";
-import { enqueueForRecipients } from "../../db/queries/outbox.ts";
-import type { BotContext } from "../context.ts";
-import type { Draft } from "../forms/engine.ts";
-import { t, type Locale } from "../../lib/i18n.ts";
-import { joinKeyboard, menuKeyboard } from "../keyboards.ts";
-import { replyHtml } from "../reply.ts";
-import { firmName } from "./onboarding.ts";
+import { firmByUscc, joinApprovers, membershipByUscc, registerFirm, saveContact } from "../db/queries/firms.ts";
+import { enqueueForRecipients } from "../db/queries/outbox.ts";
+import type { BotContext } from "./context.ts";
+import type { Draft } from "./forms/engine.ts";
+import { t, type Locale } from "../lib/i18n.ts";
+import { joinKeyboard, menuKeyboard } from "./keyboards.ts";
+import { replyHtml } from "./reply.ts";
+import { firmName } from "./membership.ts";
 
 /** After the code is typed: say at once if the firm is registered already (read in the commit batch). */
 export async function usccAnswered(ctx: BotContext, uscc: string) {

@@ -1,28 +1,28 @@
 // Submitting a case form: the case with its ref, due instants (working days, Asia/Shanghai),
 // owner by first-inquiry responsibility, first ledger events, the owner's notice and the
 // firm's status update — one batch — then the bilingual confirmation.
-import { newCaseWrites, type RenderedNotice } from "../../db/case-writes.ts";
-import { admins, firmMembers, owner as ownerAudience } from "../../db/queries/audiences.ts";
-import { caseById } from "../../db/queries/cases.ts";
-import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
-import type { RoutingCandidate } from "../../db/queries/preload.ts";
-import { beijingDate, beijingYear, type CalendarWarning } from "../../domain/calendar.ts";
-import { headlineDues, obligationsFor } from "../../domain/obligations.ts";
-import { routeCase, type Route } from "../../domain/routing.ts";
-import type { CaseKind } from "../../domain/vocabulary.ts";
-import { caseLink, caseToken } from "../../lib/case-token.ts";
-import { sha256Hex } from "../../lib/crypto.ts";
-import { rulesOf } from "../case-actions.ts";
-import { nextText } from "../case-notices.ts";
-import type { BotContext } from "../context.ts";
-import type { CaseForm } from "../forms/definitions.ts";
-import type { Draft } from "../forms/engine.ts";
-import { beijingTime, deadlineRuleText, dueText } from "../../lib/format.ts";
-import { otherLocale, t, type Locale } from "../../lib/i18n.ts";
-import { statusUpdatePayloads } from "../notices.ts";
-import { replyHtml } from "../reply.ts";
-import { ownerKeyboard } from "../specialist-keyboards.ts";
-import { activeFirm, firmName } from "./onboarding.ts";
+import { newCaseWrites, type RenderedNotice } from "../db/case-writes.ts";
+import { admins, firmMembers, owner as ownerAudience } from "../db/queries/audiences.ts";
+import { caseById } from "../db/queries/cases.ts";
+import { enqueueForRecipients, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
+import type { RoutingCandidate } from "../db/queries/preload.ts";
+import { beijingDate, beijingYear, type CalendarWarning } from "../domain/calendar.ts";
+import { headlineDues, obligationsFor } from "../domain/obligations.ts";
+import { routeCase, type Route } from "../domain/routing.ts";
+import type { CaseKind } from "../domain/vocabulary.ts";
+import { caseLink, caseToken } from "../lib/case-token.ts";
+import { sha256Hex } from "../lib/crypto.ts";
+import { rulesOf } from "./case-actions.ts";
+import { nextText } from "./case-notices.ts";
+import type { BotContext } from "./context.ts";
+import type { CaseForm } from "./forms/definitions.ts";
+import type { Draft } from "./forms/engine.ts";
+import { beijingTime, deadlineRuleText, dueText } from "../lib/format.ts";
+import { otherLocale, t, type Locale } from "../lib/i18n.ts";
+import { statusUpdatePayloads } from "./notices.ts";
+import { replyHtml } from "./reply.ts";
+import { ownerKeyboard } from "./specialist-keyboards.ts";
+import { activeFirm, firmName } from "./membership.ts";
 
 export function caseKindOf(form: CaseForm, draft: Draft): CaseKind {
   return form === "urgent" && draft.especially_urgent === "yes" ? "especially_urgent" : form;

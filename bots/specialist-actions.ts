@@ -1,14 +1,14 @@
 // What staff do to a case from chat: each button or form becomes a command of the case module,
 // which checks the role, the kind and the status, and says what changes and who hears of it.
-import type { Command } from "../../domain/case-rules.ts";
-import { gate } from "../../domain/case-rules.ts";
-import type { CaseAction } from "../../domain/vocabulary.ts";
-import { actorOf, calendarOf, caseSnapshot, refusalText, runCaseCommand } from "../case-actions.ts";
-import type { BotContext } from "../context.ts";
-import type { Draft } from "../forms/engine.ts";
-import { t } from "../../lib/i18n.ts";
-import { replyHtml } from "../reply.ts";
-import type { SpecialistActionCode } from "../specialist-keyboards.ts";
+import type { Command } from "../domain/case-rules.ts";
+import { gate } from "../domain/case-rules.ts";
+import type { CaseAction } from "../domain/vocabulary.ts";
+import { actorOf, calendarOf, caseSnapshot, refusalText, runCaseCommand } from "./case-actions.ts";
+import type { BotContext } from "./context.ts";
+import type { Draft } from "./forms/engine.ts";
+import { t } from "../lib/i18n.ts";
+import { replyHtml } from "./reply.ts";
+import type { SpecialistActionCode } from "./callback-data.ts";
 
 /** The case action behind each button. */
 export const ACTION_OF: Record<SpecialistActionCode, CaseAction> = {
