@@ -76,7 +76,7 @@ export function renderNotices(notices: readonly Notice[], facts: CaseFacts, stat
       }
       case "department": {
         const text = t("zh", `department-${n.template}`, { ref: facts.ref, ...n.args });
-        const keyboard = new InlineKeyboard().text(t("zh", "sp-button-approve"), specialistAction.pack("approve", facts.id));
+        const keyboard = new InlineKeyboard().text(t("zh", "sp-button-approve"), specialistAction.encode({ action: "approve", caseId: facts.id }));
         return { key: prefix, recipients: bizenvDepartment(), payloads: zhOnly({ text, parse_mode: "HTML", reply_markup: keyboard }) };
       }
     }

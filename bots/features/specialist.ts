@@ -17,11 +17,16 @@ import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { randomToken } from "../../lib/crypto.ts";
-import { roleOn } from "../../domain/case-rules.ts";
-import { isOpen } from "../../domain/vocabulary.ts";
-import { onButton } from "../buttons.ts";
-import { actorOf, caseSnapshot } from "../case-actions.ts";
-import { obligationLines } from "../case-view.ts";
+import { ownerKeyboard } from "../specialist-keyboards.ts";
+import { openForm } from "../forms/driver.ts";
+import { firmName } from "../membership.ts";
+import { mayTake, takeStep } from "../specialist-actions.ts";
+
+/** Staff who may see a case: its owner, co-handlers, the owner's unit head, the department, admins. */
+function maySee(ctx: BotContext): boolean {
+  const snapshot = caseSnapshot(ctx.state.sender);
+  return snapshot !== undefined && !["other_staff", "investor", "system"].includes(roleOn(snapshot, actorOf(ctx)));
+}
 
 export const specialistFeature = new Composer<BotContext>();
 
