@@ -4,6 +4,7 @@
 // session (on top of the Origin check in app.ts), and every POST is refused without it.
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono/tiny";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { and, eq, gt, isNull } from "drizzle-orm";
@@ -26,12 +27,14 @@ export const sessionRoutes = new Hono<WebBindings>();
 const COOKIE = "desk_web";
 const SESSION_MS = 8 * 3_600_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** The sign-in form holds one 43-character token: a larger body is refused before it is read or parsed. */
+const SIGN_IN_MAX_BYTES = 1024;
 
 export const dbOf = (c: Context<WebBindings>): DbHandle => openDbFor(c.get("settings"));
 
 export const webLocale = (c: Context) => localeOf(c, "/web");
 
-function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403) {
+function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403 | 413) {
   const locale = webLocale(c);
   return c.html(errorPage(locale, t(locale, "web-title"), t(locale, key)), status);
 }
@@ -50,7 +53,7 @@ sessionRoutes.get("/web/sign-in", (c) => {
   );
 });
 
-sessionRoutes.post("/web/sign-in", async (c) => {
+sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onError: (c) => refusal(c, "web-body-too-large", 413) }), async (c) => {
   const token = String((await c.req.parseBody()).t ?? "");
   const now = c.get("now")();
   let specialistId: string | undefined;

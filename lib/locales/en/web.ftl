@@ -3,6 +3,7 @@ web-switch = 中文
 web-signin-title = Sign in to the case ledger
 web-signin-button = Sign in
 web-signin-invalid = This sign-in link is not valid: it has expired or has been used. Send /web to the bot for a new one.
+web-body-too-large = This request is too large: the sign-in form holds only a short token. Open the link from the bot again, or send /web to the bot for a new one.
 web-signed-out = You are not signed in, or your session has ended. Send /web to the bot for a sign-in link.
 web-sign-out = Sign out
 web-viewer = { $name } · { $unit }

@@ -3,6 +3,7 @@ web-switch = English
 web-signin-title = 登录诉求台账
 web-signin-button = 登录
 web-signin-invalid = 此登录链接无效：已过期或已使用。请向机器人发送 /web 获取新链接。
+web-body-too-large = 请求内容过大：登录表单只含一个短令牌。请重新打开机器人发来的链接，或向机器人发送 /web 获取新链接。
 web-signed-out = 您尚未登录或登录已过期。请向机器人发送 /web 获取登录链接。
 web-sign-out = 退出登录
 web-viewer = { $name } · { $unit }
