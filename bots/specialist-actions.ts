@@ -6,11 +6,13 @@ import { enqueueForRecipients } from "../db/queries/outbox.ts";
 import type { CaseRow } from "../db/queries/preload.ts";
 import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../domain/calendar.ts";
 import { transition, type CaseAction } from "../domain/lifecycle.ts";
-import { caseLink, caseToken } from "../lib/case-token.ts";
+import { caseLink, existingCaseToken } from "../lib/case-token.ts";
 import { stageCaseChange, stageCaseEvent } from "./case-change.ts";
 import type { BotContext } from "./context.ts";
 import type { Draft } from "./forms/engine.ts";
 import { beijingTime } from "../lib/format.ts";
+import { logEvent } from "../lib/log.ts";
+import type { Settings } from "../lib/settings.ts";
 import { t, type Locale } from "../lib/i18n.ts";
 import { enqueueStatusUpdate, surveyPayloads, type StatusFacts } from "./notices.ts";
 import { firmMembers, specialist } from "../db/queries/audiences.ts";
@@ -51,6 +53,14 @@ export async function legalMove(ctx: BotContext, c: CaseRow, action: SpecialistA
   return undefined;
 }
 
+/** The case's page link; when no key at hand made it (an old key dropped too soon), the command that shows the case. */
+async function linkOf(settings: Settings, c: CaseRow): Promise<string> {
+  const token = await existingCaseToken(settings, c);
+  if (token) return caseLink(settings, token);
+  logEvent("case_link_key_missing", { case_id: c.id });
+  return `/status ${c.ref}`;
+}
+
 async function statusFacts(ctx: BotContext, c: CaseRow, status: CaseRow["status"], next: StatusFacts["next"], detail?: StatusFacts["detail"]): Promise<StatusFacts> {
   const { settings, sender } = ctx.state;
   const unit = sender.specialistUnit;
@@ -59,7 +69,7 @@ async function statusFacts(ctx: BotContext, c: CaseRow, status: CaseRow["status"
     status,
     next,
     unit: unit ? { zh: unit.nameZh, en: unit.nameEn } : null,
-    link: caseLink(settings, await caseToken(settings, c.id, c.linkGeneration)),
+    link: await linkOf(settings, c),
     ...(detail ? { detail } : {}),
   };
 }

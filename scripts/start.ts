@@ -27,6 +27,8 @@ const WORKER_SETTINGS = [
   "PUBLIC_BASE_URL",
   "ADMIN_API_TOKEN",
   "WEB_SESSION_SECRET",
+  "CASE_LINK_SECRET",
+  "CASE_LINK_SECRET_PREVIOUS",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -35,10 +37,16 @@ function say(event: string, fields: Record<string, unknown> = {}): void {
 }
 
 /** Secrets the local stack makes for itself once and keeps under .data/ (mode 600). */
-function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string } {
+function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string; caseLinkSecret: string } {
   const path = `${DATA}/local-secrets.json`;
   const kept = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
-  const made = { webhookSecret: randomBytes(24).toString("base64url"), adminToken: randomBytes(24).toString("base64url"), webSessionSecret: randomBytes(32).toString("base64url"), ...kept };
+  const made = {
+    webhookSecret: randomBytes(24).toString("base64url"),
+    adminToken: randomBytes(24).toString("base64url"),
+    webSessionSecret: randomBytes(32).toString("base64url"),
+    caseLinkSecret: randomBytes(32).toString("base64url"),
+    ...kept,
+  };
   writeFileSync(path, JSON.stringify(made), { mode: 0o600 });
   return made;
 }
@@ -80,6 +88,7 @@ try {
     TELEGRAM_WEBHOOK_SECRET: secrets.webhookSecret,
     ADMIN_API_TOKEN: secrets.adminToken,
     WEB_SESSION_SECRET: secrets.webSessionSecret,
+    CASE_LINK_SECRET: secrets.caseLinkSecret,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...given,
     LIBSQL_URL: libsqlUrl,

@@ -13,6 +13,7 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
+  CASE_LINK_SECRET_PREVIOUS?: string;
   PORTAL_ORIGINS?: string;
   PORTAL_WEBHOOK_URL?: string;
   PORTAL_WEBHOOK_SECRET?: string;

@@ -6,5 +6,6 @@ export const TEST_SETTINGS = {
   PUBLIC_BASE_URL: "http://desk.test",
   ADMIN_API_TOKEN: "test-admin-token-0123456789abcdef",
   WEB_SESSION_SECRET: "test-web-session-secret-0123456789abcdef",
+  CASE_LINK_SECRET: "test-case-link-secret-0123456789abcdef",
   PORTAL_WEBHOOK_SECRET: "test-portal-secret-0123456789abcdef",
 } as const;
