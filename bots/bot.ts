@@ -6,6 +6,7 @@ import type { Settings } from "../lib/settings.ts";
 import type { BotContext, UpdateState } from "./context.ts";
 import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";
+import { consentGate } from "./features/consent.ts";
 import { attachmentsFeature } from "./features/attachments.ts";
 import { fallback } from "./features/fallback.ts";
 import { feedback } from "./features/feedback.ts";
@@ -60,6 +61,7 @@ function buildBot(settings: Settings): Bot<BotContext> {
     ctx.api.config.use(deferringTransformer(state.deferred));
     await next();
   });
+  bot.use(consentGate);
   bot.use(start);
   bot.use(onboarding);
   bot.use(intake);
