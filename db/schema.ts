@@ -87,6 +87,8 @@ export const specialists = sqliteTable(
     inviteCodeHash: text("invite_code_hash").unique(),
     inviteExpiresAt: integer("invite_expires_at"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Bumped when the account changes hands or is deactivated (re-invite, deactivation): web sessions of an older generation end at once. */
+    sessionGeneration: integer("session_generation").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("specialists_area_duty").on(t.areaCode, t.onDuty)],

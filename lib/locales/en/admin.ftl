@@ -15,4 +15,5 @@ api-rule-invalid_value = is not one of the allowed values
 api-rule-invalid_format = has the wrong format
 api-rule-slug = must be 2–40 lower-case letters, digits or -
 api-rule-unknown = is not acceptable
+api-rule-inactive = the specialist is deactivated; a re-invite reactivates them only when “Reactivate” is ticked (API: "reactivate": true)
 calendar-alert = [Calendar] The official holiday schedule for { $year } is not loaded; deadlines in that year count weekends only. Please upload the State Council schedule through the admin API.

@@ -15,4 +15,5 @@ api-rule-invalid_value = 不是允许的取值
 api-rule-invalid_format = 格式不正确
 api-rule-slug = 应为 2–40 位小写字母、数字或 -
 api-rule-unknown = 不符合要求
+api-rule-inactive = 该专员已停用；只有勾选“恢复”（接口：“reactivate”: true）时，重新邀请才会恢复该专员
 calendar-alert = 【日历提醒】{ $year } 年的法定节假日安排尚未载入，涉及该年度的截止日期暂按周末计算。请尽快通过管理接口上传国务院公布的安排。
