@@ -225,14 +225,23 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
   },
-  (t) => [index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // Retention: sent rows go after OUTBOX_RETENTION_DAYS, found by this index (workers/jobs/retention.ts).
+    index("outbox_sent").on(t.sentAt).where(sql`status = 'sent'`),
+  ],
 );
 
 /** Telegram update ids already taken into effect; written in the same batch as the effect. */
-export const processedUpdates = sqliteTable("processed_updates", {
-  updateId: integer("update_id").primaryKey(),
-  processedAt: integer("processed_at").notNull(),
-});
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    processedAt: integer("processed_at").notNull(),
+  },
+  // Retention: marks go after PROCESSED_UPDATES_RETENTION_DAYS, found by this index.
+  (t) => [index("processed_updates_at").on(t.processedAt)],
+);
 
 /** Days that differ from the Mon–Fri rule: public holidays (off) and make-up working days (调休, on). */
 export const calendarDays = sqliteTable("calendar_days", {

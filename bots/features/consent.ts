@@ -7,7 +7,7 @@
 import { Composer } from "grammy";
 import { eraseChoice, languageChoice, menuChoice, privacyChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
-import { bilingual, t } from "../i18n.ts";
+import { bilingual, t } from "../../lib/i18n.ts";
 import { privacyKeyboard } from "../keyboards.ts";
 import { replyHtml } from "../reply.ts";
 
