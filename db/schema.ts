@@ -116,7 +116,12 @@ export const firmMembers = sqliteTable(
     approvedBy: integer("approved_by"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.telegramId] }), index("firm_members_user").on(t.telegramId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.telegramId] }),
+    index("firm_members_user").on(t.telegramId),
+    // /deleteme clears the person as the approver of others.
+    index("firm_members_approver").on(t.approvedBy).where(sql`approved_by IS NOT NULL`),
+  ],
 );
 
 export const caseRefCounters = sqliteTable("case_ref_counters", {
@@ -157,6 +162,8 @@ export const cases = sqliteTable(
   },
   (t) => [
     index("cases_firm").on(t.firmId, t.receivedAt),
+    // /privacy counts and /deleteme finds the cases a person filed.
+    index("cases_created_by").on(t.createdBy).where(sql`created_by IS NOT NULL`),
     // The ledger's order and the figures' period.
     index("cases_received").on(t.receivedAt),
     index("cases_owner_open").on(t.ownerId, t.status),
@@ -186,7 +193,11 @@ export const caseEvents = sqliteTable(
     toStatus: text("to_status"),
     data: text("data", { mode: "json" }),
   },
-  (t) => [index("case_events_case").on(t.caseId, t.id)],
+  (t) => [
+    index("case_events_case").on(t.caseId, t.id),
+    // /deleteme finds the events a person caused.
+    index("case_events_investor").on(t.actorId).where(sql`actor_type = 'investor'`),
+  ],
 );
 
 export const attachments = sqliteTable(
@@ -203,7 +214,11 @@ export const attachments = sqliteTable(
     kind: text("kind", { enum: ["photo", "document"] }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("attachments_case").on(t.caseId)],
+  (t) => [
+    index("attachments_case").on(t.caseId),
+    // A person's files waiting for the case their form will file, and /deleteme.
+    index("attachments_sender").on(t.telegramId),
+  ],
 );
 
 /** Every message to another person goes out through here, once per dedupe key. */
@@ -217,6 +232,8 @@ export const outbox = sqliteTable(
     method: text("method").notNull(),
     payload: text("payload", { mode: "json" }).notNull(),
     caseId: text("case_id"),
+    /** The person whose words, name or id the message carries besides its recipient (a join request, an owner's notice): /deleteme removes it. */
+    aboutTelegramId: integer("about_telegram_id"),
     status: text("status", { enum: ["pending", "sent", "failed", "unreachable"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
@@ -229,6 +246,9 @@ export const outbox = sqliteTable(
     index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
     // Retention: sent rows go after OUTBOX_RETENTION_DAYS, found by this index (workers/jobs/retention.ts).
     index("outbox_sent").on(t.sentAt).where(sql`status = 'sent'`),
+    // /deleteme: the person's messages and the messages about them.
+    index("outbox_chat").on(t.chatId),
+    index("outbox_about").on(t.aboutTelegramId).where(sql`about_telegram_id IS NOT NULL`),
   ],
 );
 

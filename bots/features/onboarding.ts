@@ -90,6 +90,7 @@ onboarding.callbackQuery(joinDecision.pattern, async (ctx) => {
                          AND m.status = ${status} AND m.approved_by = ${ctx.from.id}`,
       payloads: { zh: notice("zh"), en: notice("en") },
       now: unit.now,
+      about: applicant,
     }),
   );
   const [[row]] = await unit.commit(membership(db, firmId, applicant));

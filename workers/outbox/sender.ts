@@ -177,6 +177,8 @@ export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now:
           caseId: o.caseId,
           now,
           refOfCase: o.caseId,
+          // Its key names the unreachable chat: a person's Telegram id when private.
+          ...(o.chatId > 0 ? { about: o.chatId } : {}),
         }) as never,
       );
     }
