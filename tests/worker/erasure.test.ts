@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDbFor } from "../../db/client.ts";
 import { erasePerson } from "../../db/queries/erase.ts";
-import { settingsOf } from "../../workers/env.ts";
+import { settingsOf } from "../../lib/settings.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
