@@ -6,6 +6,7 @@
 //
 // Erasing the person's words inside `cases` and `case_events` is a change to those tables: it is
 // erasure, not a case transition (no status, version or dues change), and lives in erase.ts only.
+// Plain literals only (no calls), so the Workers' bundles, which need just the key lists, drop the rest.
 
 export type Treatment =
   | { personal: false }
@@ -30,7 +31,6 @@ const no: Treatment = { personal: false };
 const deleteRow: Treatment = { personal: true, erase: "delete-row" };
 const nullify: Treatment = { personal: true, erase: "null" };
 const anonymise: Treatment = { personal: true, erase: "anonymise" };
-const redact = (keys: readonly string[]): Treatment => ({ personal: true, erase: "redact-json", keys });
 const staff: Treatment = { personal: true, erase: "kept", why: "a specialist's, kept with the staff account (admins deactivate or re-invite it)" };
 
 /** The investor's free-text answers in a case's details (bots/forms/definitions.ts): the rest are choice codes. */
@@ -63,7 +63,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     rows: "cases they filed (created_by): kept for the firm and for supervision, unlinked, their words replaced",
     columns: {
       id: no, ref: no, firm_id: no, created_by: nullify, kind: no, status: no,
-      summary: anonymise, details: redact(CASE_DETAIL_TEXT_KEYS),
+      summary: anonymise, details: { personal: true, erase: "redact-json", keys: CASE_DETAIL_TEXT_KEYS },
       owner_id: no, pending_owner_id: no, received_at: no, first_response_due_at: no, resolution_due_at: no,
       acknowledged_at: no, meeting_at: no, resolved_at: no, closed_at: no, calendar_warning: no, escalation_level: no,
       next_alert_at: no, feedback: no, public_token_hash: no, link_generation: no, version: no, updated_at: no,
@@ -73,7 +73,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     rows: "events the person caused (actor_type 'investor', actor_id): kept in the ledger, unlinked, their words replaced",
     columns: {
       id: no, case_id: no, at: no, actor_type: no, actor_id: nullify, type: no, from_status: no, to_status: no,
-      data: redact(INVESTOR_EVENT_TEXT_KEYS),
+      data: { personal: true, erase: "redact-json", keys: INVESTOR_EVENT_TEXT_KEYS },
     },
   },
   attachments: {
