@@ -6,7 +6,8 @@ import type { CaseRow } from "../db/queries/preload.ts";
 import type { UpdateUnit } from "../db/unit.ts";
 import { t, type Args } from "../lib/i18n.ts";
 
-export function notifyOwner(unit: UpdateUnit, c: CaseRow, what: "investor_message" | "withdrawn" | "attachment", args: Args): void {
+/** `about`: the investor whose words the notice quotes. */
+export function notifyOwner(unit: UpdateUnit, c: CaseRow, what: "investor_message" | "withdrawn" | "attachment", args: Args, about: number): void {
   const payload = (locale: "zh" | "en") => ({ text: t(locale, `owner-${what}`, { ref: c.ref, ...args }), parse_mode: "HTML" as const });
   unit.write(
     enqueueForRecipients(unit.db, {
@@ -15,6 +16,7 @@ export function notifyOwner(unit: UpdateUnit, c: CaseRow, what: "investor_messag
       payloads: { zh: payload("zh"), en: payload("en") },
       caseId: c.id,
       now: unit.now,
+      about,
     }),
   );
 }

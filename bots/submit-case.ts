@@ -108,6 +108,8 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
       caseId,
       now: unit.now,
       refOfCase: caseId,
+      // It quotes the filer's answers.
+      about: ctx.from!.id,
     }),
   );
   if (owner) {

@@ -6,6 +6,8 @@ import * as z from "zod/mini";
 
 const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s/]+/, "must be an http(s) URL"));
 const required = { error: "is required" };
+const days = (min: number, max: number, rule: string, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(rule), z.gte(min, rule), z.lte(max, rule)), fallback);
 
 /** The settings both Workers (the bot's and the supervisors' web) read the same way. */
 export const sharedSettings = {
@@ -41,6 +43,10 @@ export const SettingsSchema = z.object({
   /** Where case status changes are POSTed, signed with PORTAL_WEBHOOK_SECRET (HMAC-SHA256); both or neither. */
   PORTAL_WEBHOOK_URL: z.optional(httpUrl()),
   PORTAL_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
+  /** Sent outbox rows (who was told what, and the dedupe keys that keep it once) are purged after this many days. */
+  OUTBOX_RETENTION_DAYS: days(1, 365, "must be 1–365 days", 30),
+  /** Marks of processed updates are purged after this many days: Telegram redelivers an update for up to 24 hours and may reuse an update_id after a week. */
+  PROCESSED_UPDATES_RETENTION_DAYS: days(2, 30, "must be 2–30 days: Telegram redelivers an update for up to 24 hours", 8),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

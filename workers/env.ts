@@ -17,6 +17,8 @@ export interface Env {
   PORTAL_ORIGINS?: string;
   PORTAL_WEBHOOK_URL?: string;
   PORTAL_WEBHOOK_SECRET?: string;
+  OUTBOX_RETENTION_DAYS?: string;
+  PROCESSED_UPDATES_RETENTION_DAYS?: string;
   /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */
   WEB?: { fetch(request: Request): Promise<Response> };
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */

@@ -50,7 +50,7 @@ attachmentsFeature.chatType("private").on(["message:photo", "message:document"],
         INSERT INTO case_events (case_id, at, actor_type, actor_id, type, data)
         SELECT ${target.id}, ${unit.now}, 'investor', ${String(ctx.from.id)}, 'attachment', ${data} WHERE changes() > 0`),
     );
-    notifyOwner(unit, target, "attachment", { name });
+    notifyOwner(unit, target, "attachment", { name }, ctx.from.id);
   }
   const [kept] = await unit.commit(
     unit.db

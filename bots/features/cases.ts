@@ -109,11 +109,11 @@ export async function caseText(ctx: TextMessageContext, next: NextFunction) {
   if (state.flow === "withdraw") {
     saveSession(ctx, null);
     stageCaseChange(unit, found, "withdrawn", actor, "withdrawn", { reason: text });
-    notifyOwner(unit, found, "withdrawn", { reason: text });
+    notifyOwner(unit, found, "withdrawn", { reason: text }, ctx.from.id);
     await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));
   } else {
     stageCaseEvent(unit, found, actor, "investor_message", { text });
-    notifyOwner(unit, found, "investor_message", { text });
+    notifyOwner(unit, found, "investor_message", { text }, ctx.from.id);
     await replyHtml(ctx, t(ctx.locale, "message-added", { ref: found.ref }));
   }
 }

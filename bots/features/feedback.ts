@@ -65,6 +65,6 @@ export async function commentText(ctx: TextMessageContext, next: NextFunction) {
   if (!c || c.id !== state.caseId) return next();
   const comment = ctx.message.text.normalize("NFC").trim().slice(0, 1000);
   stageCaseEvent(ctx.state.unit, c, { type: "investor", id: String(ctx.from.id) }, "feedback", { comment });
-  if (c.feedback === "unsatisfied" || c.status === "in_progress") notifyOwner(ctx.state.unit, c, "investor_message", { text: comment });
+  if (c.feedback === "unsatisfied" || c.status === "in_progress") notifyOwner(ctx.state.unit, c, "investor_message", { text: comment }, ctx.from.id);
   await replyHtml(ctx, t(ctx.locale, "survey-comment-saved"));
 }

@@ -67,17 +67,19 @@ export function enqueueForRecipients(
     now: number;
     /** Replace REF_PLACEHOLDER in the payload with this case's ref, known only once the batch has inserted it. */
     refOfCase?: string;
+    /** The person whose words, name or id the message carries (not its recipient): /deleteme removes the rows. */
+    about?: number;
   },
 ) {
-  const { keyPrefix, recipients, payloads, caseId, now, refOfCase } = options;
+  const { keyPrefix, recipients, payloads, caseId, now, refOfCase, about } = options;
   const chosen = sql`CASE r.locale WHEN 'en' THEN ${JSON.stringify(payloads.en)} ELSE ${JSON.stringify(payloads.zh)} END`;
   const payload = refOfCase
     ? sql`replace(${chosen}, ${REF_PLACEHOLDER}, (SELECT ref FROM cases WHERE id = ${refOfCase}))`
     : chosen;
   return addsToOutbox(db.run(sql`
-    INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
+    INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, about_telegram_id, status, attempts, next_attempt_at, created_at)
     SELECT ${keyPrefix} || r.key_suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
-           ${payload}, ${caseId ?? null}, 'pending', 0, ${now}, ${now}
+           ${payload}, ${caseId ?? null}, ${about ?? null}, 'pending', 0, ${now}, ${now}
     FROM (${recipients}) AS r
     WHERE r.chat_id IS NOT NULL
     ON CONFLICT (dedupe_key) DO NOTHING`));

@@ -1,13 +1,13 @@
 // Signing in to the supervisors' web: a one-time link from the bot (/web), then a session in a
 // signed, HttpOnly, SameSite=Strict cookie. Every request re-reads the specialist, so deactivating
-// one ends their session at once. Every form of a signed-in page carries a CSRF token bound to the
+// or re-inviting one (a new session generation) ends their session at once. Every form of a signed-in page carries a CSRF token bound to the
 // session (on top of the Origin check in app.ts), and every POST is refused without it.
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { html } from "hono/html";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { openDbFor, type DbHandle } from "../../db/client.ts";
 import { specialists, units, webSignIns } from "../../db/schema.ts";
 import { base64url, hmacSha256, sha256Hex } from "../../lib/crypto.ts";
@@ -56,17 +56,26 @@ sessionRoutes.get("/web/sign-in", (c) => {
 sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onError: (c) => refusal(c, "web-body-too-large", 413) }), async (c) => {
   const token = String((await c.req.parseBody()).t ?? "");
   const now = c.get("now")();
-  let specialistId: string | undefined;
+  let session: { specialistId: string; generation: number } | undefined;
   if (TOKEN.test(token)) {
-    const [spent] = await dbOf(c)
-      .db.update(webSignIns)
-      .set({ usedAt: now })
-      .where(and(eq(webSignIns.tokenHash, await sha256Hex(token)), isNull(webSignIns.usedAt), gt(webSignIns.expiresAt, now)))
-      .returning({ specialistId: webSignIns.specialistId });
-    specialistId = spent?.specialistId;
+    const { db } = dbOf(c);
+    const tokenHash = await sha256Hex(token);
+    // The session carries the account's generation as it is when the link is spent (same transaction).
+    const [[spent], [account]] = await db.batch([
+      db
+        .update(webSignIns)
+        .set({ usedAt: now })
+        .where(and(eq(webSignIns.tokenHash, tokenHash), isNull(webSignIns.usedAt), gt(webSignIns.expiresAt, now)))
+        .returning({ specialistId: webSignIns.specialistId }),
+      db
+        .select({ generation: specialists.sessionGeneration })
+        .from(specialists)
+        .where(sql`${specialists.id} = (SELECT specialist_id FROM web_sign_ins WHERE token_hash = ${tokenHash})`),
+    ]);
+    if (spent && account) session = { specialistId: spent.specialistId, generation: account.generation };
   }
-  if (!specialistId) return refusal(c, "web-signin-invalid", 401);
-  await setSignedCookie(c, COOKIE, `${specialistId}.${now + SESSION_MS}`, c.get("settings").WEB_SESSION_SECRET, {
+  if (!session) return refusal(c, "web-signin-invalid", 401);
+  await setSignedCookie(c, COOKIE, `${session.specialistId}.${now + SESSION_MS}.${session.generation}`, c.get("settings").WEB_SESSION_SECRET, {
     httpOnly: true,
     secure: true,
     sameSite: "Strict",
@@ -83,13 +92,13 @@ const csrfToken = async (secret: string, session: string) => base64url(await hma
 export function requireViewer(options: { adminOnly?: boolean } = {}): MiddlewareHandler<WebBindings> {
   return async (c, next) => {
     const value = await getSignedCookie(c, c.get("settings").WEB_SESSION_SECRET, COOKIE);
-    const [id, until] = typeof value === "string" ? value.split(".") : [];
-    if (!id || !(Number(until) > c.get("now")())) return refusal(c, "web-signed-out", 401);
+    const [id, until, generation] = typeof value === "string" ? value.split(".") : [];
+    if (!id || !(Number(until) > c.get("now")()) || !generation) return refusal(c, "web-signed-out", 401);
     const [row] = await dbOf(c)
       .db.select({ id: specialists.id, name: specialists.name, role: specialists.role, unitId: specialists.unitId, unitZh: units.nameZh, unitEn: units.nameEn })
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
-      .where(and(eq(specialists.id, id), eq(specialists.active, true)));
+      .where(and(eq(specialists.id, id), eq(specialists.active, true), eq(specialists.sessionGeneration, Number(generation))));
     if (!row) return refusal(c, "web-signed-out", 401);
     if (options.adminOnly && row.role !== "admin") return refusal(c, "web-admin-only", 403);
     const csrf = await csrfToken(c.get("settings").WEB_SESSION_SECRET, value as string);

@@ -17,4 +17,5 @@ api-rule-real_date = must be a date and time that exists (2026-02-30 does not)
 api-rule-unknown_parameter = is not a parameter of this operation
 api-rule-slug = must be 2–40 lower-case letters, digits or -
 api-rule-unknown = is not acceptable
+api-rule-inactive = the specialist is deactivated; a re-invite reactivates them only when “Reactivate” is ticked (API: "reactivate": true)
 calendar-alert = [Calendar] The official holiday schedule for { $year } is not loaded; deadlines in that year count weekends only. Please upload the State Council schedule through the admin API.
