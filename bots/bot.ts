@@ -6,6 +6,7 @@ import type { Settings } from "../lib/settings.ts";
 import type { BotContext, UpdateState } from "./context.ts";
 import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";
+import { consentGate } from "./features/consent.ts";
 import { attachmentsFeature } from "./features/attachments.ts";
 import { fallback } from "./features/fallback.ts";
 import { feedback } from "./features/feedback.ts";
@@ -61,6 +62,8 @@ function buildBot(settings: Settings): Bot<BotContext> {
     ctx.api.config.use(deferringTransformer(state.deferred));
     await next();
   });
+  // Nothing personal is stored before the privacy notice is accepted: the gate sees every update first.
+  bot.use(consentGate);
   // Typed messages and menu taps go where bots/routing.ts says; the features each take their own
   // commands and button families, so their order does not matter. Only the fallback comes last:
   // it answers whatever nothing else took.

@@ -4,12 +4,14 @@
 import { sql, type SQL } from "drizzle-orm";
 import { decisionWrites, type Actor as LedgerActor } from "../db/case-writes.ts";
 import { policyFor } from "../db/queries/calendar.ts";
-import type { ObligationRow, Sender } from "../db/queries/preload.ts";
+import type { CaseRow, ObligationRow, Sender } from "../db/queries/preload.ts";
 import { makeCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { decide, type Accepted, type Actor, type CaseSnapshot, type Command, type Refused, type RuleContext } from "../domain/case-rules.ts";
 import type { ObligationRecord } from "../domain/obligations.ts";
 import { CASE_KINDS, type CaseKind } from "../domain/vocabulary.ts";
-import { caseLink, caseToken } from "../lib/case-token.ts";
+import { caseLink, existingCaseToken } from "../lib/case-token.ts";
+import { logEvent } from "../lib/log.ts";
+import type { Settings } from "../lib/settings.ts";
 import { renderNotices } from "./case-notices.ts";
 import type { BotContext } from "./context.ts";
 import { beijingTime, dueText } from "../lib/format.ts";
@@ -123,8 +125,9 @@ export async function runCaseCommand(ctx: BotContext, command: Command, actor: A
       firmId: c.firmId,
       ownerId: decision.patch.ownerId === undefined ? c.ownerId : decision.patch.ownerId,
       unit: ownerUnit ? { zh: ownerUnit.nameZh, en: ownerUnit.nameEn } : null,
-      link: caseLink(settings, await caseToken(settings, c.id, c.linkGeneration)),
+      link: await linkOf(settings, c),
       calendar: rules.calendar,
+      ...(actor.type === "investor" ? { about: actor.telegramId } : {}),
     },
     decision.status,
     `${command.action}:${unit.updateId}`,
@@ -132,6 +135,14 @@ export async function runCaseCommand(ctx: BotContext, command: Command, actor: A
   unit.expect(sql`(SELECT version FROM cases WHERE id = ${c.id}) = ${c.version}`);
   unit.write(...decisionWrites(unit.db, { current: c, decision, actor: ledgerActor(actor), now: unit.now, all: snapshot.obligations, notices, ...(when ? { when } : {}) }));
   return decision;
+}
+
+/** The case's page link; when no key at hand made it (an old key dropped too soon), the command that shows the case. */
+async function linkOf(settings: Settings, c: CaseRow): Promise<string> {
+  const token = await existingCaseToken(settings, c);
+  if (token) return caseLink(settings, token);
+  logEvent("case_link_key_missing", { case_id: c.id });
+  return `/status ${c.ref}`;
 }
 
 /** A due as staff read it (Chinese, with the time). */

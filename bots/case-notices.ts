@@ -24,6 +24,8 @@ export interface CaseFacts {
   unit: { zh: string; en: string } | null;
   link: string;
   calendar: WorkCalendar;
+  /** The investor who acted: what the owner is told quotes them. */
+  about?: number;
 }
 
 /** What comes next, in the reader's language: dates for working-day dues, times for hour clocks. */
@@ -64,7 +66,7 @@ export function renderNotices(notices: readonly Notice[], facts: CaseFacts, stat
         };
       case "owner": {
         const text = t("zh", `owner-${n.template}`, { ref: facts.ref, ...n.args, ...("due" in n.args ? { due: beijingTime("zh", Number(n.args.due)) } : {}) });
-        return { key: prefix, recipients: owner(facts.ownerId), payloads: zhOnly({ text, parse_mode: "HTML" }) };
+        return { key: prefix, recipients: owner(facts.ownerId), payloads: zhOnly({ text, parse_mode: "HTML" }), ...(facts.about === undefined ? {} : { about: facts.about }) };
       }
       case "unit_heads": {
         const text = t("zh", `owner-${n.template}`, { ref: facts.ref, due: beijingTime("zh", Number(n.args.due)) });

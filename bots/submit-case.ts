@@ -89,7 +89,8 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
   const first = records[0]!;
   const unitNames = owner ? { zh: owner.unitNameZh, en: owner.unitNameEn } : null;
   // A queued case goes to the department, whose first step takes it: the same buttons.
-  const notices: RenderedNotice[] = [{ key: `case:${caseId}:assigned:`, recipients: ownerAudience(route.ownerId), payloads: { zh: notice, en: notice } }];
+  // It quotes the filer's answers.
+  const notices: RenderedNotice[] = [{ key: `case:${caseId}:assigned:`, recipients: ownerAudience(route.ownerId), payloads: { zh: notice, en: notice }, about: ctx.from!.id }];
   if (owner) {
     notices.push({
       key: `status:${caseId}:assigned:`,

@@ -49,6 +49,7 @@ export async function submitFirm(ctx: BotContext, draft: Draft) {
       recipients: joinApprovers(uscc, applicant),
       payloads: { zh: request("zh"), en: request("en") },
       now: unit.now,
+      about: applicant,
     }),
   );
   const [[joined]] = await unit.commit(membershipByUscc(db, applicant, uscc));

@@ -25,6 +25,8 @@ export interface RenderedNotice {
   key: string;
   recipients: SQL;
   payloads: { zh: MessagePayload; en: MessagePayload };
+  /** The investor whose words the message quotes: /deleteme removes it with theirs. */
+  about?: number;
 }
 
 export interface CaseVersion {
@@ -57,7 +59,16 @@ function obligationUpsert(db: Db, caseId: string, o: ObligationRecord, when: SQL
 
 function noticeInserts(db: Db, caseId: string, now: number, notices: readonly RenderedNotice[], when: SQL, refOfNewCase = false): Item[] {
   return notices.map((n) =>
-    enqueueForRecipients(db, { keyPrefix: n.key, recipients: n.recipients, payloads: n.payloads, caseId, now, when, ...(refOfNewCase ? { refOfCase: caseId } : {}) }),
+    enqueueForRecipients(db, {
+      keyPrefix: n.key,
+      recipients: n.recipients,
+      payloads: n.payloads,
+      caseId,
+      now,
+      when,
+      ...(n.about === undefined ? {} : { about: n.about }),
+      ...(refOfNewCase ? { refOfCase: caseId } : {}),
+    }),
   );
 }
 

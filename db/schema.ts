@@ -83,6 +83,8 @@ export const specialists = sqliteTable(
     inviteCodeHash: text("invite_code_hash").unique(),
     inviteExpiresAt: integer("invite_expires_at"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Bumped when the account changes hands or is deactivated (re-invite, deactivation): web sessions of an older generation end at once. */
+    sessionGeneration: integer("session_generation").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("specialists_area_duty").on(t.areaCode, t.onDuty)],
@@ -110,7 +112,12 @@ export const firmMembers = sqliteTable(
     approvedBy: integer("approved_by"),
     createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.firmId, t.telegramId] }), index("firm_members_user").on(t.telegramId)],
+  (t) => [
+    primaryKey({ columns: [t.firmId, t.telegramId] }),
+    index("firm_members_user").on(t.telegramId),
+    // /deleteme clears the person as the approver of others.
+    index("firm_members_approver").on(t.approvedBy).where(sql`approved_by IS NOT NULL`),
+  ],
 );
 
 export const caseRefCounters = sqliteTable("case_ref_counters", {
@@ -153,6 +160,8 @@ export const cases = sqliteTable(
   },
   (t) => [
     index("cases_firm").on(t.firmId, t.receivedAt),
+    // /privacy counts and /deleteme finds the cases a person filed.
+    index("cases_created_by").on(t.createdBy).where(sql`created_by IS NOT NULL`),
     // The ledger's order and the figures' period.
     index("cases_received").on(t.receivedAt),
     index("cases_owner_open").on(t.ownerId, t.status),
@@ -257,7 +266,11 @@ export const caseEvents = sqliteTable(
     toStatus: text("to_status"),
     data: text("data", { mode: "json" }),
   },
-  (t) => [index("case_events_case").on(t.caseId, t.id)],
+  (t) => [
+    index("case_events_case").on(t.caseId, t.id),
+    // /deleteme finds the events a person caused.
+    index("case_events_investor").on(t.actorId).where(sql`actor_type = 'investor'`),
+  ],
 );
 
 export const attachments = sqliteTable(
@@ -274,7 +287,11 @@ export const attachments = sqliteTable(
     kind: text("kind", { enum: ["photo", "document"] }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index("attachments_case").on(t.caseId)],
+  (t) => [
+    index("attachments_case").on(t.caseId),
+    // A person's files waiting for the case their form will file, and /deleteme.
+    index("attachments_sender").on(t.telegramId),
+  ],
 );
 
 /** Every message to another person goes out through here, once per dedupe key. */
@@ -288,6 +305,8 @@ export const outbox = sqliteTable(
     method: text("method").notNull(),
     payload: text("payload", { mode: "json" }).notNull(),
     caseId: text("case_id"),
+    /** The person whose words, name or id the message carries besides its recipient (a join request, an owner's notice): /deleteme removes it. */
+    aboutTelegramId: integer("about_telegram_id"),
     status: text("status", { enum: ["pending", "sent", "failed", "unreachable"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
@@ -296,14 +315,26 @@ export const outbox = sqliteTable(
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
   },
-  (t) => [index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`)],
+  (t) => [
+    index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    // Retention: sent rows go after OUTBOX_RETENTION_DAYS, found by this index (workers/jobs/retention.ts).
+    index("outbox_sent").on(t.sentAt).where(sql`status = 'sent'`),
+    // /deleteme: the person's messages and the messages about them.
+    index("outbox_chat").on(t.chatId),
+    index("outbox_about").on(t.aboutTelegramId).where(sql`about_telegram_id IS NOT NULL`),
+  ],
 );
 
 /** Telegram update ids already taken into effect; written in the same batch as the effect. */
-export const processedUpdates = sqliteTable("processed_updates", {
-  updateId: integer("update_id").primaryKey(),
-  processedAt: integer("processed_at").notNull(),
-});
+export const processedUpdates = sqliteTable(
+  "processed_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    processedAt: integer("processed_at").notNull(),
+  },
+  // Retention: marks go after PROCESSED_UPDATES_RETENTION_DAYS, found by this index.
+  (t) => [index("processed_updates_at").on(t.processedAt)],
+);
 
 /** Days that differ from the Mon–Fri rule: public holidays (off) and make-up working days (调休, on). */
 export const calendarDays = sqliteTable("calendar_days", {

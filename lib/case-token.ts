@@ -1,17 +1,37 @@
 // Tokens of the public case pages (/s/<token>): 192 bits from HMAC-SHA256 over the case id and a
-// token generation, so every status update can carry the link without the token being stored;
-// only its SHA-256 is kept (cases.public_token_hash), to find the case. Revoking = a new generation.
-import { base64url, hmacSha256 } from "./crypto.ts";
+// token generation, under CASE_LINK_SECRET (its own key: rotating the webhook secret breaks no link).
+// Only the token's SHA-256 is kept (cases.public_token_hash), to find the case; every status update
+// makes the token again to carry the link. Revoking = a new generation.
+// Rotation: the new key becomes CASE_LINK_SECRET and the old one CASE_LINK_SECRET_PREVIOUS. A link
+// opens by its stored hash whatever the keys, so links already sent keep opening; new links (new
+// cases, revoked links) use the current key; later updates of a case repeat the link it has, made
+// again with whichever of the two keys made it.
+import { base64url, hmacSha256, sha256Hex } from "./crypto.ts";
 import type { Settings } from "./settings.ts";
 
-/** The secret that signs case links: its own setting, else one derived from the webhook secret (domain-separated). */
-function linkSecret(settings: Settings): string {
-  return settings.CASE_LINK_SECRET ?? `case-link:${settings.TELEGRAM_WEBHOOK_SECRET}`;
+async function tokenUnder(key: string, caseId: string, generation: number): Promise<string> {
+  return base64url((await hmacSha256(key, `case-page:${caseId}:${generation}`)).slice(0, 24));
 }
 
-export async function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
-  const mac = await hmacSha256(linkSecret(settings), `case-page:${caseId}:${generation}`);
-  return base64url(mac.slice(0, 24));
+/** A new link's token (a new case, a revoked link): always under the current key. */
+export function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
+  return tokenUnder(settings.CASE_LINK_SECRET, caseId, generation);
+}
+
+/**
+ * The token of the link a case has (the one whose SHA-256 is stored), made again under the current key,
+ * else the previous one; undefined when neither made it (its key has since been dropped).
+ */
+export async function existingCaseToken(
+  settings: Settings,
+  c: { id: string; linkGeneration: number; publicTokenHash: string | null },
+): Promise<string | undefined> {
+  for (const key of [settings.CASE_LINK_SECRET, settings.CASE_LINK_SECRET_PREVIOUS]) {
+    if (key === undefined) continue;
+    const token = await tokenUnder(key, c.id, c.linkGeneration);
+    if ((await sha256Hex(token)) === c.publicTokenHash) return token;
+  }
+  return undefined;
 }
 
 export function caseLink(settings: Settings, token: string): string {

@@ -6,6 +6,8 @@ import * as z from "zod/mini";
 
 const httpUrl = () => z.string().check(z.regex(/^https?:\/\/[^\s/]+/, "must be an http(s) URL"));
 const required = { error: "is required" };
+const days = (min: number, max: number, rule: string, fallback: number) =>
+  z._default(z.coerce.number().check(z.int(rule), z.gte(min, rule), z.lte(max, rule)), fallback);
 
 /** The settings both Workers (the bot's and the supervisors' web) read the same way. */
 export const sharedSettings = {
@@ -30,12 +32,21 @@ export const SettingsSchema = z.object({
   TELEGRAM_TIMEOUT_SECONDS: z._default(z.coerce.number().check(z.int("must be a whole number of seconds"), z.gte(1, "must be 1–60 seconds"), z.lte(60, "must be 1–60 seconds")), 10),
   PUBLIC_BASE_URL: z._default(httpUrl(), "http://127.0.0.1:8787"),
   ADMIN_API_TOKEN: z.optional(z.string().check(z.minLength(24, "must be at least 24 characters"))),
-  CASE_LINK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
+  /** Signs the case links: a key of its own, so rotating the webhook secret breaks no link. */
+  CASE_LINK_SECRET: z
+    .string({ error: "is required: a random key of at least 32 characters that signs the case links (e.g. openssl rand -base64 32)" })
+    .check(z.minLength(32, "must be at least 32 characters")),
+  /** The key before the last rotation: later updates of cases whose link it made repeat that link. */
+  CASE_LINK_SECRET_PREVIOUS: z.optional(z.string().check(z.minLength(1, "must not be empty (leave it unset instead)"))),
   /** Origins allowed to frame the embeddable case page (CSP frame-ancestors), space-separated. */
   PORTAL_ORIGINS: z.optional(z.string().check(z.regex(/^(https:\/\/[A-Za-z0-9.-]+(:\d+)?)( https:\/\/[A-Za-z0-9.-]+(:\d+)?)*$/, "must be space-separated https:// origins"))),
   /** Where case status changes are POSTed, signed with PORTAL_WEBHOOK_SECRET (HMAC-SHA256); both or neither. */
   PORTAL_WEBHOOK_URL: z.optional(httpUrl()),
   PORTAL_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters"))),
+  /** Sent outbox rows (who was told what, and the dedupe keys that keep it once) are purged after this many days. */
+  OUTBOX_RETENTION_DAYS: days(1, 365, "must be 1–365 days", 30),
+  /** Marks of processed updates are purged after this many days: Telegram redelivers an update for up to 24 hours and may reuse an update_id after a week. */
+  PROCESSED_UPDATES_RETENTION_DAYS: days(2, 30, "must be 2–30 days: Telegram redelivers an update for up to 24 hours", 8),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -81,4 +92,10 @@ function portalPair(settings: Settings): SettingIssue[] {
   return [{ setting: settings.PORTAL_WEBHOOK_URL ? "PORTAL_WEBHOOK_SECRET" : "PORTAL_WEBHOOK_URL", rule: "is required when the other PORTAL_WEBHOOK_ setting is set" }];
 }
 
-export const settingsOf: (env: object) => Settings = settingsReader(SettingsSchema, portalPair);
+/** A rotation needs two different keys. */
+function linkKeys(settings: Settings): SettingIssue[] {
+  if (settings.CASE_LINK_SECRET_PREVIOUS !== settings.CASE_LINK_SECRET) return [];
+  return [{ setting: "CASE_LINK_SECRET_PREVIOUS", rule: "must differ from CASE_LINK_SECRET (it is the key before the rotation)" }];
+}
+
+export const settingsOf: (env: object) => Settings = settingsReader(SettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);

@@ -7,12 +7,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { startFakeTelegram, type FakeTelegram } from "./fake-telegram/server.ts";
+import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
-import { startManaged, stopAll, type Managed } from "./lib/processes.ts";
+import { Stack, startManaged, stopAll } from "./lib/processes.ts";
 import { startWorker, triggerCron } from "./lib/worker.ts";
-import { startSqld, type RunningSqld } from "./lib/sqld.ts";
+import { startSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** Local state: sqld's data, wrangler's, the generated secrets (DESK_DATA_DIR moves it, e.g. for tests). */
@@ -27,6 +27,8 @@ const WORKER_SETTINGS = [
   "PUBLIC_BASE_URL",
   "ADMIN_API_TOKEN",
   "WEB_SESSION_SECRET",
+  "CASE_LINK_SECRET",
+  "CASE_LINK_SECRET_PREVIOUS",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -35,10 +37,16 @@ function say(event: string, fields: Record<string, unknown> = {}): void {
 }
 
 /** Secrets the local stack makes for itself once and keeps under .data/ (mode 600). */
-function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string } {
+function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string; caseLinkSecret: string } {
   const path = `${DATA}/local-secrets.json`;
   const kept = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
-  const made = { webhookSecret: randomBytes(24).toString("base64url"), adminToken: randomBytes(24).toString("base64url"), webSessionSecret: randomBytes(32).toString("base64url"), ...kept };
+  const made = {
+    webhookSecret: randomBytes(24).toString("base64url"),
+    adminToken: randomBytes(24).toString("base64url"),
+    webSessionSecret: randomBytes(32).toString("base64url"),
+    caseLinkSecret: randomBytes(32).toString("base64url"),
+    ...kept,
+  };
   writeFileSync(path, JSON.stringify(made), { mode: 0o600 });
   return made;
 }
@@ -46,22 +54,14 @@ function localSecrets(): { webhookSecret: string; adminToken: string; webSession
 const port = Number(process.env.PORT ?? 8787);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8790);
 const cronSeconds = Number(process.env.LOCAL_CRON_SECONDS ?? 60);
-const managed: Managed[] = [];
-let sqld: RunningSqld | undefined;
-let fake: FakeTelegram | undefined;
-let ticker: NodeJS.Timeout | undefined;
-let stopping = false;
+/** Everything started, added as it is spawned: a stop at any moment of the start stops all of it. */
+const stack = new Stack();
 
 async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    say("stopping");
-    if (ticker) clearInterval(ticker);
-    await stopAll(managed);
-    await fake?.close();
-    await sqld?.stop();
-    say("stopped");
-  }
+  // A second Ctrl-C (npm forwards the terminal's too) waits for the same stop instead of exiting under it.
+  if (!stack.stopping) say("stopping");
+  await stack.stop();
+  say("stopped");
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
@@ -76,7 +76,7 @@ try {
 
   let libsqlUrl = given.LIBSQL_URL;
   if (!libsqlUrl) {
-    sqld = await startSqld({ dataDir: `${DATA}/sqld`, port: Number(process.env.SQLD_PORT ?? 0) || undefined, quiet: true });
+    const sqld = await startSqld({ dataDir: `${DATA}/sqld`, port: Number(process.env.SQLD_PORT ?? 0) || undefined, quiet: true, stack });
     libsqlUrl = sqld.url;
   }
   await applyMigrations(libsqlUrl, given.LIBSQL_AUTH_TOKEN);
@@ -88,49 +88,55 @@ try {
     TELEGRAM_WEBHOOK_SECRET: secrets.webhookSecret,
     ADMIN_API_TOKEN: secrets.adminToken,
     WEB_SESSION_SECRET: secrets.webSessionSecret,
+    CASE_LINK_SECRET: secrets.caseLinkSecret,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...given,
     LIBSQL_URL: libsqlUrl,
   };
+  let sandboxUrl: string | null = null;
   if (sandbox) {
-    fake = await startFakeTelegram({
+    const fake = await startFakeTelegram({
       port: sandboxPort,
       token: SANDBOX_TOKEN,
       webhook: { url: webhookUrl, secret: workerVars.TELEGRAM_WEBHOOK_SECRET! },
     });
+    stack.add(fake.close);
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
     workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
+    sandboxUrl = fake.url;
   }
-  const worker = await startWorker({ port, dataDir: DATA, vars: workerVars });
-  managed.push(worker.managed);
+  const worker = await startWorker({ port, dataDir: DATA, vars: workerVars, stack });
   void worker.managed.exited.then((code) => {
-    if (!stopping) {
+    if (!stack.stopping) {
       say("wrangler_exited", { code });
       void shutdown(1);
     }
   });
 
   if (!sandbox) {
-    managed.push(
-      startManaged("bridge", process.execPath, [`${ROOT}scripts/bridge.ts`], {
-        cwd: ROOT,
-        env: { ...process.env, ...workerVars, WEBHOOK_URL: webhookUrl },
-      }),
-    );
+    const bridge = startManaged("bridge", process.execPath, [`${ROOT}scripts/bridge.ts`], {
+      cwd: ROOT,
+      env: { ...process.env, ...workerVars, WEBHOOK_URL: webhookUrl },
+    });
+    stack.add(() => stopAll([bridge]));
   }
   if (cronSeconds > 0) {
-    ticker = setInterval(() => {
+    const ticker = setInterval(() => {
       triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", Date.now()).catch(() => {});
     }, cronSeconds * 1000);
+    stack.add(async () => clearInterval(ticker));
   }
   say("ready", {
     worker: `http://127.0.0.1:${port}`,
-    sandbox: sandbox ? fake!.url : null,
+    sandbox: sandboxUrl,
     telegram: sandbox ? "fake (sandbox)" : "real, through the polling bridge",
     database: libsqlUrl,
     local_secrets: `${DATA}/local-secrets.json`,
   });
 } catch (error) {
-  console.error(JSON.stringify({ event: "start_failed", reason: (error as Error).message }));
-  await shutdown(1);
+  // Stopped during the start: the step it was on failed because of the stop, which exits by itself.
+  if (!stack.stopping) {
+    console.error(JSON.stringify({ event: "start_failed", reason: (error as Error).message }));
+    await shutdown(1);
+  }
 }

@@ -22,6 +22,8 @@ export const SpecialistBody = z.object({
   role: z.enum(SPECIALIST_ROLES),
   deputyId: z.optional(slug()),
   noticeChatId: z.optional(z.number().check(z.int())),
+  /** Re-inviting a deactivated specialist is refused unless this is true. */
+  reactivate: z.optional(z.boolean()),
 });
 export const AssignBody = z.object({ specialistId: slug() });
 /** The largest SLA targets an admin may set (the admin pages' inputs show the same limits). */

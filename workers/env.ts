@@ -13,9 +13,12 @@ export interface Env {
   PUBLIC_BASE_URL?: string;
   ADMIN_API_TOKEN?: string;
   CASE_LINK_SECRET?: string;
+  CASE_LINK_SECRET_PREVIOUS?: string;
   PORTAL_ORIGINS?: string;
   PORTAL_WEBHOOK_URL?: string;
   PORTAL_WEBHOOK_SECRET?: string;
+  OUTBOX_RETENTION_DAYS?: string;
+  PROCESSED_UPDATES_RETENTION_DAYS?: string;
   /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */
   WEB?: { fetch(request: Request): Promise<Response> };
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */

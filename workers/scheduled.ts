@@ -9,6 +9,7 @@ import { alertsJob } from "./jobs/alerts.ts";
 import { digestJob } from "./jobs/digest.ts";
 import { expiryJob } from "./jobs/expiry.ts";
 import { outboxJob } from "./jobs/outbox.ts";
+import { retentionJob } from "./jobs/retention.ts";
 import { logError, logEvent } from "../lib/log.ts";
 
 export interface JobContext {
@@ -25,8 +26,8 @@ export interface CronJob {
   run(ctx: JobContext): Promise<Record<string, number>>;
 }
 
-/** In order: what enqueues messages first, then the sender. */
-export const jobs: CronJob[] = [alertsJob, expiryJob, digestJob, outboxJob];
+/** In order: what enqueues messages first, then the sender, then what retention lets go. */
+export const jobs: CronJob[] = [alertsJob, expiryJob, digestJob, outboxJob, retentionJob];
 
 export interface TickReport {
   now: number;

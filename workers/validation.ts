@@ -1,5 +1,5 @@
 // Request validation errors, in both languages, naming each field and its rule.
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type * as z from "zod/mini";
 import { t } from "../lib/i18n.ts";
 import { ruleKeys } from "./rule-keys.ts";
@@ -15,4 +15,15 @@ export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
 
 export function invalidRequest(c: Context, issues: FieldIssue[]) {
   return c.json({ error: "invalid_request", issues }, 400);
+}
+
+/** Refuses query parameters the operation does not define, naming each: a typo, or junk that would make every request a new cache entry. */
+export function onlyParams(...defined: string[]): MiddlewareHandler {
+  return async (c, next) => {
+    const unknown = Object.keys(c.req.queries()).filter((name) => !defined.includes(name));
+    if (unknown.length > 0) {
+      return invalidRequest(c, unknown.map((field) => ({ field, rule: { zh: t("zh", "api-rule-unknown_parameter"), en: t("en", "api-rule-unknown_parameter") } })));
+    }
+    await next();
+  };
 }

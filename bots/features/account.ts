@@ -55,8 +55,9 @@ onButton(account, eraseChoice, async (ctx, answer) => {
     await replyHtml(ctx, t(ctx.locale, "deleteme-kept"));
     return;
   }
-  const { unit } = ctx.state;
-  unit.write(...erasePerson(unit.db, ctx.from.id));
+  const { unit, sender } = ctx.state;
+  const marker = `${t("zh", "erased-text")} / ${t("en", "erased-text")}`;
+  unit.write(...erasePerson(unit.db, { telegramId: ctx.from.id, chatId: sender.user?.chatId ?? null }, marker));
   // Said in both languages: after this the bot no longer knows which one the person chose.
   await replyHtml(ctx, bilingual(ctx.locale, "deleteme-done"));
 });

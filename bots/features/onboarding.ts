@@ -54,6 +54,7 @@ onButton(onboarding, joinDecision, async (ctx, { approve, applicant }) => {
                          AND m.status = ${status} AND m.approved_by = ${ctx.from.id}`,
       payloads: { zh: notice("zh"), en: notice("en") },
       now: unit.now,
+      about: applicant,
     }),
   );
   const [[row]] = await unit.commit(membership(db, firmId, applicant));

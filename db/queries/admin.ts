@@ -1,8 +1,8 @@
 // The administrators' changes, shared by the admin API (Bearer token) and the admin pages of the
 // supervisors' web: each change is written with its audit event in one batch, naming who made it.
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units } from "../schema.ts";
+import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
 import { type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
 import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/calendar-import.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
@@ -32,13 +32,24 @@ export interface SpecialistInput {
   role: SpecialistRole;
   deputyId?: string | undefined;
   noticeChatId?: number | undefined;
+  /** Re-inviting a deactivated specialist reactivates them only when this is said explicitly. */
+  reactivate?: boolean | undefined;
 }
 
-/** Registers (or re-invites) a specialist; the code is shown once, only its hash is kept. undefined: no such unit. */
-export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, actor: Actor): Promise<{ inviteCode: string; expiresAt: number } | undefined> {
+export type InviteResult = { ok: true; inviteCode: string; expiresAt: number } | { ok: false; reason: "no_unit" | "inactive" };
+
+/**
+ * Registers (or re-invites) a specialist; the code is shown once, only its hash is kept. A re-invite
+ * hands the record to whoever claims the new code: the Telegram binding is cleared (the old account
+ * stops being a specialist), web sessions end (a new generation) and unused sign-in links go. A
+ * deactivated specialist stays deactivated unless `reactivate`: the upsert's own condition decides, so
+ * a deactivation racing this call is never undone silently.
+ */
+export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, actor: Actor): Promise<InviteResult> {
   const [unitRows] = await db.batch([db.select({ id: units.id }).from(units).where(eq(units.id, s.unitId))]);
-  if (unitRows.length === 0) return undefined;
+  if (unitRows.length === 0) return { ok: false, reason: "no_unit" };
   const code = newInviteCode();
+  const inviteCodeHash = await sha256Hex(code);
   const values = {
     name: s.name,
     unitId: s.unitId,
@@ -46,21 +57,40 @@ export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, 
     role: s.role,
     deputyId: s.deputyId ?? null,
     noticeChatId: s.noticeChatId ?? null,
-    inviteCodeHash: await sha256Hex(code),
+    inviteCodeHash,
     inviteExpiresAt: now + INVITE_TTL_MS,
+    telegramId: null,
     active: true,
   };
-  await db.batch([
-    db.insert(specialists).values({ id: s.id, ...values, createdAt: now }).onConflictDoUpdate({ target: specialists.id, set: values }),
-    audit(db, now, actor, "specialist.invite", s.id, { ...s }),
+  // Whether the upsert above it took effect: only then do the sign-in links go and the audit event count.
+  const invited = sql`EXISTS (SELECT 1 FROM specialists WHERE id = ${s.id} AND invite_code_hash = ${inviteCodeHash})`;
+  const [upserted] = await db.batch([
+    db
+      .insert(specialists)
+      .values({ id: s.id, ...values, createdAt: now })
+      .onConflictDoUpdate({
+        target: specialists.id,
+        set: { ...values, sessionGeneration: sql`${specialists.sessionGeneration} + 1` },
+        ...(s.reactivate ? {} : { setWhere: eq(specialists.active, true) }),
+      })
+      .returning({ id: specialists.id }),
+    db.delete(webSignIns).where(and(eq(webSignIns.specialistId, s.id), isNull(webSignIns.usedAt), invited)),
+    db.run(sql`INSERT INTO audit_events (at, actor, action, target, data)
+               SELECT ${now}, ${actor}, 'specialist.invite', ${s.id}, ${JSON.stringify(s)} WHERE ${invited}`),
   ]);
-  return { inviteCode: formatInvite(code), expiresAt: now + INVITE_TTL_MS };
+  if (upserted.length === 0) return { ok: false, reason: "inactive" };
+  return { ok: true, inviteCode: formatInvite(code), expiresAt: now + INVITE_TTL_MS };
 }
 
-/** Deactivates a specialist (off duty, no sign-in); false: no such specialist. */
+/** Deactivates a specialist (off duty, no sign-in, web sessions ended for good); false: no such specialist. */
 export async function deactivateSpecialist(db: Db, id: string, now: number, actor: Actor): Promise<boolean> {
   const [updated] = await db.batch([
-    db.update(specialists).set({ active: false, onDuty: false }).where(eq(specialists.id, id)).returning({ id: specialists.id }),
+    db
+      .update(specialists)
+      .set({ active: false, onDuty: false, sessionGeneration: sql`${specialists.sessionGeneration} + 1` })
+      .where(eq(specialists.id, id))
+      .returning({ id: specialists.id }),
+    db.delete(webSignIns).where(and(eq(webSignIns.specialistId, id), isNull(webSignIns.usedAt))),
     audit(db, now, actor, "specialist.deactivate", id, null),
   ]);
   return updated.length > 0;

@@ -1,17 +1,39 @@
-// /deleteme: the person's personal data goes; the cases they filed stay, no longer linked to them.
-import { and, eq, sql } from "drizzle-orm";
+// /deleteme: everything db/personal-data.ts lists as the person's goes, in the update's one batch:
+// their rows are deleted; the cases and ledger events they leave behind stay for the firm and for
+// supervision, unlinked from them and with their own words replaced by the erased marker. Changing
+// `cases` and `case_events` here is erasure only: no status, version or due changes.
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client.ts";
+import { CASE_DETAIL_TEXT_KEYS, INVESTOR_EVENT_TEXT_KEYS } from "../personal-data.ts";
 import { attachments, caseEvents, cases, firmMembers, outbox, sessions, users } from "../schema.ts";
 
-export function erasePerson(db: Db, telegramId: number) {
+/** The JSON object in `column` with the values under `keys` replaced by `marker` (keys it lacks stay absent). */
+function redacted(column: SQLiteColumn, keys: readonly string[], marker: string): SQL {
+  const pairs = sql.join(keys.map((key) => sql`${`$.${key}`}, ${marker}`), sql`, `);
+  return sql`json_replace(${column}, ${pairs})`;
+}
+
+/** `marker` replaces the person's words: a fixed text from the catalogs, the same in every row. */
+export function erasePerson(db: Db, person: { telegramId: number; chatId: number | null }, marker: string) {
+  const { telegramId } = person;
+  const chats = [...new Set([telegramId, person.chatId ?? telegramId])];
   return [
-    db.update(cases).set({ createdBy: null }).where(eq(cases.createdBy, telegramId)),
+    // Messages to them, and about them (their words, name or id), whatever their status.
+    ...chats.map((chatId) => db.delete(outbox).where(eq(outbox.chatId, chatId))),
+    db.delete(outbox).where(eq(outbox.aboutTelegramId, telegramId)),
+    db
+      .update(cases)
+      .set({ createdBy: null, summary: marker, details: redacted(cases.details, CASE_DETAIL_TEXT_KEYS, marker) })
+      .where(eq(cases.createdBy, telegramId)),
+    // The literal 'investor' lets the partial index case_events_investor serve this.
     db
       .update(caseEvents)
-      .set({ actorId: null })
-      .where(and(eq(caseEvents.actorType, "investor"), eq(caseEvents.actorId, String(telegramId)))),
-    db.update(attachments).set({ telegramId: 0 }).where(eq(attachments.telegramId, telegramId)),
-    db.delete(outbox).where(and(eq(outbox.chatId, telegramId), eq(outbox.status, "pending"))),
+      .set({ actorId: null, data: redacted(caseEvents.data, INVESTOR_EVENT_TEXT_KEYS, marker) })
+      .where(sql`${caseEvents.actorType} = 'investor' AND ${caseEvents.actorId} = ${String(telegramId)}`),
+    db.delete(attachments).where(and(eq(attachments.telegramId, telegramId), isNull(attachments.caseId))),
+    db.update(attachments).set({ telegramId: 0, fileName: marker }).where(eq(attachments.telegramId, telegramId)),
+    db.update(firmMembers).set({ approvedBy: null }).where(eq(firmMembers.approvedBy, telegramId)),
     db.delete(firmMembers).where(eq(firmMembers.telegramId, telegramId)),
     db.delete(sessions).where(eq(sessions.telegramId, telegramId)),
     db.delete(users).where(eq(users.telegramId, telegramId)),

@@ -71,16 +71,18 @@ export function enqueueForRecipients(
     when?: SQL;
     /** Replace a placeholder with a value the batch itself makes (a notice's number). */
     fill?: { placeholder: string; value: SQL };
+    /** The person whose words, name or id the message carries (not its recipient): /deleteme removes the rows. */
+    about?: number;
   },
 ) {
-  const { keyPrefix, recipients, payloads, caseId, now, refOfCase, when, fill } = options;
+  const { keyPrefix, recipients, payloads, caseId, now, refOfCase, when, fill, about } = options;
   const chosen = sql`CASE r.locale WHEN 'en' THEN ${JSON.stringify(payloads.en)} ELSE ${JSON.stringify(payloads.zh)} END`;
   const withRef = refOfCase ? sql`replace(${chosen}, ${REF_PLACEHOLDER}, (SELECT ref FROM cases WHERE id = ${refOfCase}))` : chosen;
   const payload = fill ? sql`replace(${withRef}, ${fill.placeholder}, ${fill.value})` : withRef;
   return addsToOutbox(db.run(sql`
-    INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
+    INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, about_telegram_id, status, attempts, next_attempt_at, created_at)
     SELECT ${keyPrefix} || r.key_suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
-           ${payload}, ${caseId ?? null}, 'pending', 0, ${now}, ${now}
+           ${payload}, ${caseId ?? null}, ${about ?? null}, 'pending', 0, ${now}, ${now}
     FROM (${recipients}) AS r
     WHERE r.chat_id IS NOT NULL AND ${when ?? sql`1 = 1`}
     ON CONFLICT (dedupe_key) DO NOTHING`));

@@ -11,6 +11,7 @@ const DAY = 86_400_000;
 
 const BENCH_TOKEN = "7000000009:BENCH_token_0123456789abcdefghij";
 const BENCH_SECRET = "bench-webhook-secret-0123456789";
+const BENCH_CASE_LINK_SECRET = "bench-case-link-secret-0123456789abcdef";
 const FIRST_USER = 5_000_000;
 
 function percentile(sorted: number[], p: number): number {
@@ -115,7 +116,7 @@ export async function benchWebhook(sqlUrl: string, dataDir: string) {
     port,
     dataDir,
     logLevel: "error",
-    vars: { TELEGRAM_BOT_TOKEN: BENCH_TOKEN, TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET, TELEGRAM_API_ROOT: fake.url, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
+    vars: { TELEGRAM_BOT_TOKEN: BENCH_TOKEN, TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET, CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, TELEGRAM_API_ROOT: fake.url, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
   });
   const handle = openDb({ url: sqlUrl });
   const perLevel = 200;

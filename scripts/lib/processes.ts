@@ -32,3 +32,37 @@ export async function stopAll(managed: Managed[], graceMs = 5000): Promise<void>
   // workerd may outlive its wrangler parent for a moment; the group kill reaches it too.
   for (const m of managed) signalGroup(m.child, "SIGKILL");
 }
+
+/**
+ * Everything one run started. Each part is added the moment it is spawned, not once it is ready, so a
+ * stop at any moment (Ctrl-C while wrangler is still starting) stops all of it. A part added after the
+ * stop began is stopped at once (`stop()` waits for it too) and `add` throws, so the start goes no further.
+ */
+export class Stack {
+  #parts: (() => Promise<void>)[] = [];
+  #stopping: Promise<void>[] | undefined;
+
+  get stopping(): boolean {
+    return this.#stopping !== undefined;
+  }
+
+  add(stop: () => Promise<void>): void {
+    if (!this.#stopping) {
+      this.#parts.push(stop);
+      return;
+    }
+    this.#stopping.push(stop());
+    throw new Error("the stack is stopping");
+  }
+
+  /** Stops every part at once; calling it again waits for the same stop. */
+  async stop(): Promise<void> {
+    this.#stopping ??= this.#parts.splice(0).map((stop) => stop());
+    // A part added while waiting joins the list: wait until none is left unawaited.
+    for (let awaited = 0; awaited < this.#stopping.length; ) {
+      const batch = this.#stopping.slice(awaited);
+      awaited += batch.length;
+      await Promise.allSettled(batch);
+    }
+  }
+}

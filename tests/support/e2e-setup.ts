@@ -32,6 +32,7 @@ const SETTINGS = {
   TELEGRAM_BOT_USERNAME: "HainanDeskE2EBot",
   ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdefgh",
   WEB_SESSION_SECRET: "e2e-web-session-secret-0123456789abcdefgh",
+  CASE_LINK_SECRET: "e2e-case-link-secret-0123456789abcdefgh",
 } as const;
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts", import.meta.url));

@@ -6,5 +6,10 @@ export const TEST_SETTINGS = {
   PUBLIC_BASE_URL: "http://desk.test",
   ADMIN_API_TOKEN: "test-admin-token-0123456789abcdef",
   WEB_SESSION_SECRET: "test-web-session-secret-0123456789abcdef",
+  CASE_LINK_SECRET: "test-case-link-secret-0123456789abcdef",
   PORTAL_WEBHOOK_SECRET: "test-portal-secret-0123456789abcdef",
+  // The files share one database and some tick at dates months apart (2026 cron scenarios, today's
+  // date): a tick at today's date must not purge the sent rows another file's past-dated ticks still
+  // look at. tests/worker/retention.test.ts runs retention with production's periods.
+  OUTBOX_RETENTION_DAYS: "365",
 } as const;

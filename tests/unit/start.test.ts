@@ -1,7 +1,8 @@
 // npm start as a person runs it: the whole stack comes up, the sandbox reaches the Worker, the cron
 // runs as at a given time, and Ctrl-C stops everything it started.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -59,4 +60,71 @@ describe("npm start", () => {
     expect(processesMentioning(dataDir)).toEqual([]);
     rmSync(dataDir, { recursive: true, force: true });
   }, 120_000);
+});
+
+/** The live processes (not zombies) whose environment holds `mark`: whatever one `npm start` spawned, however deep. */
+function processesMarked(mark: string): { pid: number; comm: string; cmdline: string }[] {
+  const found = [];
+  for (const pid of readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/environ`, "latin1").includes(mark)) continue;
+      const comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      found.push({ pid: Number(pid), comm, cmdline: readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ").trim() });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+type Moment = (running: ReturnType<typeof processesMarked>, output: string) => boolean;
+const NODE = [process.execPath, "scripts/start.ts"];
+const EXITED = { code: 0, signal: null };
+const MOMENTS: [string, string[], Moment, { code: number | null; signal: string | null }][] = [
+  ["sqld is starting", NODE, (running) => running.some((p) => p.comm === "sqld"), EXITED],
+  ["the database is ready, the Worker not yet started", NODE, (_running, output) => output.includes('"event":"database_ready"'), EXITED],
+  [
+    "wrangler is starting, workerd not yet",
+    NODE,
+    (running) => running.some((p) => p.cmdline.includes("wrangler.js")) && !running.some((p) => p.comm === "workerd"),
+    EXITED,
+  ],
+  // Through npm, as a person runs it: npm forwards the terminal's SIGINT (the stack gets it twice), waits
+  // for the script, then ends itself by the same signal.
+  [
+    "workerd is starting (npm start)",
+    ["npm", "start"],
+    (running, output) => running.some((p) => p.comm === "workerd") && !output.includes('"event":"ready"'),
+    { code: null, signal: "SIGINT" },
+  ],
+];
+
+describe("npm start interrupted while it is still starting", () => {
+  it.each(MOMENTS)("Ctrl-C when %s stops everything it started", async (_moment, [command, ...args], reached, exit) => {
+    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
+    const mark = `desk-start-test-${randomBytes(8).toString("hex")}`;
+    // Its own process group, which a terminal's Ctrl-C signals as a whole (npm, node, sqld; not wrangler's group).
+    const child = spawn(command!, args, {
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir, DESK_START_TEST_MARK: mark },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+    try {
+      await expect.poll(() => reached(processesMarked(mark), output), { timeout: 60_000, interval: 10 }).toBe(true);
+      expect(output).not.toContain('"event":"ready"');
+      process.kill(-child.pid!, "SIGINT");
+      expect(await exited).toEqual(exit);
+      expect(output).toContain('"event":"stopped"');
+      expect(output).not.toContain("start_failed");
+      await expect.poll(() => processesMarked(mark).map((p) => `${p.comm}: ${p.cmdline}`), { timeout: 3000 }).toEqual([]);
+    } finally {
+      for (const { pid } of processesMarked(mark)) process.kill(pid, "SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -87,8 +87,10 @@ describe("the public case page", () => {
 
 describe("the portal API's description", () => {
   it("is OpenAPI 3.1, and every path it describes answers", async () => {
-    const doc = (await (await page("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await page("/api/openapi.json")).json()) as { openapi: string; servers: { url: string }[]; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
+    // This deployment's own base URL, so a portal developer can call what they read.
+    expect(doc.servers.map((s) => s.url)).toEqual([env.PUBLIC_BASE_URL]);
     const { token } = await caseWithLink();
     const examples: Record<string, string> = {
       "/api/kinds": "/api/kinds",

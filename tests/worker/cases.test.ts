@@ -158,6 +158,29 @@ describe("GET /api/deadline", () => {
   });
 
   it.each([
+    ["2026-02-30T10:00:00+08:00", "must be a date and time that exists (2026-02-30 does not)"],
+    ["2026-04-31T10:00Z", "must be a date and time that exists (2026-02-30 does not)"],
+    ["2026-02-28T24:00:00Z", "must be a date and time that exists (2026-02-30 does not)"],
+    ["2026-02-28T23:60:00Z", "has the wrong format"],
+  ])("refuses the impossible instant %s, naming from and the rule in both languages", async (from, en) => {
+    const response = await get(`kind=appointment&from=${encodeURIComponent(from)}`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { issues: { field: string; rule: { zh: string; en: string } }[] };
+    expect(body.issues).toHaveLength(1);
+    expect(body.issues[0]).toMatchObject({ field: "from", rule: { en } });
+    expect(body.issues[0]!.rule.zh).toMatch(/日期和时间|格式不正确/);
+  });
+
+  it("refuses a parameter it does not define, naming it (a typo, or junk that would bypass the cache)", async () => {
+    const response = await get("kind=policy&from=2026-02-12T10:00:00Z&_=1712345678");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", issues: [{ field: "_", rule: { zh: "不是该接口的参数", en: "is not a parameter of this operation" } }] });
+    const kinds = await exports.default.fetch(new Request("http://desk.test/api/kinds?lang=en"));
+    expect(kinds.status).toBe(400);
+    expect(((await kinds.json()) as { issues: { field: string }[] }).issues).toEqual([expect.objectContaining({ field: "lang" })]);
+  });
+
+  it.each([
     ["kind=visa&from=2026-02-12T10:00:00Z", "kind"],
     ["kind=urgent&from=2026-02-12", "from"],
     ["kind=urgent", "from"],

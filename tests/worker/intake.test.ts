@@ -34,7 +34,7 @@ describe("onboarding", () => {
     const declined = await chat.tap("Decline");
     expect(declined.join()).toMatch(/keep no personal information/);
     const filing = await chat.send("/appointment");
-    expect(filing[0]).toMatch(/register or join your firm/);
+    expect(filing[0]).toMatch(/accept the notice on personal information first/);
   });
 
   it("registers a firm in Chinese, with the contact saved on the person", async () => {

@@ -88,6 +88,26 @@ describe("signing in to the supervisors' web", () => {
     expect((await post("/web/sign-in", { t: token })).status).toBe(303);
   });
 
+  it("refuses a sign-in body over 1 KiB before reading it (declared or streamed), in the reader's language, without spending the link", async () => {
+    const specialist = await joinedSpecialist();
+    const token = await signInToken(specialist.chat);
+    const declared = await post("/web/sign-in", { t: token, padding: "x".repeat(2048) });
+    expect(declared.status).toBe(413);
+    expect(await declared.text()).toContain("请求内容过大：登录表单只含一个短令牌");
+    // No Content-Length: counted as it streams, cut at the limit.
+    const chunks = [new TextEncoder().encode(`t=${token}&padding=`), new TextEncoder().encode("x".repeat(4096))];
+    const body = new ReadableStream({ pull: (controller) => void (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()) });
+    const headers = { origin: BASE, "content-type": "application/x-www-form-urlencoded", "accept-language": "en" };
+    const streamed = await webApp.fetch(new Request(`${BASE}/web/sign-in`, { method: "POST", headers, body, redirect: "manual" }), {
+      LIBSQL_URL: env.LIBSQL_URL,
+      WEB_SESSION_SECRET: env.WEB_SESSION_SECRET,
+    });
+    expect(streamed.status).toBe(413);
+    expect(await streamed.text()).toContain("This request is too large: the sign-in form holds only a short token");
+    expect(await rows("SELECT used_at FROM web_sign_ins WHERE specialist_id = ?", [specialist.id])).toEqual([{ used_at: null }]);
+    expect((await post("/web/sign-in", { t: token })).status).toBe(303);
+  });
+
   it("refuses a forged or missing session cookie, and an investor asking for a link", async () => {
     const specialist = await joinedSpecialist();
     const cookie = await signIn(specialist.chat);

@@ -144,7 +144,8 @@ export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now:
   const writes = outcomes.map((o) => {
     switch (o.result) {
       case "sent":
-        return db.update(outbox).set({ status: "sent", sentAt: o.at, leaseUntil: null, lastError: null }).where(eq(outbox.id, o.id));
+        // Delivered: the text goes (a status update's carries a case link, whose token is kept only as its hash); the row stays for its dedupe key until retention.
+        return db.update(outbox).set({ status: "sent", sentAt: o.at, leaseUntil: null, lastError: null, payload: {} }).where(eq(outbox.id, o.id));
       case "retry":
         return db.update(outbox).set({ nextAttemptAt: o.at, leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
       case "failed":
@@ -176,6 +177,8 @@ export async function recordOutcomes(handle: DbHandle, outcomes: Outcome[], now:
           caseId: o.caseId,
           now,
           refOfCase: o.caseId,
+          // Its key names the unreachable chat: a person's Telegram id when private.
+          ...(o.chatId > 0 ? { about: o.chatId } : {}),
         }) as never,
       );
     }

@@ -60,7 +60,8 @@ adminRoutes.post("/admin/specialists", async (c) => {
   const parsed = await body(c, SpecialistBody);
   if (!parsed.ok) return parsed.response;
   const invited = await inviteSpecialist(dbOf(c), parsed.value, c.get("now")(), ACTOR);
-  if (!invited) return invalidRequest(c, [{ field: "unitId", rule: { zh: t("zh", "api-rule-invalid_value"), en: t("en", "api-rule-invalid_value") } }]);
+  if (!invited.ok && invited.reason === "no_unit") return invalidRequest(c, [{ field: "unitId", rule: { zh: t("zh", "api-rule-invalid_value"), en: t("en", "api-rule-invalid_value") } }]);
+  if (!invited.ok) return c.json({ error: "specialist_inactive", issues: [{ field: "reactivate", rule: { zh: t("zh", "api-rule-inactive"), en: t("en", "api-rule-inactive") } }] }, 409);
   return c.json({ ok: true, id: parsed.value.id, inviteCode: invited.inviteCode, expiresAt: new Date(invited.expiresAt).toISOString() }, 201);
 });
 

@@ -17,18 +17,37 @@ import { isOpen } from "../../domain/vocabulary.ts";
 import { obligationLines } from "../../bots/case-view.ts";
 import type { AppBindings } from "../app.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
-import { localeOf } from "../locale.ts";
+import { edgeCache } from "../edge-cache.ts";
+import { readLocale, rememberLocale } from "../locale.ts";
+import { onlyParams } from "../validation.ts";
 
 export const casePageRoutes = new Hono<AppBindings>();
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
-async function findCase(c: Context<AppBindings>) {
+/** A well-formed token's hash names its cache entries; a malformed one is answered without the database. */
+const tokenHash = async (c: Context) => {
   const token = c.req.param("token") ?? "";
-  if (!TOKEN.test(token)) return undefined;
+  return TOKEN.test(token) ? await sha256Hex(token) : undefined;
+};
+
+/**
+ * How long a page (or its JSON) is served from the cache, per token hash, language and variant: a status
+ * change or a revoked link shows within this. The answers hold no personal data and only a request with
+ * the same token can reach them; clients are still told not to store them.
+ */
+const CASE_TTL_SECONDS = 10;
+const cachedCase = (variant: (c: Context) => string) =>
+  edgeCache(CASE_TTL_SECONDS, async (c) => {
+    const hash = await tokenHash(c);
+    return hash && `case/${hash}/${variant(c)}`;
+  });
+
+async function findCase(c: Context<AppBindings>) {
+  const hash = await tokenHash(c);
+  if (!hash) return undefined;
   const settings = c.get("settings");
   const handle = openDbFor(settings);
-  const hash = await sha256Hex(token);
   const { db } = handle;
   const found = db
     .select({ c: cases, unitZh: units.nameZh, unitEn: units.nameEn })
@@ -65,22 +84,31 @@ function notFound(c: Context<AppBindings>) {
   return c.text("Not Found", 404);
 }
 
-casePageRoutes.get("/s/:token", async (c) => {
-  const found = await findCase(c);
-  if (!found) return notFound(c);
-  const locale = localeOf(c, "/s");
-  const other: Locale = locale === "zh" ? "en" : "zh";
-  const embed = c.req.query("embed") === "1";
-  const portals = c.get("settings").PORTAL_ORIGINS;
-  // Framed only by the portal's own origins, and only the embeddable variant.
-  c.header("Content-Security-Policy", `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${embed && portals ? portals : "'none'"}`);
-  c.header("Cache-Control", "private, no-store");
-  c.header("Referrer-Policy", "no-referrer");
-  const k = found.c;
-  const unit = escapeHtml((locale === "zh" ? found.unitZh : found.unitEn) ?? t(locale, "unit-queue"));
-  const query = (lang: Locale) => `?lang=${lang}${embed ? "&embed=1" : ""}`;
-  const row = (label: string, value: string) => html`<div class="row"><dt>${t(locale, label)}</dt><dd>${raw(value)}</dd></div>`;
-  return c.html(html`<!doctype html>
+const embedded = (c: Context) => c.req.query("embed") === "1";
+
+casePageRoutes.get(
+  "/s/:token",
+  async (c, next) => {
+    rememberLocale(c, "/s");
+    await next();
+  },
+  cachedCase((c) => `page/${readLocale(c)}/${embedded(c) ? "embed" : "full"}`),
+  async (c) => {
+    const found = await findCase(c);
+    if (!found) return notFound(c);
+    const locale = readLocale(c);
+    const other: Locale = locale === "zh" ? "en" : "zh";
+    const embed = embedded(c);
+    const portals = c.get("settings").PORTAL_ORIGINS;
+    // Framed only by the portal's own origins, and only the embeddable variant.
+    c.header("Content-Security-Policy", `default-src 'none'; style-src 'unsafe-inline'; frame-ancestors ${embed && portals ? portals : "'none'"}`);
+    c.header("Cache-Control", "private, no-store");
+    c.header("Referrer-Policy", "no-referrer");
+    const k = found.c;
+    const unit = escapeHtml((locale === "zh" ? found.unitZh : found.unitEn) ?? t(locale, "unit-queue"));
+    const query = (lang: Locale) => `?lang=${lang}${embed ? "&embed=1" : ""}`;
+    const row = (label: string, value: string) => html`<div class="row"><dt>${t(locale, label)}</dt><dd>${raw(value)}</dd></div>`;
+    return c.html(html`<!doctype html>
 <html lang="${locale === "zh" ? "zh-CN" : "en"}">
 <head>
 <meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -115,10 +143,11 @@ ${row("page-unit", unit)}
 <ol>${found.timeline.map((e) => html`<li><time>${raw(beijingTime(locale, e.at))}</time>${raw(t(locale, `event-${e.type}`))}</li>`)}</ol>
 <footer>${t(locale, "page-authoritative")} · ${t(locale, "page-portal")}</footer>
 </main></body></html>`);
-});
+  },
+);
 
 /** The same facts as JSON, for the portal: no personal data, dates in ISO-8601 with +08:00. */
-casePageRoutes.get("/api/cases/:token", async (c) => {
+casePageRoutes.get("/api/cases/:token", onlyParams(), cachedCase(() => "json"), async (c) => {
   const found = await findCase(c);
   if (!found) return c.json({ error: "not_found" }, 404);
   const k = found.c;

@@ -60,6 +60,7 @@ ${input("id", t(locale, "web-field-id"), form.id, 'required pattern="[a-z0-9][a-
 <label>${t(locale, "web-field-unitId")}<select name="unitId">${unitRows.map((u) => html`<option value="${u.id}" ${u.id === form.unitId ? raw("selected") : ""}>${locale === "zh" ? u.zh : u.en}</option>`)}</select></label>
 <label>${t(locale, "web-field-role")}<select name="role">${SPECIALIST_ROLES.map((r) => html`<option value="${r}" ${r === form.role ? raw("selected") : ""}>${t(locale, `admin-role-${r}`)}</option>`)}</select></label>
 ${input("areaCode", t(locale, "web-field-areaCode"), form.areaCode)}
+<label><input type="checkbox" name="reactivate" value="1" ${form.reactivate === "1" ? raw("checked") : ""}>${t(locale, "admin-reactivate")}</label>
 <button>${t(locale, "admin-invite-button")}</button></form>`,
     status,
   );
@@ -70,10 +71,14 @@ adminRoutes.get("/web/admin/specialists", (c) => specialistsPage(c, webLocale(c)
 adminRoutes.post("/web/admin/specialists", async (c) => {
   const locale = webLocale(c);
   const form = await formOf(c);
-  const parsed = z.safeParse(SpecialistBody, given(form));
+  const { reactivate, ...fields } = given(form);
+  const parsed = z.safeParse(SpecialistBody, { ...fields, reactivate: reactivate === "1" });
   if (!parsed.success) return specialistsPage(c, locale, problemsList(problemsOf(parsed.error)), form, 400);
   const invited = await inviteSpecialist(dbOf(c).db, parsed.data, c.get("now")(), actorOf(c));
-  if (!invited) return specialistsPage(c, locale, problemsList([{ field: "unitId", rule: "api-rule-invalid_value" }]), form, 400);
+  if (!invited.ok) {
+    const problem = invited.reason === "no_unit" ? { field: "unitId", rule: "api-rule-invalid_value" } : { field: "reactivate", rule: "api-rule-inactive" };
+    return specialistsPage(c, locale, problemsList([problem]), form, 400);
+  }
   const bot = c.get("settings").TELEGRAM_BOT_USERNAME;
   // Shown once: only the code's hash is stored.
   return specialistsPage(

@@ -1,12 +1,13 @@
 // Signing in to the supervisors' web: a one-time link from the bot (/web), then a session in a
 // signed, HttpOnly, SameSite=Strict cookie. Every request re-reads the specialist, so deactivating
-// one ends their session at once. Every form of a signed-in page carries a CSRF token bound to the
+// or re-inviting one (a new session generation) ends their session at once. Every form of a signed-in page carries a CSRF token bound to the
 // session (on top of the Origin check in app.ts), and every POST is refused without it.
 import type { Context, MiddlewareHandler } from "hono";
 import { Hono } from "hono/tiny";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getSignedCookie, setSignedCookie } from "hono/cookie";
 import { html } from "hono/html";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { openDbFor, type DbHandle } from "../../db/client.ts";
 import { specialists, units, webSignIns } from "../../db/schema.ts";
 import { base64url, hmacSha256, sha256Hex } from "../../lib/crypto.ts";
@@ -26,12 +27,14 @@ export const sessionRoutes = new Hono<WebBindings>();
 const COOKIE = "desk_web";
 const SESSION_MS = 8 * 3_600_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** The sign-in form holds one 43-character token: a larger body is refused before it is read or parsed. */
+const SIGN_IN_MAX_BYTES = 1024;
 
 export const dbOf = (c: Context<WebBindings>): DbHandle => openDbFor(c.get("settings"));
 
 export const webLocale = (c: Context) => localeOf(c, "/web");
 
-function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403) {
+function refusal(c: Context<WebBindings>, key: string, status: 400 | 401 | 403 | 413) {
   const locale = webLocale(c);
   return c.html(errorPage(locale, t(locale, "web-title"), t(locale, key)), status);
 }
@@ -50,20 +53,29 @@ sessionRoutes.get("/web/sign-in", (c) => {
   );
 });
 
-sessionRoutes.post("/web/sign-in", async (c) => {
+sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onError: (c) => refusal(c, "web-body-too-large", 413) }), async (c) => {
   const token = String((await c.req.parseBody()).t ?? "");
   const now = c.get("now")();
-  let specialistId: string | undefined;
+  let session: { specialistId: string; generation: number } | undefined;
   if (TOKEN.test(token)) {
-    const [spent] = await dbOf(c)
-      .db.update(webSignIns)
-      .set({ usedAt: now })
-      .where(and(eq(webSignIns.tokenHash, await sha256Hex(token)), isNull(webSignIns.usedAt), gt(webSignIns.expiresAt, now)))
-      .returning({ specialistId: webSignIns.specialistId });
-    specialistId = spent?.specialistId;
+    const { db } = dbOf(c);
+    const tokenHash = await sha256Hex(token);
+    // The session carries the account's generation as it is when the link is spent (same transaction).
+    const [[spent], [account]] = await db.batch([
+      db
+        .update(webSignIns)
+        .set({ usedAt: now })
+        .where(and(eq(webSignIns.tokenHash, tokenHash), isNull(webSignIns.usedAt), gt(webSignIns.expiresAt, now)))
+        .returning({ specialistId: webSignIns.specialistId }),
+      db
+        .select({ generation: specialists.sessionGeneration })
+        .from(specialists)
+        .where(sql`${specialists.id} = (SELECT specialist_id FROM web_sign_ins WHERE token_hash = ${tokenHash})`),
+    ]);
+    if (spent && account) session = { specialistId: spent.specialistId, generation: account.generation };
   }
-  if (!specialistId) return refusal(c, "web-signin-invalid", 401);
-  await setSignedCookie(c, COOKIE, `${specialistId}.${now + SESSION_MS}`, c.get("settings").WEB_SESSION_SECRET, {
+  if (!session) return refusal(c, "web-signin-invalid", 401);
+  await setSignedCookie(c, COOKIE, `${session.specialistId}.${now + SESSION_MS}.${session.generation}`, c.get("settings").WEB_SESSION_SECRET, {
     httpOnly: true,
     secure: true,
     sameSite: "Strict",
@@ -80,13 +92,13 @@ const csrfToken = async (secret: string, session: string) => base64url(await hma
 export function requireViewer(options: { adminOnly?: boolean } = {}): MiddlewareHandler<WebBindings> {
   return async (c, next) => {
     const value = await getSignedCookie(c, c.get("settings").WEB_SESSION_SECRET, COOKIE);
-    const [id, until] = typeof value === "string" ? value.split(".") : [];
-    if (!id || !(Number(until) > c.get("now")())) return refusal(c, "web-signed-out", 401);
+    const [id, until, generation] = typeof value === "string" ? value.split(".") : [];
+    if (!id || !(Number(until) > c.get("now")()) || !generation) return refusal(c, "web-signed-out", 401);
     const [row] = await dbOf(c)
       .db.select({ id: specialists.id, name: specialists.name, role: specialists.role, unitId: specialists.unitId, unitZh: units.nameZh, unitEn: units.nameEn })
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
-      .where(and(eq(specialists.id, id), eq(specialists.active, true)));
+      .where(and(eq(specialists.id, id), eq(specialists.active, true), eq(specialists.sessionGeneration, Number(generation))));
     if (!row) return refusal(c, "web-signed-out", 401);
     if (options.adminOnly && row.role !== "admin") return refusal(c, "web-admin-only", 403);
     const csrf = await csrfToken(c.get("settings").WEB_SESSION_SECRET, value as string);

@@ -35,8 +35,9 @@ privacy-summary =
     Cases you filed: { $cases }
     Send /deleteme to erase your personal information.
 privacy-none = (none)
-deleteme-confirm = Erase your name, phone and chat id? The cases you filed stay, anonymised, so that the government can finish and supervise them. This cannot be undone.
+deleteme-confirm = Erase your name, phone, chat id, your firm memberships, the messages we hold for you or about you, files not yet part of a case, and the words you wrote (case descriptions, messages, reasons, comments, file names)? The cases you filed stay, anonymised, with their facts and history, so that the government can finish and supervise them. This cannot be undone.
 deleteme-yes = Erase
 deleteme-no = Keep
 deleteme-done = Your personal information was erased; your cases remain, anonymised. Send /start to use the service again.
 deleteme-kept = Kept. Nothing was erased.
+erased-text = [erased at the person's request]

@@ -1,7 +1,7 @@
 ## Personal information notice (PIPL)
 privacy-notice =
     <b>How we handle your personal information</b>
-    Until you agree, we keep only your Telegram account number. Once you agree, we keep:
+    Until you agree, we keep only your Telegram account number and the language you chose, and take in nothing else. Once you agree, we keep:
     • your name and phone number (optional), your firm and its unified social credit code;
     • what you submit (meeting requests, appeals, questions) and its attachments.
     <b>Why</b>: to handle your requests, let an enterprise service specialist contact you, and send you progress updates.

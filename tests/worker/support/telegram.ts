@@ -24,12 +24,13 @@ export function webhookRequest(body: unknown, secret: string | null = env.TELEGR
  * started it: a drain still running when its file ends logs from another I/O context, and the
  * Workers Vitest plugin parks that line until the runner's next message, which never comes, so
  * Vitest waits for it forever (cloudflare/workers-sdk#15498, #15719).
+ * `settings` replace some of the Worker's settings for this update (e.g. a rotated key).
  */
-export async function deliver(update: Update | unknown, secret?: string | null): Promise<Response> {
+export async function deliver(update: Update | unknown, secret?: string | null, settings: Record<string, string | undefined> = {}): Promise<Response> {
   const ctx = createExecutionContext();
   // An incoming request (its cf properties are the runtime's, absent here) into the Worker's entry.
   const request = webhookRequest(update, secret) as Parameters<typeof worker.fetch>[0];
-  const response = await worker.fetch(request, env, ctx);
+  const response = await worker.fetch(request, { ...env, ...settings }, ctx);
   await waitOnExecutionContext(ctx);
   return response;
 }

@@ -55,7 +55,8 @@ CREATE TABLE `supervision_notices` (
 CREATE UNIQUE INDEX `supervision_notices_number_unique` ON `supervision_notices` (`number`);--> statement-breakpoint
 CREATE UNIQUE INDEX `supervision_notices_case_level` ON `supervision_notices` (`case_id`,`level`) WHERE status <> 'void';--> statement-breakpoint
 CREATE INDEX `supervision_notices_drafts` ON `supervision_notices` (`drafted_at`) WHERE status = 'draft';--> statement-breakpoint
-CREATE INDEX `supervision_notices_unit` ON `supervision_notices` (`unit_id`,`signed_at`);--> statement-breakpoint
+CREATE INDEX `supervision_notices_unit` ON `supervision_notices` (`unit_id`,`signed_at`);
+--> statement-breakpoint
 -- An urgent appeal assessed as not urgent is handled as an ordinary matter: its answer is due like a policy question's.
 INSERT OR IGNORE INTO `sla_policies` (`kind`, `first_response_working_days`, `first_response_hours`, `resolution_working_days`, `updated_at`)
 SELECT 'ordinary', 1, NULL, `resolution_working_days`, `updated_at` FROM `sla_policies` WHERE `kind` = 'policy';

@@ -1,0 +1,1 @@
+ALTER TABLE `specialists` ADD `session_generation` integer DEFAULT 1 NOT NULL;
