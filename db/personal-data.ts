@@ -129,4 +129,20 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   },
   settings: { rows: "none: the cron's marks and switches", columns: { key: no, value: no, updated_at: no } },
   tx_guard: { rows: "none", columns: { ok: no } },
+  case_obligations: {
+    rows: "none of an investor's: what a case owes; met_by names the specialist who took the step",
+    columns: { case_id: no, obligation: no, cycle: no, clock: no, due_at: no, original_due_at: no, state: no, met_at: no, met_by: staff, moved: no },
+  },
+  case_co_handlers: {
+    rows: "none of an investor's: the specialists co-handling a case",
+    columns: { case_id: no, specialist_id: staff, added_by: staff, added_at: no },
+  },
+  supervision_notices: {
+    rows: "none of an investor's: the supervising office's documents to a unit (case ref, kind, dues; no investor's words)",
+    columns: {
+      id: no, case_id: no, level: no, notice: no, obligation: no, missed_due_at: no, unit_id: no, status: no, drafted_at: no,
+      number: no, signed_at: no, signed_by: staff, deadline_at: no, text: no, reply_text: staff, replied_at: no, replied_by: staff,
+    },
+  },
+  notice_number_counters: { rows: "none", columns: { year: no, last: no } },
 };
