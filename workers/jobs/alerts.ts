@@ -7,11 +7,13 @@
 // overlapping or repeated tick add nothing.
 import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
+import { obligationRecords } from "../../bots/case-actions.ts";
+import { renderNotices } from "../../bots/case-notices.ts";
 import { t } from "../../bots/i18n.ts";
 import { beijingTime } from "../../bots/format.ts";
 import { surveyPayloads } from "../../bots/notices.ts";
 import { draftPayloads, signReminderPayloads, type NoticeFacts } from "../../bots/supervision-documents.ts";
-import { decisionWrites, eventWrite, type RenderedNotice } from "../../db/case-writes.ts";
+import { decisionWrites, eventWrite } from "../../db/case-writes.ts";
 import type { Db, DbHandle } from "../../db/client.ts";
 import { firmMembers, owner, supervisingOffice } from "../../db/queries/audiences.ts";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
@@ -21,10 +23,12 @@ import { caseObligations, cases, firms, specialists, supervisionNotices, units }
 import { draftWrite, voidWrites } from "../../db/supervision-writes.ts";
 import { alertKey, planAlerts, type Alert } from "../../domain/alerts.ts";
 import { addDays, beijingDate, makeCalendar, type WorkCalendar } from "../../domain/calendar.ts";
-import { decide, type Notice, type RuleContext } from "../../domain/case-rules.ts";
+import { decide, type RuleContext } from "../../domain/case-rules.ts";
 import type { ObligationRecord } from "../../domain/obligations.ts";
 import { overdueBy, planSupervision, type LadderPolicy, type NoticeRecord, type SupervisionStep } from "../../domain/supervision.ts";
 import { CASE_KINDS, isOpen } from "../../domain/vocabulary.ts";
+import { caseLink, caseToken } from "../case-token.ts";
+import type { Settings } from "../env.ts";
 import type { CronJob } from "../scheduled.ts";
 
 type Item = BatchItem<"sqlite">;
@@ -64,9 +68,6 @@ export function obligationsOfCases(db: Db, caseIds: string[]) {
   return db.select().from(caseObligations).where(inArray(caseObligations.caseId, caseIds));
 }
 
-function records(rows: readonly (typeof caseObligations.$inferSelect)[]): ObligationRecord[] {
-  return rows.map(({ caseId: _, ...o }) => o);
-}
 
 /** Calendar days every plan of the claimed cases can touch: from before the earliest receipt to past the latest due. */
 function windowOf(claimed: readonly CaseRow[], now: number): { from: string; to: string } {
@@ -82,8 +83,13 @@ interface Unit {
   principal: string | null;
 }
 
+interface OwnerUnit extends Unit {
+  nameEn: string;
+}
+
 interface Context {
   db: Db;
+  settings: Settings;
   now: number;
   lease: number;
   calendar: WorkCalendar;
@@ -91,7 +97,7 @@ interface Context {
   policies: RuleContext["policies"];
   firmName: Map<string, string>;
   /** Each owner's name and unit. */
-  owners: Map<string, { name: string; unit: Unit }>;
+  owners: Map<string, { name: string; unit: OwnerUnit }>;
   /** The supervising office's unit: the issuer, and the addressee of a queue case's notices. */
   department: Unit | undefined;
   counts: { alerts: number; drafts: number; voids: number; signReminders: number; closed: number };
@@ -114,16 +120,8 @@ function reminderText(ctx: Context, c: CaseRow, alert: Extract<Alert, { type: "r
   });
 }
 
-/** A decision's notices to the firm (the cron's only decision closes a case without feedback). */
-function firmNotices(c: CaseRow, notices: readonly Notice[], key: string): RenderedNotice[] {
-  return notices.flatMap((n, i): RenderedNotice[] => {
-    if (n.to !== "firm" || n.template !== "closed_no_feedback") return [];
-    const payload = (locale: "zh" | "en") => ({ text: t(locale, "survey-closed-no-feedback", { ref: c.ref }), parse_mode: "HTML" as const });
-    return [{ key: `${key}:${i}:`, recipients: firmMembers(c.firmId), payloads: { zh: payload("zh"), en: payload("en") } }];
-  });
-}
 
-function alertWrites(ctx: Context, c: CaseRow, obligations: readonly ObligationRecord[], alert: Alert): Item[] {
+async function alertWrites(ctx: Context, c: CaseRow, obligations: readonly ObligationRecord[], alert: Alert): Promise<Item[]> {
   const { db, now } = ctx;
   const key = `case:${c.id}:${alertKey(alert)}`;
   const when = claimHeld(ctx, c);
@@ -151,8 +149,20 @@ function alertWrites(ctx: Context, c: CaseRow, obligations: readonly ObligationR
       const decision = decide(snapshot, { action: "close_without_feedback" }, { type: "system" }, { now, calendar: ctx.calendar, policies: ctx.policies });
       if (!decision.ok) return [];
       ctx.counts.closed += 1;
-      // Conditioned on the case's version: a rating that arrived meanwhile wins.
-      return decisionWrites(db, { current: c, decision, actor: { type: "system", id: null }, now, all: obligations, notices: firmNotices(c, decision.notices, key) });
+      const unit = c.ownerId ? ctx.owners.get(c.ownerId)?.unit : undefined;
+      const facts = {
+        id: c.id,
+        ref: c.ref,
+        kind: c.kind,
+        firmId: c.firmId,
+        ownerId: c.ownerId,
+        unit: unit ? { zh: unit.name, en: unit.nameEn } : null,
+        link: caseLink(ctx.settings, await caseToken(ctx.settings, c.id, c.linkGeneration)),
+        calendar: ctx.calendar,
+      };
+      const notices = renderNotices(decision.notices, facts, decision.status, alert.type);
+      // Conditioned on the case's version (a rating that arrived meanwhile wins) and on the claim.
+      return decisionWrites(db, { current: c, decision, actor: { type: "system", id: null }, now, all: obligations, notices, when });
     }
   }
 }
@@ -221,7 +231,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
   }
 }
 
-async function runBatch(handle: DbHandle, now: number): Promise<Context["counts"] & { cases: number }> {
+async function runBatch(handle: DbHandle, settings: Settings, now: number): Promise<Context["counts"] & { cases: number }> {
   const { db } = handle;
   const lease = now + LEASE_MS + Math.floor(Math.random() * 60_000);
   const claimed = await claimStatement(db, now, lease);
@@ -237,7 +247,7 @@ async function runBatch(handle: DbHandle, now: number): Promise<Context["counts"
     ...calendarWindow(db, window.from, window.to),
     db.select({ id: firms.id, nameZh: firms.nameZh, nameEn: firms.nameEn }).from(firms).where(inArray(firms.id, [...new Set(claimed.map((c) => c.firmId))])),
     db
-      .select({ id: specialists.id, name: specialists.name, unitId: units.id, unitName: units.nameZh, principal: principalOf(sql`${units.id}`) })
+      .select({ id: specialists.id, name: specialists.name, unitId: units.id, unitName: units.nameZh, unitNameEn: units.nameEn, principal: principalOf(sql`${units.id}`) })
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(inArray(specialists.id, ownerIds)),
@@ -246,25 +256,26 @@ async function runBatch(handle: DbHandle, now: number): Promise<Context["counts"
   ]);
   const ctx: Context = {
     db,
+    settings,
     now,
     lease,
     calendar: makeCalendar(days, years.map((y) => y.year)),
     ladder: ladderFrom(ladderRows[0]?.value),
     policies: Object.fromEntries(CASE_KINDS.map((kind) => [kind, policyFor(kind, policyRows)])) as RuleContext["policies"],
     firmName: new Map(firmRows.map((f) => [f.id, f.nameZh ?? f.nameEn ?? ""])),
-    owners: new Map(ownerRows.map((o) => [o.id, { name: o.name, unit: { id: o.unitId, name: o.unitName, principal: o.principal } }])),
+    owners: new Map(ownerRows.map((o) => [o.id, { name: o.name, unit: { id: o.unitId, name: o.unitName, nameEn: o.unitNameEn, principal: o.principal } }])),
     department: departmentRows[0],
     counts,
   };
 
   const writes: Item[] = [];
   for (const c of claimed) {
-    const obligations = records(obligationRows.filter((o) => o.caseId === c.id));
+    const obligations = obligationRecords(obligationRows.filter((o) => o.caseId === c.id));
     const notices = noticeRows.filter((n) => n.caseId === c.id);
     const alerts = planAlerts(ctx.calendar, { status: c.status, receivedAt: c.receivedAt, resolvedAt: c.resolvedAt, obligations }, now);
     const supervision = planSupervision(ctx.calendar, ctx.ladder, obligations, notices, isOpen(c.status), now);
     counts.alerts += alerts.due.length;
-    for (const alert of alerts.due) writes.push(...alertWrites(ctx, c, obligations, alert));
+    for (const alert of alerts.due) writes.push(...(await alertWrites(ctx, c, obligations, alert)));
     for (const step of supervision.steps) writes.push(...supervisionWrites(ctx, c, notices, step));
     const times = [alerts.nextAt, supervision.nextAt].filter((at): at is number => at !== null);
     // Never earlier than the next tick: a case looked at now is not claimed again by this tick's next batch.
@@ -278,10 +289,10 @@ async function runBatch(handle: DbHandle, now: number): Promise<Context["counts"
 
 export const alertsJob: CronJob = {
   name: "alerts",
-  async run({ handle, now }) {
+  async run({ handle, settings, now }) {
     const total: Record<string, number> = { cases: 0, alerts: 0, drafts: 0, voids: 0, signReminders: 0, closed: 0, batches: 0 };
     for (let i = 0; i < MAX_BATCHES; i++) {
-      const batch = await runBatch(handle, now);
+      const batch = await runBatch(handle, settings, now);
       for (const [key, value] of Object.entries(batch)) total[key] = (total[key] ?? 0) + value;
       total.batches! += 1;
       if (batch.cases < BATCH) break;
