@@ -55,7 +55,7 @@ export function noticeDocument(facts: NoticeFacts, issue: { number: string; at: 
   const issuer = issuerOf(facts);
   const issued = "number" in issue;
   const at = issued ? issue.at : issue.draftedAt;
-  const deadline = issued ? documentDate(issue.deadlineAt) : t("zh", "sv-deadline-after-signing", { days: issue.rectificationWorkingDays });
+  const deadline = issued ? t("zh", "sv-deadline-by", { date: documentDate(issue.deadlineAt) }) : t("zh", "sv-deadline-after-signing", { days: issue.rectificationWorkingDays });
   const overdue = t("zh", `sv-overdue-${facts.overdue.unit}`, { amount: facts.overdue.amount });
   return t("zh", "sv-document", {
     title: noticeTitle(facts.level),

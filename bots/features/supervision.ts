@@ -146,7 +146,7 @@ async function askReply(ctx: BotContext, noticeId: string) {
   if (!decision.ok) return refuseTap(ctx, refusalText(ctx, decision.reason, l, "reply"));
   saveSession(ctx, { flow: "notice_reply", noticeId: l.notice.id, caseId: l.c.id, ref: l.c.ref });
   await ctx.answerCallbackQuery();
-  await tellTapper(ctx, t(ctx.locale, "sv-reply-ask", { ref: l.c.ref, number: l.notice.number ?? "", title: noticeTitle(l.notice.level), max: REPLY_MAX_CHARS, issuer: issuerOf(l.context) }));
+  await tellTapper(ctx, t(ctx.locale, "sv-reply-ask", { ref: l.c.ref, number: l.notice.number ?? "", title: noticeTitle(l.notice.level), max: String(REPLY_MAX_CHARS), issuer: issuerOf(l.context) }));
 }
 
 async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
@@ -158,7 +158,7 @@ async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
   const text = typed.normalize("NFC").trim();
   // Bad input keeps the step: the person types it again.
   if (!text) return replyHtml(ctx, bilingual(ctx.locale, "sv-reply-empty"));
-  if (text.length > REPLY_MAX_CHARS) return replyHtml(ctx, bilingual(ctx.locale, "sv-reply-too-long", { max: REPLY_MAX_CHARS, length: text.length }));
+  if (text.length > REPLY_MAX_CHARS) return replyHtml(ctx, bilingual(ctx.locale, "sv-reply-too-long", { max: String(REPLY_MAX_CHARS), length: String(text.length) }));
   const { unit } = ctx.state;
   saveSession(ctx, null);
   const decision = l.actor ? decideNotice(l.snapshot, { action: "reply", text }, l.actor, l.stillOverdue, l.calendar, l.ladder, unit.now) : ({ ok: false, reason: "not_allowed" } as const);

@@ -16,6 +16,7 @@ sv-principal = (principal: { $principal })
 sv-overdue-working_days = { $amount } working day(s)
 sv-overdue-hours = { $amount } hour(s)
 sv-deadline-after-signing = within { $days } working days of sign-off
+sv-deadline-by = by { $date }
 sv-document =
     <b>{ $title }</b>
     { $number }
@@ -28,10 +29,10 @@ sv-document =
 
     { $issuer }
     { $date }
-sv-demand-reminder_letter = Your unit is to have the responsible specialist act at once and report in writing to the { $issuer } by { $deadline }.
-sv-demand-rectification_notice = Your unit is ordered to rectify at once, complete the matter by { $deadline } and report the rectification in writing to the { $issuer }. Failing that, the matter is placed under key supervision.
-sv-demand-key_supervision_notice = The matter is placed under key supervision and may be taken up a level by the { $issuer }. Your unit's principal is to supervise it in person, complete it by { $deadline } and report in writing.
-sv-demand-accountability_interview = Under key supervision the matter is still not done. Your unit's principal is summoned to an accountability interview at the { $issuer } by { $deadline }, with a written account of the delay and the remedy.
+sv-demand-reminder_letter = Your unit is to have the responsible specialist act at once and report in writing to the { $issuer } { $deadline }.
+sv-demand-rectification_notice = Your unit is ordered to rectify at once, complete the matter { $deadline } and report the rectification in writing to the { $issuer }. Failing that, the matter is placed under key supervision.
+sv-demand-key_supervision_notice = The matter is placed under key supervision and may be taken up a level by the { $issuer }. Your unit's principal is to supervise it in person, complete it { $deadline } and report in writing.
+sv-demand-accountability_interview = Under key supervision the matter is still not done. Your unit's principal is summoned to an accountability interview at the { $issuer } { $deadline }, with a written account of the delay and the remedy.
 
 ## Sign-off (the department)
 sv-draft =

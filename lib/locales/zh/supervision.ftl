@@ -16,6 +16,7 @@ sv-principal = （主要负责同志：{ $principal }）
 sv-overdue-working_days = { $amount }个工作日
 sv-overdue-hours = { $amount }小时
 sv-deadline-after-signing = 签发之日起{ $days }个工作日内
+sv-deadline-by = { $date }前
 sv-document =
     <b>{ $title }</b>
     { $number }
