@@ -9,8 +9,8 @@ import type { Clock } from "../domain/obligations.ts";
 import { noticeTypeOf } from "../domain/supervision.ts";
 import type { CaseKind, Obligation } from "../domain/vocabulary.ts";
 import { noticeAction } from "./callback-data.ts";
-import { beijingTime } from "./format.ts";
-import { raw, t } from "./i18n.ts";
+import { beijingTime } from "../lib/format.ts";
+import { raw, t } from "../lib/i18n.ts";
 
 /** What a notice states, whoever renders it (the cron's draft, the sign-off). */
 export interface NoticeFacts {

@@ -16,8 +16,8 @@ import { decideNotice, overdueBy, type NoticeRefusal, type NoticeSnapshot } from
 import { isOpen } from "../../domain/vocabulary.ts";
 import { noticeAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
-import { beijingTime } from "../format.ts";
-import { bilingual, t } from "../i18n.ts";
+import { beijingTime } from "../../lib/format.ts";
+import { bilingual, t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { issuedPayloads, issuerOf, noticeDocument, noticeTitle, repliedPayloads, type NoticeFacts } from "../supervision-documents.ts";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
-import { settingsOf } from "../../workers/env.ts";
+import { settingsOf } from "../../lib/settings.ts";
 import { alertsJob } from "../../workers/jobs/alerts.ts";
 import { bj, pastCase, textsTo, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";

@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
 import { expect } from "vitest";
-import { settingsOf } from "../../../workers/env.ts";
+import { settingsOf } from "../../../lib/settings.ts";
 import { drainNow } from "../../../workers/outbox/drain.ts";
 import { admin, joinedSpecialist, slugId } from "./admin.ts";
 import type { Chat } from "./chat.ts";
