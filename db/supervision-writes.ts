@@ -2,7 +2,7 @@
 // sign-off, answered by the unit. The ledger events go through db/case-writes.ts like every other.
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { NoticeSnapshot, SupervisionStep } from "../domain/supervision.ts";
+import { noticeTypeOf, type NoticeSnapshot, type SupervisionStep } from "../domain/supervision.ts";
 import type { Db } from "./client.ts";
 import { eventWrite, raiseEscalation, type Actor, type RenderedNotice } from "./case-writes.ts";
 import { enqueueForRecipients } from "./queries/outbox.ts";
@@ -49,7 +49,7 @@ export function signWrites(
   return [
     db.run(sql`INSERT INTO notice_number_counters (year, last) SELECT ${year}, 1 WHERE ${draft}
                ON CONFLICT (year) DO UPDATE SET last = last + 1`),
-    eventWrite(db, notice.caseId, now, signer, { type: "notice_signed", data: { noticeId: notice.id, level: notice.level, notice: notice.obligation, deadlineAt } }, draft),
+    eventWrite(db, notice.caseId, now, signer, { type: "notice_signed", data: { noticeId: notice.id, level: notice.level, notice: noticeTypeOf(notice.level), obligation: notice.obligation, deadlineAt } }, draft),
     ...recipients.map((r) =>
       enqueueForRecipients(db, {
         keyPrefix: r.key,

@@ -70,6 +70,9 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
       expect(documents[0]!.buttons.map((b) => b.text)).toEqual(["📝 录入整改情况"]);
     }
     expect(await rows("SELECT escalation_level FROM cases WHERE id = ?", [c.id])).toEqual([{ escalation_level: 1 }]);
+    const [signedEvent] = await rows<{ actor_id: string; data: string }>("SELECT actor_id, data FROM case_events WHERE case_id = ? AND type = 'notice_signed'", [c.id]);
+    expect(signedEvent!.actor_id).toBe(office.officer.id);
+    expect(JSON.parse(signedEvent!.data)).toMatchObject({ noticeId: signed!.id, level: 1, notice: "reminder_letter", obligation: "first_response" });
 
     // Signed once: a second tap is refused and takes no second number.
     const again = officer.callback(signData);
