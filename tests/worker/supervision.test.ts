@@ -15,6 +15,9 @@ async function appointment(owner: Awaited<ReturnType<typeof responsibleUnit>>["o
   return pastCase(bj("2026-03-02", "10:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-11", "23:59:59"), "assigned", { kind: "appointment", specialist: owner });
 }
 
+/** Each tick also sends what other test files left in the outbox, at Telegram's pace: under the whole suite a run of ticks takes a while. */
+const MANY_TICKS_MS = 120_000;
+
 const notices = (caseId: string) =>
   rows<{ id: string; level: number; status: string; number: string | null; obligation: string; unit_id: string; reply_text: string | null; text: string | null }>(
     "SELECT id, level, status, number, obligation, unit_id, reply_text, text FROM supervision_notices WHERE case_id = ? ORDER BY drafted_at, level",
@@ -127,7 +130,7 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
     officer.clock = () => bj("2026-03-05", "10:10:00");
     await officer.post(voidTap);
     expect((await callbackAnswers(voidTap))[0]?.payload.text).toBe("此草稿已作废：所涉事项已办理，不再签发。");
-  });
+  }, MANY_TICKS_MS);
 
   it("reminds the department of an unsigned draft once, a working day later", async () => {
     const office = await supervisingOffice();
@@ -144,7 +147,7 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
     }
     // Waiting for sign-off, the ladder drafts nothing further.
     expect((await notices(c.id)).map((n) => [n.level, n.status])).toEqual([[1, "draft"]]);
-  });
+  }, MANY_TICKS_MS);
 
   it("drafts once however many ticks run at once or again", async () => {
     const office = await supervisingOffice();
@@ -155,7 +158,7 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
     expect(await notices(c.id)).toHaveLength(1);
     expect(await aboutCase(office.officer.chat.userId, c.ref, /督办文书草稿待签发/)).toHaveLength(1);
     expect(await rows("SELECT dedupe_key FROM outbox WHERE case_id = ? GROUP BY dedupe_key HAVING count(*) > 1", [c.id])).toEqual([]);
-  });
+  }, MANY_TICKS_MS);
 
   it("runs on hours for an especially urgent appeal received on a Spring Festival evening", async () => {
     const office = await supervisingOffice();
@@ -173,7 +176,7 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
     const [message] = await aboutCase(office.officer.chat.userId, c.ref, /督办文书草稿待签发/);
     expect(message?.text).toContain("已超期1小时");
     expect(message?.text).toContain("22:00");
-  });
+  }, MANY_TICKS_MS);
 });
 
 describe("the cron's claim: work proportional to what is due", () => {
