@@ -78,8 +78,8 @@ export function noticeDocument(facts: NoticeFacts, issue: { number: string; at: 
 
 const zhOnly = (payload: MessagePayload) => ({ zh: payload, en: payload });
 
-export const signKeyboard = (noticeId: string) => new InlineKeyboard().text(t("zh", "sv-button-sign"), noticeAction.pack("sign", noticeId));
-export const replyKeyboard = (noticeId: string) => new InlineKeyboard().text(t("zh", "sv-button-reply"), noticeAction.pack("reply", noticeId));
+export const signKeyboard = (noticeId: string) => new InlineKeyboard().text(t("zh", "sv-button-sign"), noticeAction.encode({ action: "sign", noticeId }));
+export const replyKeyboard = (noticeId: string) => new InlineKeyboard().text(t("zh", "sv-button-reply"), noticeAction.encode({ action: "reply", noticeId }));
 
 /** To the department: the drafted document, with the button that signs it off. */
 export function draftPayloads(facts: NoticeFacts, noticeId: string, draftedAt: number, rectificationWorkingDays: number) {

@@ -15,7 +15,8 @@ import { openObligations, type ObligationRecord } from "../../domain/obligations
 import { decideNotice, overdueBy, type NoticeRefusal, type NoticeSnapshot } from "../../domain/supervision.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { noticeAction } from "../callback-data.ts";
-import type { BotContext } from "../context.ts";
+import { onButton } from "../buttons.ts";
+import type { BotContext, TextMessageContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { bilingual, t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
@@ -172,16 +173,11 @@ async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
   await replyHtml(ctx, t(ctx.locale, "sv-reply-recorded", { ref: l.c.ref, number: l.notice.number ?? "", issuer: issuerOf(l.context) }));
 }
 
-supervision.callbackQuery(noticeAction.pattern, async (ctx) => {
-  const [action, noticeId] = noticeAction.unpack(ctx.callbackQuery.data);
-  if (action === "sign" && noticeId) return signOff(ctx, noticeId);
-  if (action === "reply" && noticeId) return askReply(ctx, noticeId);
-  await ctx.answerCallbackQuery({ text: bilingual(ctx.locale, "stale-button") });
-});
+onButton(supervision, noticeAction, async (ctx, { action, noticeId }) => (action === "sign" ? signOff(ctx, noticeId) : askReply(ctx, noticeId)));
 
-/** The reply typed after tapping 录入整改情况. */
-supervision.chatType("private").on("message:text", async (ctx, next) => {
+/** The reply typed after tapping 录入整改情况 (bots/routing.ts routes the flow here). */
+export async function noticeReplyText(ctx: TextMessageContext) {
   const { state } = loadSession(ctx);
-  if (state?.flow !== "notice_reply" || ctx.message.text.startsWith("/")) return next();
+  if (state?.flow !== "notice_reply") return;
   await recordReply(ctx, state.noticeId, ctx.message.text);
-});
+}
