@@ -14,6 +14,7 @@ import { intake } from "./features/intake.ts";
 import { onboarding } from "./features/onboarding.ts";
 import { specialistFeature } from "./features/specialist.ts";
 import { start } from "./features/start.ts";
+import { supervision } from "./features/supervision.ts";
 import { routing } from "./routing.ts";
 
 const stateByUpdate = new WeakMap<object, UpdateState & { deferred: DeferredCall[] }>();
@@ -68,7 +69,7 @@ function buildBot(settings: Settings): Bot<BotContext> {
   // commands and button families, so their order does not matter. Only the fallback comes last:
   // it answers whatever nothing else took.
   bot.use(routing);
-  bot.use(start, onboarding, intake, specialistFeature, caseViews, attachmentsFeature, feedback, account);
+  bot.use(start, onboarding, intake, specialistFeature, caseViews, attachmentsFeature, feedback, account, supervision);
   bot.use(fallback);
   return bot;
 }

@@ -11,6 +11,7 @@ import { caseText, listCases } from "./features/cases.ts";
 import { commentText } from "./features/feedback.ts";
 import { answerForm, startCaseForm } from "./features/intake.ts";
 import { askLanguage } from "./features/start.ts";
+import { noticeReplyText } from "./features/supervision.ts";
 import { tellExpired } from "./forms/driver.ts";
 import { loadSession, type SessionState } from "./session.ts";
 
@@ -24,6 +25,7 @@ const byFlow: Record<TextRoute, Middleware<TextMessageContext>> = {
   withdraw: caseText,
   message: caseText,
   comment: commentText,
+  notice_reply: noticeReplyText,
   // A conversation that lapsed is said to have expired, whatever it was.
   expired: (ctx) => tellExpired(ctx),
 };

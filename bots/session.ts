@@ -13,7 +13,9 @@ export type SessionState =
   | { flow: "form"; form: FormState; caseId?: string; ref?: string }
   | { flow: "withdraw"; caseId: string; ref: string }
   | { flow: "message"; caseId: string; ref: string }
-  | { flow: "comment"; caseId: string; ref: string };
+  | { flow: "comment"; caseId: string; ref: string }
+  /** A unit's written reply (整改情况) to a supervision notice, typed after tapping its button. */
+  | { flow: "notice_reply"; noticeId: string; caseId: string; ref: string };
 
 export interface LoadedSession {
   state: SessionState | undefined;

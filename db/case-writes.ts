@@ -133,11 +133,14 @@ export function eventWrite(db: Db, caseId: string, now: number, actor: Actor, ev
   return eventInsert(db, caseId, now, actor, event, when);
 }
 
-/** A case's supervision level, raised when a notice is signed off. */
+/**
+ * A case's supervision level, raised when a notice is signed off; the cron plans the ladder's next
+ * step from the signed notice (on hour clocks it may be due within the hour).
+ */
 export function raiseEscalation(db: Db, caseId: string, level: number, now: number): Item {
   return db
     .update(cases)
-    .set({ escalationLevel: sql`max(${cases.escalationLevel}, ${level})`, updatedAt: now })
+    .set({ escalationLevel: sql`max(${cases.escalationLevel}, ${level})`, nextAlertAt: now, updatedAt: now })
     .where(eq(cases.id, caseId));
 }
 

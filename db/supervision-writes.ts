@@ -1,8 +1,8 @@
 // Supervision notices (三书一函) in the database: drafted by the cron, numbered and issued at
 // sign-off, answered by the unit. The ledger events go through db/case-writes.ts like every other.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import type { NoticeSnapshot, SupervisionStep } from "../domain/supervision.ts";
+import { noticeTypeOf, type NoticeSnapshot, type SupervisionStep } from "../domain/supervision.ts";
 import type { Db } from "./client.ts";
 import { eventWrite, raiseEscalation, type Actor, type RenderedNotice } from "./case-writes.ts";
 import { enqueueForRecipients } from "./queries/outbox.ts";
@@ -12,20 +12,24 @@ type Item = BatchItem<"sqlite">;
 /** Stands for the 文号 in a document built before the batch that numbers it. */
 export const NUMBER_PLACEHOLDER = "\u27E6no\u27E7";
 
-/** A draft for the step that fell due; the unique (case, level) index keeps it to one however often the cron runs. */
-export function draftWrite(db: Db, caseId: string, unitId: string | null, step: Extract<SupervisionStep, { type: "draft" }>, id: string, now: number): Item {
+/**
+ * A draft for the step that fell due; the unique (case, level) index of live notices keeps it to one
+ * however often the cron runs. `when` is a condition of the batch's state (the cron's claim).
+ */
+export function draftWrite(db: Db, caseId: string, unitId: string | null, step: Extract<SupervisionStep, { type: "draft" }>, id: string, now: number, when: SQL = sql`1 = 1`): Item {
   return db.run(sql`
     INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at)
-    VALUES (${id}, ${caseId}, ${step.level}, ${step.notice}, ${step.obligation.obligation}, ${step.obligation.dueAt}, ${unitId}, 'draft', ${now})
+    SELECT ${id}, ${caseId}, ${step.level}, ${step.notice}, ${step.obligation.obligation}, ${step.obligation.dueAt}, ${unitId}, 'draft', ${now}
+    WHERE ${when}
     ON CONFLICT (case_id, level) WHERE status <> 'void' DO NOTHING`);
 }
 
 /** A draft whose obligation is no longer overdue is never issued. */
-export function voidWrites(db: Db, caseId: string, noticeId: string, now: number): Item[] {
-  const wasDraft = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${noticeId} AND status = 'draft')`;
+export function voidWrites(db: Db, caseId: string, noticeId: string, now: number, when: SQL = sql`1 = 1`): Item[] {
+  const wasDraft = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${noticeId} AND status = 'draft') AND ${when}`;
   return [
     eventWrite(db, caseId, now, { type: "system", id: null }, { type: "notice_voided", data: { noticeId } }, wasDraft),
-    db.run(sql`UPDATE supervision_notices SET status = 'void' WHERE id = ${noticeId} AND status = 'draft'`),
+    db.run(sql`UPDATE supervision_notices SET status = 'void' WHERE id = ${noticeId} AND status = 'draft' AND ${when}`),
   ];
 }
 
@@ -40,11 +44,12 @@ export function signWrites(
 ): Item[] {
   const { notice, signer, year, deadlineAt, document, prefix, recipients, now } = options;
   const draft = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${notice.id} AND status = 'draft')`;
-  const number = sql`(${prefix} || '〔' || ${year} || '〕' || (SELECT last FROM notice_number_counters WHERE year = ${year}) || '号')`;
+  // The year as text: the client sends numbers as floats, and 2026.0 would print as such.
+  const number = sql`(${prefix} || '〔' || ${String(year)} || '〕' || (SELECT last FROM notice_number_counters WHERE year = ${year}) || '号')`;
   return [
     db.run(sql`INSERT INTO notice_number_counters (year, last) SELECT ${year}, 1 WHERE ${draft}
                ON CONFLICT (year) DO UPDATE SET last = last + 1`),
-    eventWrite(db, notice.caseId, now, signer, { type: "notice_signed", data: { noticeId: notice.id, level: notice.level, notice: notice.obligation, deadlineAt } }, draft),
+    eventWrite(db, notice.caseId, now, signer, { type: "notice_signed", data: { noticeId: notice.id, level: notice.level, notice: noticeTypeOf(notice.level), obligation: notice.obligation, deadlineAt } }, draft),
     ...recipients.map((r) =>
       enqueueForRecipients(db, {
         keyPrefix: r.key,

@@ -1,9 +1,10 @@
 // The figures supervisors are judged by (办结率, on-time rates, 满意率, days to a meeting, 三书一函
 // counts), per unit and period, as pure functions of plain rows. Definitions:
-// - Period: cases RECEIVED on Beijing dates [from, to], both inclusive; escalations are 'escalated'
-//   ledger events whose own time falls in the period, whenever their case was received.
+// - Period: cases RECEIVED on Beijing dates [from, to], both inclusive; escalations are supervision
+//   notices (三书一函) signed off in the period, whenever their case was received.
 // - Unit: the unit of the case's current owner; cases without an owner form the department queue
-//   (unitId null). The total covers every row given, queue included.
+//   (unitId null). A notice counts against the unit it was addressed to. The total covers every row
+//   given, queue included.
 // - closure rate = (resolved + closed) / (received − withdrawn).
 // - on-time rates (first response, resolution): withdrawn cases are left out, and so are cases whose
 //   outcome is not known yet (not done and not yet past due); done exactly at the due instant is on time.

@@ -98,8 +98,11 @@ export function planSupervision(
   const level = signed + 1;
   if (!waiting && level <= SUPERVISION_LEVELS.length) {
     const at = stepTime(cal, ladder, driving, level);
-    if (at <= now) steps.push({ type: "draft", level, notice: noticeTypeOf(level), obligation: driving, at });
-    else times.push(at);
+    if (at <= now) {
+      steps.push({ type: "draft", level, notice: noticeTypeOf(level), obligation: driving, at });
+      // The draft made now is reminded of a working day later, if still unsigned.
+      times.push(signReminderAt(cal, now));
+    } else times.push(at);
   }
   return { steps, nextAt: times.length ? Math.min(...times) : null };
 }

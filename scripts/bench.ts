@@ -37,12 +37,13 @@ async function seedBase(handle: DbHandle) {
 
 /** `open` open cases, of which the last 100 have an alert due at NOW; the rest next look in a month. */
 async function seedCases(handle: DbHandle, open: number) {
-  await handle.client.batch(["DELETE FROM case_events", "DELETE FROM outbox", "DELETE FROM cases"], "write");
+  await handle.client.batch(["DELETE FROM case_events", "DELETE FROM outbox", "DELETE FROM supervision_notices", "DELETE FROM case_obligations", "DELETE FROM cases"], "write");
   const rowsPerStatement = 500;
   for (let start = 0; start < open; start += rowsPerStatement * 10) {
     const statements: string[] = [];
     for (let chunk = start; chunk < Math.min(open, start + rowsPerStatement * 10); chunk += rowsPerStatement) {
       const values: string[] = [];
+      const owed: string[] = [];
       for (let i = chunk; i < Math.min(open, chunk + rowsPerStatement); i++) {
         const due = i >= open - 100;
         const received = NOW - (due ? 3 : 1) * DAY;
@@ -50,9 +51,14 @@ async function seedCases(handle: DbHandle, open: number) {
         values.push(
           `('c${i}', 'BENCH-${i}', 'bench-firm', 'urgent', 'assigned', '海关通关受阻', '{}', 'bench-sp-${i % 100}', ${received}, ${received + DAY}, ${received + 3 * DAY}, ${nextAlert}, ${received})`,
         );
+        // An urgent appeal's obligations: the due ones are overdue (reminders and a draft each).
+        for (const [obligation, dueAt] of [["first_response", received + DAY], ["assessment", received + DAY], ["hearing_held", received + 3 * DAY]] as const) {
+          owed.push(`('c${i}', '${obligation}', 1, 'working_days', ${dueAt}, ${dueAt}, 'open')`);
+        }
       }
       statements.push(
         `INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, next_alert_at, updated_at) VALUES ${values.join(",")}`,
+        `INSERT INTO case_obligations (case_id, obligation, cycle, clock, due_at, original_due_at, state) VALUES ${owed.join(",")}`,
       );
     }
     await handle.client.batch(statements, "write");
@@ -70,7 +76,7 @@ async function benchCron(url: string) {
     for (let run = 0; run < 5; run++) {
       // Each run finds the same 100 cases due: put them back as they were.
       await setup.client.batch(
-        ["DELETE FROM outbox", "DELETE FROM case_events", `UPDATE cases SET next_alert_at = ${NOW - 60_000}, escalation_level = 0 WHERE rowid > (SELECT max(rowid) - 100 FROM cases)`],
+        ["DELETE FROM outbox", "DELETE FROM case_events", "DELETE FROM supervision_notices", `UPDATE cases SET next_alert_at = ${NOW - 60_000}, escalation_level = 0 WHERE rowid > (SELECT max(rowid) - 100 FROM cases)`],
         "write",
       );
       const handle = openDb({ url });

@@ -15,14 +15,6 @@ export function owner(ownerId: string | null): SQL {
   return specialist(ownerId, "owner");
 }
 
-export function ownerAndDeputy(ownerId: string | null): SQL {
-  if (!ownerId) return bizenvDepartment();
-  return sql`${owner(ownerId)}
-    UNION ALL
-    SELECT 'deputy', COALESCE(d.notice_chat_id, d.telegram_id), 'zh'
-      FROM specialists o JOIN specialists d ON d.id = o.deputy_id WHERE o.id = ${ownerId} AND d.active = 1`;
-}
-
 /** The owner's unit head(s) and the unit's group chat. */
 export function unitHeads(ownerId: string | null): SQL {
   if (!ownerId) return bizenvDepartment();
@@ -33,7 +25,35 @@ export function unitHeads(ownerId: string | null): SQL {
     SELECT 'unit:' || u.id, u.notice_chat_id, 'zh' FROM specialists o JOIN units u ON u.id = o.unit_id WHERE o.id = ${ownerId}`;
 }
 
-/** The department's admins and its group chat: the last step of the ladder. */
+/**
+ * The supervising office: the business-environment department's officers and its unit's group
+ * chat. Drafts to sign off, reminders of unsigned drafts and the units' replies go here.
+ */
+export function supervisingOffice(): SQL {
+  return sql`${bizenvDepartment()}
+    UNION ALL
+    SELECT 'bizunit:' || u.id, u.notice_chat_id, 'zh' FROM units u WHERE u.kind = 'bizenv'`;
+}
+
+/**
+ * Whom an issued supervision notice is addressed to: the responsible unit's group chat and heads,
+ * the case's owner and the owner's deputy; one message per chat (an owner who heads the unit
+ * gets it once).
+ */
+export function noticeAddressees(unitId: string, ownerId: string | null): SQL {
+  return sql`SELECT min(key_suffix) AS key_suffix, chat_id, 'zh' AS locale FROM (
+      SELECT 'unit:' || u.id AS key_suffix, u.notice_chat_id AS chat_id FROM units u WHERE u.id = ${unitId}
+      UNION ALL
+      SELECT 'head:' || s.id, ${specialistChat} FROM specialists s
+       WHERE s.unit_id = ${unitId} AND s.role = 'unit_head' AND s.active = 1 AND s.telegram_id IS NOT NULL
+      UNION ALL
+      SELECT 'owner', ${specialistChat} FROM specialists s WHERE s.id = ${ownerId} AND s.active = 1
+      UNION ALL
+      SELECT 'deputy', COALESCE(d.notice_chat_id, d.telegram_id) FROM specialists o JOIN specialists d ON d.id = o.deputy_id
+       WHERE o.id = ${ownerId} AND d.active = 1
+    ) WHERE chat_id IS NOT NULL GROUP BY chat_id`;
+}
+
 /** Any one specialist by id (a transfer's proposed owner), only while active; `when` adds a condition. */
 export function specialist(id: string, keySuffix: string, when: SQL = sql`1 = 1`): SQL {
   return sql`SELECT ${keySuffix} AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
@@ -46,13 +66,6 @@ export function admins(): SQL {
                FROM specialists s WHERE s.role = 'admin' AND s.active = 1 AND s.telegram_id IS NOT NULL`;
 }
 
-export function departmentAdmins(): SQL {
-  return sql`SELECT 'admin:' || s.id AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
-               FROM specialists s WHERE s.role = 'admin' AND s.active = 1 AND s.telegram_id IS NOT NULL
-    UNION ALL
-    SELECT 'bizunit:' || u.id, u.notice_chat_id, 'zh' FROM units u WHERE u.kind = 'bizenv'`;
-}
-
 /** Active members of the firm who can be reached, in their own language. */
 export function firmMembers(firmId: string): SQL {
   return sql`SELECT 'member:' || u.telegram_id AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
@@ -60,9 +73,3 @@ export function firmMembers(firmId: string): SQL {
               WHERE m.firm_id = ${firmId} AND m.status = 'active' AND u.unreachable_at IS NULL`;
 }
 
-export const AUDIENCES = {
-  owner_and_deputy: ownerAndDeputy,
-  unit_head: unitHeads,
-  bizenv: () => bizenvDepartment(),
-  admin: () => departmentAdmins(),
-} as const;

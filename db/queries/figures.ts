@@ -1,14 +1,14 @@
 // The supervisors' figures of a period, in one read round trip: the period's cases counted in groups
-// (unit, status, answer, on-time outcomes, and the dates of a meeting: no firm, no person), its
-// escalations counted per unit and level, and the calendar days that the days-to-meeting average
+// (unit, status, answer, on-time outcomes, and the dates of a meeting: no firm, no person), the
+// supervision notices signed off in it counted per addressed unit and level, and the calendar days that the days-to-meeting average
 // needs. The arithmetic is domain/figures.ts. Counting in SQL keeps the answer small: 100,000 cases
 // as rows were more than sqld will send in one response.
-import { and, count, eq, gt, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { BEIJING_OFFSET_MS, makeCalendar } from "../../domain/calendar.ts";
 import { periodInstants, summarize, type Figures, type Period } from "../../domain/figures.ts";
 import type { DbHandle } from "../client.ts";
-import { calendarDays, caseEvents, cases, specialists, units } from "../schema.ts";
+import { calendarDays, cases, specialists, supervisionNotices, units } from "../schema.ts";
 
 /** Whose figures: one unit's, or (no unitId) every unit's and the department queue's. */
 export interface FiguresScope {
@@ -29,7 +29,6 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
   const { db } = handle;
   const inScope = scope.unitId === undefined ? undefined : eq(owner.unitId, scope.unitId);
   const unit = { unitId: owner.unitId, unitZh: units.nameZh, unitEn: units.nameEn };
-  const level = sql<number>`json_extract(${caseEvents.data}, '$.level')`.mapWith(Number);
   const met = sql`${cases.kind} = 'appointment' AND ${cases.meetingAt} IS NOT NULL`;
   const groups = {
     ...unit,
@@ -48,18 +47,21 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
       .leftJoin(units, eq(units.id, owner.unitId))
       .where(and(gte(cases.receivedAt, start), lt(cases.receivedAt, end), inScope))
       .groupBy(...Object.values(groups)),
+    // 三书一函 signed off in the period, against the unit each was addressed to (drafts and voided
+    // drafts were never issued). A unit's own figures go by supervision_notices_unit.
     db
-      .select({ ...unit, level, count: count() })
-      // case_events has no index on type or time: CROSS JOIN makes SQLite go through the escalated
-      // cases (level above 0, never lowered) and their events by case_events_case, not every event.
-      .from(cases)
-      .crossJoin(caseEvents)
-      .leftJoin(owner, eq(owner.id, cases.ownerId))
-      .leftJoin(units, eq(units.id, owner.unitId))
+      .select({ unitId: supervisionNotices.unitId, unitZh: units.nameZh, unitEn: units.nameEn, level: supervisionNotices.level, count: count() })
+      .from(supervisionNotices)
+      .leftJoin(units, eq(units.id, supervisionNotices.unitId))
       .where(
-        and(gt(cases.escalationLevel, 0), eq(caseEvents.caseId, cases.id), eq(caseEvents.type, "escalated"), gte(caseEvents.at, start), lt(caseEvents.at, end), inScope),
+        and(
+          eq(supervisionNotices.status, "signed"),
+          gte(supervisionNotices.signedAt, start),
+          lt(supervisionNotices.signedAt, end),
+          scope.unitId === undefined ? undefined : eq(supervisionNotices.unitId, scope.unitId),
+        ),
       )
-      .groupBy(owner.unitId, units.nameZh, units.nameEn, level),
+      .groupBy(supervisionNotices.unitId, units.nameZh, units.nameEn, supervisionNotices.level),
     // Meetings may fall after the period, so no upper bound: the table holds only the few dozen
     // exceptions to Mon–Fri a year.
     db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays).where(gte(calendarDays.date, period.from)),

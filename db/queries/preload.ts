@@ -3,6 +3,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbHandle } from "../client.ts";
 import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, sessions, slaPolicies, specialists, supervisionNotices, units, users } from "../schema.ts";
 import { calendarWindow } from "./calendar.ts";
+import { noticeDocumentContext, type NoticeDocumentContext } from "./supervision.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -67,8 +68,10 @@ export interface Sender {
   /** That case's obligations and co-handlers. */
   obligations: ObligationRow[];
   coHandlers: string[];
-  /** The supervision notice the update points at. */
+  /** The supervision notice the update points at (a button), or the one the sender is replying to. */
   notice: NoticeRow | undefined;
+  /** What that notice's document names besides the case: its unit, the principal, the issuer, the firm, the ladder. */
+  noticeContext: NoticeDocumentContext | undefined;
   calendar: CalendarContext | undefined;
   submit: SubmitContext | undefined;
 }
@@ -91,7 +94,9 @@ export async function preloadSender(
   const id = telegramId ?? -1;
   const window = hints.calendar ?? { fromDate: "", toDate: "" };
   const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
-  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates] = await handle.readBatch([
+  // A notice's button names it; a typed reply to a notice finds it in the conversation.
+  const noticeId = hints.noticeId !== undefined ? sql`${hints.noticeId}` : sql`(SELECT json_extract(state, '$.noticeId') FROM sessions WHERE telegram_id = ${id})`;
+  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext] = await handle.readBatch([
     db.select({ id: processedUpdates.updateId }).from(processedUpdates).where(eq(processedUpdates.updateId, updateId)),
     db.select().from(users).where(eq(users.telegramId, id)),
     db.select().from(sessions).where(eq(sessions.telegramId, id)),
@@ -127,7 +132,7 @@ export async function preloadSender(
       ),
     db.select().from(caseObligations).where(sql`${caseObligations.caseId} = ${pointed}`),
     db.select({ specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} = ${pointed}`),
-    db.select().from(supervisionNotices).where(eq(supervisionNotices.id, hints.noticeId ?? "")),
+    db.select().from(supervisionNotices).where(sql`${supervisionNotices.id} = ${noticeId}`),
     ...calendarWindow(db, window.fromDate, window.toDate, hints.calendar !== undefined),
     db
       .select({
@@ -151,6 +156,7 @@ export async function preloadSender(
         sql`${firmMembers.telegramId} = ${hints.submit ? id : -1} AND ${firmMembers.status} = 'active'
             AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`,
       ),
+    noticeDocumentContext(db, noticeId),
   ]);
   return {
     alreadyProcessed: processed.length > 0,
@@ -167,6 +173,7 @@ export async function preloadSender(
     obligations,
     coHandlers: coHandlers.map((c) => c.specialistId),
     notice: notice[0],
+    noticeContext: noticeContext[0],
     calendar: hints.calendar ? { days, years: years.map((y) => y.year), policies } : undefined,
     submit: hints.submit ? { candidates: candidates as RoutingCandidate[] } : undefined,
   };

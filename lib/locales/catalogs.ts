@@ -11,6 +11,7 @@ import enNames from "./en/names.ftl";
 import enOnboarding from "./en/onboarding.ftl";
 import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
+import enSupervision from "./en/supervision.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhCaseEngine from "./zh/case-engine.ftl";
@@ -22,8 +23,9 @@ import zhNames from "./zh/names.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
 import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
+import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist],
-  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
 } as const;

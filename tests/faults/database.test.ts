@@ -37,8 +37,8 @@ describe("the database fails in the middle of an update", () => {
 });
 
 describe("sqld stopped and started again", () => {
-  it("a tick while it is down sends nothing; after the restart every step of the ladder comes once", async () => {
-    // First response due Tue 3 Mar: missed, the ladder starts Wed 4 Mar 09:00.
+  it("a tick while it is down sends nothing; after the restart every reminder and the ladder's draft come once", async () => {
+    // First response and assessment due Tue 3 Mar: missed; the reminder letter is drafted Wed 4 Mar 09:00.
     const c = await pastCase(bj("2026-03-02", "10:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-05", "23:59:59"));
     const owner = c.specialist.chat.userId;
     await tick(bj("2026-03-04"));
@@ -58,11 +58,11 @@ describe("sqld stopped and started again", () => {
     expect(await textsTo(owner)).toEqual(before);
     await tick(bj("2026-03-05"));
     await tick(bj("2026-03-05", "09:10:00"));
-    const levels = await rows<{ data: string }>("SELECT data FROM case_events WHERE case_id = ? AND type = 'escalated' ORDER BY id", [c.id]);
-    expect(levels.map((e) => JSON.parse(e.data)).filter((s) => s.obligation === "first_response").map((s) => s.level)).toEqual([1, 2]);
+    // One ladder per case: the draft waits for sign-off, once.
+    expect(await rows("SELECT level, status FROM supervision_notices WHERE case_id = ?", [c.id])).toEqual([{ level: 1, status: "draft" }]);
     expect(await rows("SELECT dedupe_key FROM outbox WHERE case_id = ? GROUP BY dedupe_key HAVING count(*) > 1", [c.id])).toEqual([]);
-    const letters = (await textsTo(owner)).filter((t) => t.includes(c.ref) && /提醒敦促函/.test(t));
-    expect(letters).toHaveLength(1);
+    const overdue = (await textsTo(owner)).filter((t) => t.includes(c.ref) && /已超过时限/.test(t));
+    expect(overdue).toHaveLength(2);
   });
 
   it("the webhook works again at once after the restart: no stale connection is kept", async () => {

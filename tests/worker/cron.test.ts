@@ -1,42 +1,57 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../db/client.ts";
+import { settingsOf } from "../../lib/settings.ts";
+import { alertsJob } from "../../workers/jobs/alerts.ts";
 import { bj, pastCase, textsTo, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
 import { callsTo, injectFault } from "./support/telegram.ts";
 
-describe("cron: reminders and the 三书一函 ladder", () => {
-  it("climbs the whole ladder for a case left untouched, once per step, however often the cron runs", async () => {
-    // Received Mon 2 Mar 2026: first response due Tue 3 Mar, resolution due Thu 5 Mar.
+describe("cron: reminders to the owner", () => {
+  it("reminds of each obligation before its due, on the due day and once missed, each once however often the cron runs", async () => {
+    // An urgent appeal received Mon 2 Mar 2026: first response and assessment due Tue 3 Mar, the hearing Thu 5 Mar.
     const c = await pastCase(bj("2026-03-02", "10:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-05", "23:59:59"));
-    const times = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-16"]
-      .flatMap((date) => [bj(date, "00:05:00"), bj(date), bj(date, "09:10:00")]);
+    const times = ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-10"].flatMap((date) => [bj(date, "00:05:00"), bj(date), bj(date, "09:10:00")]);
     for (const at of times) await tick(at);
     // Two ticks at once, and a repeated one: nothing more.
-    await Promise.all([tick(bj("2026-03-16", "09:20:00")), tick(bj("2026-03-16", "09:20:00"))]);
+    await Promise.all([tick(bj("2026-03-10", "09:20:00")), tick(bj("2026-03-10", "09:20:00"))]);
 
-    const events = await rows<{ data: string }>("SELECT data FROM case_events WHERE case_id = ? AND type = 'escalated' ORDER BY id", [c.id]);
-    const steps = events.map((e) => JSON.parse(e.data) as { obligation: string; level: number });
-    expect(steps.filter((s) => s.obligation === "first_response").map((s) => s.level)).toEqual([1, 2, 3, 4]);
-    expect(steps.filter((s) => s.obligation === "resolution").map((s) => s.level)).toEqual([1, 2, 3, 4]);
-    expect(await rows("SELECT escalation_level FROM cases WHERE id = ?", [c.id])).toEqual([{ escalation_level: 4 }]);
-
-    const toOwner = await textsTo(c.specialist.chat.userId);
-    const count = (pattern: RegExp) => toOwner.filter((text) => pattern.test(text) && text.includes(c.ref)).length;
-    expect(count(/提醒敦促函/)).toBe(2); // the reminder letter of each obligation goes to the owner
-    expect(count(/首次响应时限为今天/)).toBe(1);
-    expect(count(/已超过首次响应时限/)).toBe(1);
-    expect(count(/办结时限为明天/)).toBe(1);
+    const toOwner = (await textsTo(c.specialist.chat.userId)).filter((text) => text.includes(c.ref));
+    const count = (pattern: RegExp) => toOwner.filter((text) => pattern.test(text)).length;
+    expect(count(/首次响应时限为今天.*请于今日内办结/)).toBe(1);
+    expect(count(/研判时限为今天.*请于今日内办结/)).toBe(1);
+    expect(count(/听取意见或组织会商时限为明天/)).toBe(1);
+    expect(count(/听取意见或组织会商时限为今天.*请于今日内办结/)).toBe(1);
+    expect(count(/已超过时限/)).toBe(3);
+    // Supervision goes to the department as a draft, never to the owner directly; one ladder, waiting for sign-off.
+    expect(count(/提醒敦促函|督办文书/)).toBe(0);
+    expect(await rows("SELECT level, status FROM supervision_notices WHERE case_id = ?", [c.id])).toEqual([{ level: 1, status: "draft" }]);
     const keys = await rows<{ dedupe_key: string; n: number }>("SELECT dedupe_key, count(*) AS n FROM outbox WHERE case_id = ? GROUP BY dedupe_key HAVING n > 1", [c.id]);
     expect(keys).toEqual([]);
   });
 
-  it("stops the ladder when what was overdue is done", async () => {
+  it("leaves a case changed while the tick planned it to the next tick: its next look is written only on the row it claimed", async () => {
     const c = await pastCase(bj("2026-04-06", "10:00:00"), bj("2026-04-07", "23:59:59"), bj("2026-04-09", "23:59:59"));
-    await tick(bj("2026-04-08"));
-    await rows("UPDATE cases SET status = 'resolved', resolved_at = ?, next_alert_at = ? WHERE id = ?", [bj("2026-04-08", "10:00:00"), bj("2026-04-08", "10:00:00"), c.id]);
-    for (const date of ["2026-04-09", "2026-04-10", "2026-04-13", "2026-04-14", "2026-04-15"]) await tick(bj(date));
-    const levels = await rows<{ data: string }>("SELECT data FROM case_events WHERE case_id = ? AND type = 'escalated'", [c.id]);
-    expect(levels.map((e) => JSON.parse(e.data).level)).toEqual([1]);
+    await rows("UPDATE cases SET next_alert_at = ? WHERE id = ?", [bj("2026-04-07", "09:00:00"), c.id]);
+    const now = bj("2026-04-07", "09:05:00");
+    const changedAt = bj("2026-04-07", "09:06:00");
+    const handle = openDb({ url: env.LIBSQL_URL as string });
+    // Between the tick's read and its write, the webhook records a step: the case is to be planned afresh.
+    const batch = handle.db.batch.bind(handle.db);
+    let calls = 0;
+    handle.db.batch = (async (items: Parameters<typeof batch>[0]) => {
+      calls += 1;
+      if (calls === 2) await rows("UPDATE cases SET next_alert_at = ?, version = version + 1 WHERE id = ?", [changedAt, c.id]);
+      return batch(items);
+    }) as unknown as typeof handle.db.batch;
+    await alertsJob.run({ handle, settings: settingsOf(env), now, cron: "*/5 * * * *" });
+    expect(await rows("SELECT next_alert_at FROM cases WHERE id = ?", [c.id])).toEqual([{ next_alert_at: changedAt }]);
+    // Nothing was sent on the stale plan; the next tick plans again and sends the due-day reminders once.
+    expect(await rows("SELECT count(*) AS n FROM outbox WHERE case_id = ? AND method = 'sendMessage'", [c.id])).toEqual([{ n: 0 }]);
+    await tick(bj("2026-04-07", "09:10:00"));
+    expect((await textsTo(c.specialist.chat.userId)).filter((t) => t.includes(c.ref) && /时限为今天/.test(t))).toHaveLength(2);
+    expect((await rows<{ next_alert_at: number }>("SELECT next_alert_at FROM cases WHERE id = ?", [c.id]))[0]!.next_alert_at).toBe(bj("2026-04-08", "00:00:00") - 1000);
   });
 });
 

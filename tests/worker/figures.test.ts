@@ -51,16 +51,22 @@ const CASES: Seed[] = [
   { id: "queue", owner: null, status: "received", received: bj("2019-10-10"), firstDue: close("2019-10-11"), resolutionDue: close("2019-10-16") },
 ];
 
-/** [case, level, at]: the ledger's escalation notices, some outside the period. */
-const ESCALATIONS: [string, number, number][] = [
-  ["a-done", 1, bj("2019-09-04", "09:00:00")],
-  ["a-done", 1, bj("2019-11-01", "09:00:00")], // after the period
-  ["b-late", 1, bj("2019-10-08", "09:00:00")],
-  ["b-late", 2, bj("2019-10-09", "09:00:00")],
-  ["b-old", 1, bj("2019-08-05", "09:00:00")], // before the period
-  ["b-old", 3, bj("2019-09-03", "09:00:00")], // in the period, for a case received before it
+/**
+ * [case, level, signed at (null: never signed), status, the unit addressed]: supervision notices,
+ * some outside the period, some never issued, one addressed to another unit than its case's owner's.
+ */
+const NOTICES: [string, number, number | null, "signed" | "draft" | "void", "A" | "B"][] = [
+  ["a-done", 1, bj("2019-09-04", "09:00:00"), "signed", "A"],
+  ["a-done", 2, bj("2019-11-01", "09:00:00"), "signed", "A"], // after the period
+  ["b-late", 1, bj("2019-10-08", "09:00:00"), "signed", "B"],
+  ["b-late", 2, bj("2019-10-09", "09:00:00"), "signed", "B"],
+  ["b-late", 3, null, "draft", "B"], // awaiting sign-off: not issued
+  ["b-meet", 1, null, "void", "B"], // voided: not issued
+  ["b-old", 1, bj("2019-08-05", "09:00:00"), "signed", "B"], // before the period
+  ["b-old", 3, bj("2019-09-03", "09:00:00"), "signed", "B"], // in the period, for a case received before it
+  // Unit A owns the case, but the notice was addressed to unit B (the case's unit when it was signed).
+  ["a-meet", 1, bj("2019-10-15", "09:00:00"), "signed", "B"],
 ];
-
 const id = (name: string) => `fig-${suffix}-${name}`;
 
 beforeAll(async () => {
@@ -76,12 +82,16 @@ beforeAll(async () => {
             VALUES (?, ?, ?, ?, ?, '事项', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       args: [id(c.id), `HN-2019-${suffix}-${c.id}`, firm, c.kind ?? "urgent", c.status, c.owner && id(c.owner), c.received, c.firstDue, c.resolutionDue, c.ack ?? null, c.meeting ?? null, c.resolved ?? null, c.feedback ?? null, c.level ?? 0],
     })),
-    ...ESCALATIONS.map(([name, level, at]) => ({
-      sql: "INSERT INTO case_events (case_id, at, actor_type, type, data) VALUES (?, ?, 'system', 'escalated', ?)",
-      args: [id(name), at, JSON.stringify({ key: `escalate:resolution:${level}:${at}`, level, notice: "n", obligation: "resolution", dueAt: at, text: "督办" })],
+    ...NOTICES.map(([name, level, signedAt, status, addressed], i) => ({
+      sql: `INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at, number, signed_at, signed_by, deadline_at, text)
+            VALUES (?, ?, ?, 'reminder_letter', 'first_response', 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      args: [
+        id(`notice-${i}`), id(name), level, addressed === "A" ? unitA : unitB, status, (signedAt ?? bj("2019-10-20")) - 3_600_000,
+        signedAt === null ? null : `琼营商督〔2019〕${suffix}-${i}号`, signedAt, signedAt === null ? null : "officer", signedAt, signedAt === null ? null : "督办",
+      ],
     })),
-    // Other events in the period are not escalations.
-    { sql: "INSERT INTO case_events (case_id, at, actor_type, type, data) VALUES (?, ?, 'specialist', 'acknowledged', '{\"level\":1}')", args: [id("b-late"), bj("2019-09-17")] },
+    // The ledger's escalation events of before the case engine v2 are not what the figures count.
+    { sql: "INSERT INTO case_events (case_id, at, actor_type, type, data) VALUES (?, ?, 'system', 'escalated', '{\"level\":1}')", args: [id("b-late"), bj("2019-09-17")] },
   ]);
 });
 
@@ -95,7 +105,8 @@ const A = {
 const B = {
   unitId: unitB, unitZh: "三亚市", unitEn: "Sanya", received: 3, withdrawn: 0, closed: 1,
   closureRate: ratio(1, 3), firstResponseOnTime: ratio(3, 3), resolutionOnTime: ratio(1, 2), satisfaction: ratio(0, 0),
-  avgWorkingDaysToMeeting: { sum: 8, count: 1, average: 8 }, escalations: [1, 1, 1, 0],
+  // Notices signed in the period against unit B: b-late's levels 1 and 2, b-old's 3, and a-meet's 1 addressed to B.
+  avgWorkingDaysToMeeting: { sum: 8, count: 1, average: 8 }, escalations: [2, 1, 1, 0],
 };
 
 describe("loadFigures", () => {
@@ -109,7 +120,7 @@ describe("loadFigures", () => {
     expect(figures.total).toEqual({
       unitId: null, unitZh: null, unitEn: null, received: 9, withdrawn: 1, closed: 3,
       closureRate: ratio(3, 8), firstResponseOnTime: ratio(4, 8), resolutionOnTime: ratio(2, 6), satisfaction: ratio(1, 2),
-      avgWorkingDaysToMeeting: { sum: 11, count: 2, average: 5.5 }, escalations: [2, 1, 1, 0],
+      avgWorkingDaysToMeeting: { sum: 11, count: 2, average: 5.5 }, escalations: [3, 1, 1, 0],
     });
   });
 
@@ -120,7 +131,7 @@ describe("loadFigures", () => {
     expect(figures.total).toEqual({ ...A, unitId: null, unitZh: null, unitEn: null });
   });
 
-  it("counts an escalation by the date of its notice, whenever its case was received", async () => {
+  it("counts a notice by the date of its sign-off, whenever its case was received", async () => {
     const handle = openDb({ url: env.LIBSQL_URL as string });
     const figures = await loadFigures(handle, { unitId: unitB }, { from: "2019-09-01", to: "2019-09-30" }, NOW);
     expect(figures.units.map((u) => [u.unitId, u.received, u.escalations])).toEqual([[unitB, 2, [0, 0, 1, 0]]]);

@@ -77,25 +77,6 @@ duty-usage = Usage: /duty on or /duty off
 not-a-specialist = This command is for registered enterprise service specialists.
 
 ## Reminders, escalation notices and digests (to specialists and supervisors)
-reminder-day_before = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due tomorrow ({ $due }).
-reminder-due_day = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due today ({ $due }).
-reminder-overdue = ❗ [{ $ref }] { $kind } of { $firm }: the { $obligation } is overdue (due { $due }). Please act now.
-notice-reminder_letter =
-    <b>Reminder letter</b>
-    [{ $ref }] { $kind } of { $firm }: the { $obligation } was due { $due } and is overdue.
-    The responsible specialist, { $owner }, is to act at once and record it in the system.
-notice-rectification_notice =
-    <b>Rectification notice</b>
-    [{ $ref }] { $kind } of { $firm }: the { $obligation } was due { $due } and is still not done.
-    The head of { $unit } is to have { $owner } put it right within a set time, and report.
-notice-key_supervision_notice =
-    <b>Key-supervision notice</b>
-    [{ $ref }] { $kind } of { $firm }: the { $obligation } was due { $due }; after a reminder and a rectification notice it is still not done and is placed under key supervision.
-    Responsible unit: { $unit }; specialist: { $owner }.
-notice-accountability_interview =
-    <b>Accountability interview notice</b>
-    [{ $ref }] { $kind } of { $firm }: the { $obligation } was due { $due } and is still not done under key supervision.
-    The responsible officials of { $unit } are to be called to an accountability interview.
 queue-owner = not yet assigned
 digest-title = <b>Daily digest ({ $date })</b>: your { $count } open cases, overdue first.
 digest-unit-title = <b>Unit digest ({ $date })</b>: { $count } open cases of { $unit }, overdue first.

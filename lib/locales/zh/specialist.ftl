@@ -77,25 +77,6 @@ duty-usage = 用法：/duty on 或 /duty off
 not-a-specialist = 此命令仅供已登记的企业服务专员使用。
 
 ## 提醒、督办与日报（给专员和督办单位）
-reminder-day_before = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为明天（{ $due }）。请及时办理。
-reminder-due_day = ⏰【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为今天（{ $due }）。
-reminder-overdue = ❗【{ $ref }】{ $firm }的{ $kind }已超过{ $obligation }时限（{ $due }）。请立即办理。
-notice-reminder_letter =
-    <b>提醒敦促函</b>
-    【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为 { $due }，现已超期。
-    请负责专员{ $owner }立即办理，办理情况在系统中登记。
-notice-rectification_notice =
-    <b>责令整改通知书</b>
-    【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为 { $due }，超期未办。
-    请{ $unit }负责同志督促专员{ $owner }限期整改，并报告整改情况。
-notice-key_supervision_notice =
-    <b>重点督办通知书</b>
-    【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为 { $due }，经提醒敦促、责令整改后仍未办理，列为重点督办事项。
-    责任单位：{ $unit }；负责专员：{ $owner }。
-notice-accountability_interview =
-    <b>责任约谈通知书</b>
-    【{ $ref }】{ $firm }的{ $kind }，{ $obligation }时限为 { $due }，经重点督办仍未办理。
-    拟对{ $unit }有关负责同志进行责任约谈。
 queue-owner = 待分派
 digest-title = <b>每日待办（{ $date }）</b>：您负责的在办诉求 { $count } 项，超期在前。
 digest-unit-title = <b>单位每日待办（{ $date }）</b>：{ $unit }在办诉求 { $count } 项，超期在前。

@@ -16,7 +16,7 @@ let n = 0;
 export const slugId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** A unit and a specialist in it who has claimed the invite in their own chat. */
-export async function joinedSpecialist(options: { role?: string; areaCode?: string; unitId?: string } = {}) {
+export async function joinedSpecialist(options: { role?: string; areaCode?: string; unitId?: string; direct?: boolean } = {}) {
   const unitId = options.unitId ?? slugId("unit");
   if (!options.unitId) {
     const unit = await admin("POST", "/admin/units", { id: unitId, nameZh: "海口市营商环境局", nameEn: "Haikou Business Environment Bureau", kind: "city", areaCode: options.areaCode ?? "haikou" });
@@ -26,7 +26,7 @@ export async function joinedSpecialist(options: { role?: string; areaCode?: stri
   const created = await admin("POST", "/admin/specialists", { id, name: `专员${id.slice(-4)}`, unitId, areaCode: options.areaCode ?? "haikou", role: options.role ?? "specialist" });
   expect(created.status).toBe(201);
   const { inviteCode } = (await created.json()) as { inviteCode: string };
-  const chat = new Chat("zh-hans");
+  const chat = new Chat("zh-hans", { direct: options.direct ?? false });
   const welcome = await chat.send(`/join ${inviteCode.toLowerCase()}`);
   expect(welcome.join()).toMatch(/欢迎/);
   return { id, unitId, chat, inviteCode };

@@ -21,10 +21,13 @@ export class Chat {
   /** DB round trips of each update, when posted through handleUpdate directly (see `direct`). */
   readonly roundTrips: number[] = [];
   readonly direct: boolean;
+  /** The update's "now" in direct mode: a test may act at a chosen past instant, as the cron does. */
+  clock: () => number;
 
-  constructor(languageCode = "en", options: { direct?: boolean } = {}) {
+  constructor(languageCode = "en", options: { direct?: boolean; clock?: () => number } = {}) {
     this.languageCode = languageCode;
     this.direct = options.direct ?? false;
+    this.clock = options.clock ?? Date.now;
   }
 
   async messages(): Promise<RecordedCall[]> {
@@ -42,7 +45,7 @@ export class Chat {
   async post(update: Update): Promise<Response> {
     if (this.direct) {
       // The same path as the webhook, minus HTTP, to read the update's own round-trip count.
-      const report = await handleUpdate(update, settingsOf(env), Date.now());
+      const report = await handleUpdate(update, settingsOf(env), this.clock());
       this.roundTrips.push(report.roundTrips);
       if (report.enqueued) await drainNow(settingsOf(env), Date.now);
       return new Response(JSON.stringify(report));
