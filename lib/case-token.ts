@@ -23,7 +23,8 @@ export function caseToken(settings: Settings, caseId: string, generation = 1): P
  * else the previous one; undefined when neither made it (its key has since been dropped).
  */
 export async function existingCaseToken(
-  settings: Settings,
+  // The supervisors' web may hold the keys too (optional there), to link the firm's updates it sends.
+  settings: { CASE_LINK_SECRET?: string | undefined; CASE_LINK_SECRET_PREVIOUS?: string | undefined },
   c: { id: string; linkGeneration: number; publicTokenHash: string | null },
 ): Promise<string | undefined> {
   for (const key of [settings.CASE_LINK_SECRET, settings.CASE_LINK_SECRET_PREVIOUS]) {
@@ -34,6 +35,6 @@ export async function existingCaseToken(
   return undefined;
 }
 
-export function caseLink(settings: Settings, token: string): string {
+export function caseLink(settings: Pick<Settings, "PUBLIC_BASE_URL">, token: string): string {
   return new URL(`/s/${token}`, settings.PUBLIC_BASE_URL).toString();
 }

@@ -66,3 +66,11 @@ export const AUDIENCES = {
   bizenv: () => bizenvDepartment(),
   admin: () => departmentAdmins(),
 } as const;
+
+/** A unit's head(s) and its group chat, by the unit's id: the addressee of a supervision notice. */
+export function unitById(unitId: string): SQL {
+  return sql`SELECT 'head:' || s.id AS key_suffix, ${specialistChat} AS chat_id, 'zh' AS locale
+               FROM specialists s WHERE s.unit_id = ${unitId} AND s.role = 'unit_head' AND s.active = 1
+    UNION ALL
+    SELECT 'unit:' || u.id, u.notice_chat_id, 'zh' FROM units u WHERE u.id = ${unitId}`;
+}

@@ -3,11 +3,13 @@
 import enAdmin from "./en/admin.ftl";
 import enNames from "./en/names.ftl";
 import enWeb from "./en/web.ftl";
+import enWebCase from "./en/web-case.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhNames from "./zh/names.ftl";
 import zhWeb from "./zh/web.ftl";
+import zhWebCase from "./zh/web-case.ftl";
 
 export const webCatalogs = {
-  zh: [zhAdmin, zhNames, zhWeb],
-  en: [enAdmin, enNames, enWeb],
+  zh: [zhAdmin, zhNames, zhWeb, zhWebCase],
+  en: [enAdmin, enNames, enWeb, enWebCase],
 } as const;
