@@ -40,7 +40,8 @@ export function signWrites(
 ): Item[] {
   const { notice, signer, year, deadlineAt, document, prefix, recipients, now } = options;
   const draft = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${notice.id} AND status = 'draft')`;
-  const number = sql`(${prefix} || '〔' || ${year} || '〕' || (SELECT last FROM notice_number_counters WHERE year = ${year}) || '号')`;
+  // A JS number reaches libSQL over HTTP as a float: cast, or the 文号 reads 〔2026.0〕.
+  const number = sql`(${prefix} || '〔' || CAST(${year} AS INTEGER) || '〕' || (SELECT last FROM notice_number_counters WHERE year = ${year}) || '号')`;
   return [
     db.run(sql`INSERT INTO notice_number_counters (year, last) SELECT ${year}, 1 WHERE ${draft}
                ON CONFLICT (year) DO UPDATE SET last = last + 1`),

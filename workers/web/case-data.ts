@@ -20,7 +20,6 @@ const pending = alias(specialists, "pending");
 const pendingUnit = alias(units, "pending_unit");
 const actor = alias(specialists, "actor");
 const addressee = alias(units, "addressee");
-const head = alias(specialists, "head");
 
 /** What one read of a case gives the page and the actions. */
 export async function readCase(handle: DbHandle, ref: string, now: number) {
@@ -56,7 +55,8 @@ export async function readCase(handle: DbHandle, ref: string, now: number) {
         notice: supervisionNotices,
         unitZh: addressee.nameZh,
         unitEn: addressee.nameEn,
-        principal: sql<string | null>`(SELECT ${head.name} FROM ${head} WHERE ${head.unitId} = ${supervisionNotices.unitId} AND ${head.role} = 'unit_head' AND ${head.active} = 1 ORDER BY ${head.createdAt} LIMIT 1)`,
+        // The addressed unit's principal: its (longest-serving) active head.
+        principal: sql<string | null>`(SELECT h.name FROM specialists h WHERE h.unit_id = ${supervisionNotices.unitId} AND h.role = 'unit_head' AND h.active = 1 ORDER BY h.created_at LIMIT 1)`,
       })
       .from(supervisionNotices)
       .leftJoin(addressee, eq(addressee.id, supervisionNotices.unitId))
