@@ -22,7 +22,7 @@ export async function ownedCase(options: { unitId?: string } = {}) {
 export async function draftNotice(caseId: string, unitId: string, options: { level?: number; daysAgo?: number; obligation?: string } = {}) {
   const id = crypto.randomUUID();
   const level = options.level ?? 1;
-  const notice = ["reminder_letter", "rectification_notice", "key_supervision_notice", "accountability_interview"][level - 1];
+  const notice = ["reminder_letter", "rectification_notice", "key_supervision_notice", "accountability_interview"][level - 1]!;
   const missed = Date.now() - (options.daysAgo ?? 3) * 86_400_000;
   await rows(
     `INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?)`,
