@@ -2,8 +2,8 @@
 doc-date = { $year }年{ $month }月{ $day }日
 doc-due-time = { $date } { $time }
 doc-principal-unnamed = 主要负责同志
-doc-overdue-days = { $n } 个工作日
-doc-overdue-hours = { $n } 小时
+doc-overdue-days = { $n }个工作日
+doc-overdue-hours = { $n }小时
 doc-number = { $number }
 doc-addressee = { $unit }（{ $principal }）：
 doc-facts = 　　{ $firm }于{ $received }提出的{ $kind }（编号 { $ref }）由你单位负责办理。按照规定，该诉求的“{ $obligation }”应于{ $due }前完成，截至本通知签发之日仍未完成，已超期{ $overdue }。
