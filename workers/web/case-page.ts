@@ -111,7 +111,7 @@ function detailLabel(locale: Locale, key: string) {
 
 function whoMet(c: CaseRead, metBy: string | null): string {
   if (!metBy) return "—";
-  const known = [c.owner, ...c.coHandlers].find((p) => p?.id === metBy);
+  const known = [c.owner, ...c.coHandlers, ...c.invitable].find((p) => p?.id === metBy);
   return known?.name ?? c.events.find((e) => e.event.actorId === metBy)?.actorName ?? metBy;
 }
 
@@ -156,7 +156,7 @@ function noticesBlock(locale: Locale, viewer: Viewer, c: CaseRead, preview: (n: 
 <dl><dt>${t(locale, "web-notice-unit")}</dt><dd>${name(locale, unitZh, unitEn)}</dd>
 <dt>${t(locale, "web-notice-obligation")}</dt><dd>${raw(label(locale, `obligation-${n.obligation}`))} · ${t(locale, "web-notice-missed", { due: beijingMinute(n.missedDueAt) })}</dd>
 <dt>${t(locale, "web-notice-drafted")}</dt><dd>${beijingMinute(n.draftedAt)}</dd>
-${n.signedAt !== null ? html`<dt>${t(locale, "web-notice-signed")}</dt><dd>${beijingMinute(n.signedAt)} · ${n.signedBy ?? ""}</dd>` : ""}
+${n.signedAt !== null ? html`<dt>${t(locale, "web-notice-signed")}</dt><dd>${beijingMinute(n.signedAt)} · ${whoMet(c, n.signedBy)}</dd>` : ""}
 ${n.deadlineAt !== null ? html`<dt>${t(locale, "web-notice-deadline")}</dt><dd>${beijingMinute(n.deadlineAt)}</dd>` : ""}
 <dt>${t(locale, "web-notice-reply-title")}</dt><dd class="notice-reply">${n.replyText === null ? t(locale, "web-notice-no-reply") : html`${n.replyText} (${beijingMinute(n.repliedAt ?? 0)})`}</dd></dl>
 ${n.status === "void" ? "" : html`<pre class="document">${n.text ?? preview({ notice: n, unitZh, unitEn, principal: null })}</pre>`}
@@ -204,7 +204,7 @@ ${c.obligations.map((o) => {
 <section class="card"><h2>${t(locale, "web-case-co-handlers")}</h2>${c.coHandlers.length === 0 ? html`<p>${t(locale, "web-case-no-co-handlers")}</p>` : html`<ul class="co-handlers">${c.coHandlers.map((h) => html`<li>${h.name} · ${name(locale, h.unitZh, h.unitEn)} · ${beijingMinute(h.addedAt)}</li>`)}</ul>`}</section>
 <section><h2>${t(locale, "web-case-notices")}</h2>${noticesBlock(locale, viewer, c, preview)}</section>
 <section class="card"><h2>${t(locale, "web-case-timeline")}</h2><table class="timeline"><thead><tr>${["at", "event", "actor", "detail"].map((col) => html`<th>${t(locale, `web-case-col-${col}`)}</th>`)}</tr></thead><tbody>
-${c.events.map(({ event: e, actorName }) => html`<tr><td>${beijingMinute(e.at)}</td><td>${raw(label(locale, `event-${e.type}`))}${e.toStatus && e.fromStatus !== e.toStatus ? html` → ${raw(label(locale, `status-${e.toStatus}`))}` : ""}</td><td>${actorText(locale, e.actorType, actorName, e.actorId)}</td><td>${eventDetail(e.data)}</td></tr>`)}
+${c.events.map(({ event: e, actorName }) => html`<tr><td>${beijingMinute(e.at)}</td><td>${raw(label(locale, `event-${e.type}`))}${e.toStatus && e.fromStatus && e.fromStatus !== e.toStatus ? html` → ${raw(label(locale, `status-${e.toStatus}`))}` : ""}</td><td>${actorText(locale, e.actorType, actorName, e.actorId)}</td><td>${eventDetail(e.data)}</td></tr>`)}
 </tbody></table></section>`;
   return page(locale, `${k.ref} · ${t(locale, "web-title")}`, body);
 }

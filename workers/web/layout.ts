@@ -25,7 +25,8 @@ form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1
 .overdue,.error{color:#b42318;font-weight:600}.ok{color:#1a7f37}nav{display:flex;gap:1rem;margin:1rem 0;align-items:center}a{color:#1f6f8b}
 header nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none}.card{background:#fff;padding:1rem;margin:0 0 1rem;border-radius:6px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem;margin-top:1rem}.charts .card{margin:0}
-tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}`;
+tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}
+pre.document{white-space:pre-wrap;background:#fafafa;border:1px solid #d0d7de;padding:.75rem;font-family:"Songti SC","Noto Serif CJK SC",serif}dl.facts dd,.notice dd{margin:0 0 .4rem 1.5rem}`;
 
 /** Headers for every page: nothing cached, nothing framed, no referrer, no script. */
 export function secure(c: Context): void {
