@@ -6,7 +6,10 @@ import { beijingDate, makeCalendar, workingDayAfter } from "../../domain/calenda
 import { joinedSpecialist } from "./support/admin.ts";
 import { rows } from "./support/db.ts";
 import { draftNotice, outboxOf, ownedCase, versionOn } from "./support/web-case.ts";
-import { get, post, signIn } from "./support/web.ts";
+import { env } from "cloudflare:workers";
+import { caseTokenWith } from "../../workers/case-token.ts";
+import { webApp } from "../../workers/web/app.ts";
+import { BASE, csrfOf, get, post, signIn } from "./support/web.ts";
 
 const eventsOf = (caseId: string) => rows<{ type: string; actor_type: string; actor_id: string | null; data: string | null }>("SELECT type, actor_type, actor_id, data FROM case_events WHERE case_id = ? ORDER BY id", [caseId]);
 const obligationsOf = (caseId: string) => rows<{ obligation: string; state: string; met_by: string | null; met_at: number | null }>("SELECT obligation, state, met_by, met_at FROM case_obligations WHERE case_id = ? ORDER BY due_at", [caseId]);
@@ -66,10 +69,26 @@ describe("staff steps on the case page", () => {
     expect((await obligationsOf(c.id)).find((o) => o.obligation === "first_response")).toMatchObject({ state: "met", met_by: c.owner.id });
     const told = (await outboxOf(c.id)).slice(before);
     expect(told.map((o) => o.chat_id)).toContain(c.investor.userId);
-    expect(told.find((o) => o.chat_id === c.investor.userId)!.payload).toContain(c.ref);
+    const update = told.find((o) => o.chat_id === c.investor.userId)!.payload;
+    expect(update).toContain(c.ref);
+    // This Worker holds no link secret here: the firm is pointed at the bot, where /status answers.
+    expect(update).toContain("https://t.me/HainanInvestorDeskBot");
     const page = await (await get(`/web/cases/${c.ref}?done=acknowledge`, cookie)).text();
     expect(page).toContain("已确认受理。 / Acknowledged.");
     expect(page).toContain(c.owner.id.slice(-4));
+  });
+
+  it("links the firm's update to its case page when the web Worker holds CASE_LINK_SECRET, signed as the bot signs it", async () => {
+    const c = await ownedCase();
+    const cookie = await signIn(c.owner.chat);
+    const secret = "case-link-secret-for-this-test-0123456789";
+    const body = new URLSearchParams({ version: await versionOn(c.ref, cookie), _csrf: await csrfOf(cookie), text: "已收到，正在办理" });
+    const headers = { cookie, origin: BASE, "content-type": "application/x-www-form-urlencoded" };
+    const settings = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, CASE_LINK_SECRET: secret, PUBLIC_BASE_URL: "https://desk.example" };
+    const response = await webApp.fetch(new Request(`${BASE}/web/cases/${c.ref}/reply`, { method: "POST", headers, body, redirect: "manual" }), settings);
+    expect(response.status).toBe(303);
+    const link = `https://desk.example/s/${await caseTokenWith(secret, c.id, 1)}`;
+    expect((await outboxOf(c.id)).filter((o) => o.chat_id === c.investor.userId).at(-1)!.payload).toContain(link);
   });
 
   it("refuses a form without the CSRF token, and a page shown before the case changed (stale version), writing nothing", async () => {
