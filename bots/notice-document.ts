@@ -6,9 +6,9 @@
 import { NUMBER_PLACEHOLDER } from "../db/supervision-writes.ts";
 import { beijingDate, beijingMinute } from "../domain/calendar.ts";
 import type { CaseKind, Locale, Obligation, SupervisionNoticeType } from "../domain/vocabulary.ts";
-import { createTranslator } from "./fluent.ts";
-import enDocument from "./locales/en/notice-document.ftl";
-import zhDocument from "./locales/zh/notice-document.ftl";
+import { createTranslator } from "../lib/fluent.ts";
+import enDocument from "../lib/locales/en/notice-document.ftl";
+import zhDocument from "../lib/locales/zh/notice-document.ftl";
 
 const { t } = createTranslator({ zh: [zhDocument], en: [enDocument] }, { escapeArgs: false });
 

@@ -2,7 +2,7 @@
 // deputy hears the case is now theirs (the case module's notice); a case left to the queue is
 // announced to the department, which takes it. Used by the admin API and the web's admin pages.
 import { renderNotices } from "../bots/case-notices.ts";
-import { t } from "../bots/i18n.ts";
+import { t } from "../lib/i18n.ts";
 import { bizenvDepartment } from "../db/queries/audiences.ts";
 import type { HandOverNotices } from "../db/queries/admin.ts";
 import { makeCalendar } from "../domain/calendar.ts";

@@ -59,7 +59,7 @@ describe("a supervision notice's document", () => {
     expect(en).toContain("To 海口市营商环境局 (王局长):");
     expect(en).toContain("was due by 2 March 2026");
     expect(documentDate("zh", instantOfBeijing("2026-01-01", "00:30:00"))).toBe("2026年1月1日");
-    const keys = (locale: string) => [...readFileSync(`bots/locales/${locale}/notice-document.ftl`, "utf8").matchAll(/^([a-z][\w-]*) =/gm)].map((m) => m[1]).sort();
+    const keys = (locale: string) => [...readFileSync(`lib/locales/${locale}/notice-document.ftl`, "utf8").matchAll(/^([a-z][\w-]*) =/gm)].map((m) => m[1]).sort();
     expect(keys("en")).toEqual(keys("zh"));
   });
 });

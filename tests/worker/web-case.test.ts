@@ -7,7 +7,7 @@ import { joinedSpecialist } from "./support/admin.ts";
 import { rows } from "./support/db.ts";
 import { draftNotice, outboxOf, ownedCase, versionOn } from "./support/web-case.ts";
 import { env } from "cloudflare:workers";
-import { caseTokenWith } from "../../workers/case-token.ts";
+import { caseTokenWith } from "../../lib/case-token.ts";
 import { webApp } from "../../workers/web/app.ts";
 import { BASE, csrfOf, get, post, signIn } from "./support/web.ts";
 

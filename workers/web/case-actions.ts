@@ -17,7 +17,7 @@ import { decide } from "../../domain/case-rules.ts";
 import { openObligations } from "../../domain/obligations.ts";
 import { DEFAULT_LADDER, decideNotice, overdueBy, type NoticeSnapshot } from "../../domain/supervision.ts";
 import type { SpecialistRole, SupervisionNoticeType } from "../../domain/vocabulary.ts";
-import { caseLink, caseTokenWith } from "../case-token.ts";
+import { caseLink, caseTokenWith } from "../../lib/case-token.ts";
 import type { WebSettings } from "./env.ts";
 import { visibleCase, type CaseRead } from "./case-data.ts";
 import { commandOf, formOf, isStepAction, problemsOf, STEP_FORMS } from "./case-forms.ts";

@@ -4,7 +4,7 @@
 // the case vocabulary come from the bot's catalogs (its translator's output is HTML already);
 // the page's own words from the web's.
 import { html, raw } from "hono/html";
-import { t as label } from "../../bots/i18n.ts";
+import { t as label } from "../../lib/i18n.ts";
 import { beijingMinute } from "../../domain/calendar.ts";
 import { gate, type Actor, type Refused } from "../../domain/case-rules.ts";
 import { maySign, mayReply } from "../../domain/supervision.ts";

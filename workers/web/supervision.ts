@@ -4,7 +4,7 @@
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import { t as label } from "../../bots/i18n.ts";
+import { t as label } from "../../lib/i18n.ts";
 import { calendarWindow } from "../../db/queries/calendar.ts";
 import { cases, supervisionNotices, units } from "../../db/schema.ts";
 import { addDays, beijingDate, beijingMinute, makeCalendar } from "../../domain/calendar.ts";
