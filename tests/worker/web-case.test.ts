@@ -167,6 +167,12 @@ describe("staff steps on the case page", () => {
     const calendar = makeCalendar(await rows<{ date: string; kind: "holiday" | "workday" }>("SELECT date, kind FROM calendar_days"), (await rows<{ year: number }>("SELECT year FROM calendar_years")).map((y) => y.year));
     const newDate = workingDayAfter(calendar, beijingDate(answerDue!.due_at), 3);
     const study = { reason: "涉及海关与税务两部门，需要会商研究", new_date: newDate };
+    // Past the 20 working days a study may take: refused by the rules, naming the action and the field.
+    const tooLate = await post(`/web/cases/${c.ref}/needs_study`, { version: await versionOn(c.ref, cookie), ...study, new_date: workingDayAfter(calendar, beijingDate(answerDue!.due_at), 40) }, undefined, cookie);
+    expect(tooLate.status).toBe(409);
+    const refusal = await tooLate.text();
+    expect(refusal).toContain("告知需研究 · 新的答复日期");
+    expect(refusal).toContain("新的答复日期须为工作日");
     expect((await post(`/web/cases/${c.ref}/needs_study`, { version: await versionOn(c.ref, cookie), ...study }, undefined, cookie)).status).toBe(303);
     const [moved] = await rows<{ due: string; moved: number }>("SELECT strftime('%Y-%m-%d', due_at / 1000 + 8 * 3600, 'unixepoch') AS due, moved FROM case_obligations WHERE case_id = ? AND obligation = 'answer'", [c.id]);
     expect(moved).toEqual({ due: newDate, moved: 1 });

@@ -15,7 +15,7 @@ import { bizenvDepartment, ownerAndDeputy, unitById } from "../../db/queries/aud
 import { replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { decide } from "../../domain/case-rules.ts";
 import { openObligations } from "../../domain/obligations.ts";
-import { DEFAULT_LADDER, decideNotice, overdueBy, type NoticeSnapshot } from "../../domain/supervision.ts";
+import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline, type NoticeSnapshot } from "../../domain/supervision.ts";
 import type { SpecialistRole, SupervisionNoticeType } from "../../domain/vocabulary.ts";
 import { caseLink, caseTokenWith } from "../../lib/case-token.ts";
 import type { WebSettings } from "./env.ts";
@@ -57,10 +57,7 @@ function documentOf(c: CaseRead, n: Notice, now: number, deadlineAt: number): st
 
 /** A draft's preview on the page: the deadline it would get if signed now. */
 function previewOf(c: CaseRead, now: number) {
-  return (n: Notice) => {
-    const decision = decideNotice(noticeSnapshot(c, n.notice), { action: "sign" }, { role: "bizenv", unitId: "", id: "" }, true, c.rules.calendar, DEFAULT_LADDER, now);
-    return documentOf(c, n, now, decision.ok && decision.action === "sign" ? decision.deadlineAt : now);
-  };
+  return (n: Notice) => documentOf(c, n, now, rectificationDeadline(c.rules.calendar, DEFAULT_LADDER, now));
 }
 
 function show(c: Context<WebBindings>, found: CaseRead, outcome?: Outcome, status: 200 | 400 | 403 | 409 = 200) {

@@ -44,8 +44,6 @@ export function viewerActor(viewer: Viewer): Extract<Actor, { type: "specialist"
   return { type: "specialist", id: viewer.id, role: viewer.role as SpecialistRole, unitId: viewer.unitId };
 }
 
-const both = (render: (locale: Locale) => string) => html`${raw(render("zh"))} / ${raw(render("en"))}`;
-const esc = (text: string) => text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** A refusal of the case rules in both languages, with the values it names. */
 export function refusalLine(locale: Locale, refused: Refused, ref: string): string {
@@ -78,8 +76,8 @@ function outcomeBlock(c: CaseRead, outcome: Outcome | undefined) {
   if ("noticeRefused" in outcome) return html`<p class="error" role="alert">${t("zh", `web-notice-refusal-${outcome.noticeRefused}`)} / ${t("en", `web-notice-refusal-${outcome.noticeRefused}`)}</p>`;
   if ("refused" in outcome) {
     const field = REFUSAL_FIELD[outcome.refused.reason];
-    const where = (locale: Locale) => `${esc(actionLabel(locale, outcome.action))}${field ? ` · ${esc(fieldLabel(locale, field))}` : ""}`;
-    return html`<div class="error" role="alert"><p>${both(where)}</p><p>${raw(refusalLine("zh", outcome.refused, c.case.ref))}</p><p>${raw(refusalLine("en", outcome.refused, c.case.ref))}</p></div>`;
+    const where = (locale: Locale) => `${actionLabel(locale, outcome.action)}${field ? ` · ${fieldLabel(locale, field)}` : ""}`;
+    return html`<div class="error" role="alert"><p>${where("zh")} / ${where("en")}</p><p>${raw(refusalLine("zh", outcome.refused, c.case.ref))}</p><p>${raw(refusalLine("en", outcome.refused, c.case.ref))}</p></div>`;
   }
   const line = (locale: Locale, p: Problem) => t(locale, "web-bad-filter", { field: fieldLabel(locale, p.field), rule: t(locale, p.rule, p.args) });
   return html`<ul class="error" role="alert">${outcome.problems.map((p) => html`<li>${line("zh", p)} / ${line("en", p)}</li>`)}</ul>`;
