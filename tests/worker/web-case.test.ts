@@ -229,7 +229,9 @@ describe("the department's approvals and supervision notices", () => {
     expect(await byOwner.text()).toContain("督办文书由营商环境建设部门签发");
     const administrator = await joinedSpecialist({ role: "admin" });
     const asAdmin = await signIn(administrator.chat);
-    expect((await post(`/web/cases/${c.ref}/notices/${noticeId}/sign`, { version: await versionOn(c.ref, asAdmin) }, undefined, asAdmin)).status).toBe(403);
+    // Admins run the service and take no step on cases: the page offers them none.
+    expect(await (await get(`/web/cases/${c.ref}`, asAdmin)).text()).toContain("您当前不能对此件执行办理操作");
+    expect((await post(`/web/cases/${c.ref}/notices/${noticeId}/sign`, { version: await versionOn(c.ref, asOwner) }, undefined, asAdmin)).status).toBe(403);
     expect((await rows<{ status: string }>("SELECT status FROM supervision_notices WHERE id = ?", [noticeId]))[0]!.status).toBe("draft");
 
     const department = await joinedSpecialist({ role: "bizenv" });
