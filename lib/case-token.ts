@@ -9,13 +9,14 @@
 import { base64url, hmacSha256, sha256Hex } from "./crypto.ts";
 import type { Settings } from "./settings.ts";
 
-async function tokenUnder(key: string, caseId: string, generation: number): Promise<string> {
+/** The token a key makes for a case's link generation. */
+export async function caseTokenWith(key: string, caseId: string, generation: number): Promise<string> {
   return base64url((await hmacSha256(key, `case-page:${caseId}:${generation}`)).slice(0, 24));
 }
 
 /** A new link's token (a new case, a revoked link): always under the current key. */
 export function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
-  return tokenUnder(settings.CASE_LINK_SECRET, caseId, generation);
+  return caseTokenWith(settings.CASE_LINK_SECRET, caseId, generation);
 }
 
 /**
@@ -23,17 +24,18 @@ export function caseToken(settings: Settings, caseId: string, generation = 1): P
  * else the previous one; undefined when neither made it (its key has since been dropped).
  */
 export async function existingCaseToken(
-  settings: Settings,
+  // The supervisors' web may hold the keys too (optional there), to link the firm's updates it sends.
+  settings: { CASE_LINK_SECRET?: string | undefined; CASE_LINK_SECRET_PREVIOUS?: string | undefined },
   c: { id: string; linkGeneration: number; publicTokenHash: string | null },
 ): Promise<string | undefined> {
   for (const key of [settings.CASE_LINK_SECRET, settings.CASE_LINK_SECRET_PREVIOUS]) {
     if (key === undefined) continue;
-    const token = await tokenUnder(key, c.id, c.linkGeneration);
+    const token = await caseTokenWith(key, c.id, c.linkGeneration);
     if ((await sha256Hex(token)) === c.publicTokenHash) return token;
   }
   return undefined;
 }
 
-export function caseLink(settings: Settings, token: string): string {
+export function caseLink(settings: Pick<Settings, "PUBLIC_BASE_URL">, token: string): string {
   return new URL(`/s/${token}`, settings.PUBLIC_BASE_URL).toString();
 }

@@ -2,8 +2,12 @@
 // supervisors' web: each change is written with its audit event in one batch, naming who made it.
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditEvents, calendarDays, calendarYears, firms, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
-import { type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
+import { decisionWrites, type RenderedNotice } from "../case-writes.ts";
+import { auditEvents, calendarDays, calendarYears, caseCoHandlers, caseObligations, cases, firms, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
+import { makeCalendar } from "../../domain/calendar.ts";
+import { decide, type Accepted } from "../../domain/case-rules.ts";
+import { DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
+import { OPEN_STATUSES, type CaseKind, type SpecialistRole } from "../../domain/vocabulary.ts";
 import { diffSchedule, type ScheduleDiff, type ScheduleDay } from "../../domain/calendar-import.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 
@@ -82,18 +86,75 @@ export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, 
   return { ok: true, inviteCode: formatInvite(code), expiresAt: now + INVITE_TTL_MS };
 }
 
-/** Deactivates a specialist (off duty, no sign-in, web sessions ended for good); false: no such specialist. */
-export async function deactivateSpecialist(db: Db, id: string, now: number, actor: Actor): Promise<boolean> {
-  const [updated] = await db.batch([
-    db
-      .update(specialists)
-      .set({ active: false, onDuty: false, sessionGeneration: sql`${specialists.sessionGeneration} + 1` })
-      .where(eq(specialists.id, id))
-      .returning({ id: specialists.id }),
-    db.delete(webSignIns).where(and(eq(webSignIns.specialistId, id), isNull(webSignIns.usedAt))),
-    audit(db, now, actor, "specialist.deactivate", id, null),
-  ]);
-  return updated.length > 0;
+/** A case a deactivated specialist owned, handed over: what its notices name. */
+export interface HandedCase {
+  id: string;
+  ref: string;
+  kind: CaseKind;
+  firmId: string;
+  /** Who owned it (the deactivated specialist). */
+  from: string;
+}
+
+/** Puts a hand-over's notices in words (the caller's catalogs): the new owner, or the department for its queue. */
+export type HandOverNotices = (c: HandedCase, decision: Accepted, to: { id: string; unitId: string } | null) => RenderedNotice[];
+
+export interface Deactivated {
+  handedOver: { ref: string; to: string | null }[];
+}
+
+/** A batch that a change made meanwhile rolled back: read again and decide again. */
+const ATTEMPTS = 3;
+
+/**
+ * Deactivates a specialist (off duty, no sign-in, web sessions ended for good). Their open cases go to their deputy if active,
+ * else to the department's queue: a hand_over decision of the case module per case, with its
+ * ledger event and the new owner told, in the same batch as the deactivation and its audit event.
+ * undefined: no such specialist.
+ */
+export async function deactivateSpecialist(db: Db, id: string, now: number, actor: Actor, notices: HandOverNotices): Promise<Deactivated | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const owned = sql`(SELECT id FROM cases WHERE owner_id = ${id} AND status IN ${OPEN_STATUSES})`;
+    const [people, deputies, open, obligations, coHandlers] = await db.batch([
+      db.select({ id: specialists.id, unitId: specialists.unitId }).from(specialists).where(eq(specialists.id, id)),
+      db
+        .select({ id: specialists.id, unitId: specialists.unitId })
+        .from(specialists)
+        .where(and(sql`${specialists.id} = (SELECT deputy_id FROM specialists WHERE id = ${id})`, eq(specialists.active, true), sql`${specialists.id} <> ${id}`)),
+      db.select().from(cases).where(and(eq(cases.ownerId, id), inArray(cases.status, [...OPEN_STATUSES]))),
+      db.select().from(caseObligations).where(sql`${caseObligations.caseId} IN ${owned}`),
+      db.select({ caseId: caseCoHandlers.caseId, specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} IN ${owned}`),
+    ]);
+    const person = people[0];
+    if (!person) return undefined;
+    const to = deputies[0] ?? null;
+    const rules = { now, calendar: makeCalendar([], []), policies: DEFAULT_SLA_POLICIES };
+    const handedOver: Deactivated["handedOver"] = [];
+    const writes = open.flatMap((c) => {
+      const records = obligations.filter((o) => o.caseId === c.id).map(({ caseId: _, ...o }) => o);
+      const snapshot = { ...c, ownerUnitId: person.unitId, obligations: records, coHandlers: coHandlers.filter((h) => h.caseId === c.id).map((h) => h.specialistId) };
+      const decision = decide(snapshot, { action: "hand_over", toSpecialistId: to?.id ?? null, toUnitId: to?.unitId ?? null, reason: "deactivated" }, { type: "system" }, rules);
+      if (!decision.ok) return [];
+      handedOver.push({ ref: c.ref, to: to?.id ?? null });
+      return decisionWrites(db, { current: c, decision, actor: { type: "system", id: null }, now, all: records, notices: notices({ id: c.id, ref: c.ref, kind: c.kind, firmId: c.firmId, from: id }, decision, to) });
+    });
+    // Every case as it was read, or nothing at all (the hand-overs are decided again).
+    const unchanged = open.length ? sql.join(open.map((c) => sql`EXISTS (SELECT 1 FROM cases WHERE id = ${c.id} AND version = ${c.version})`), sql` AND `) : sql`1 = 1`;
+    try {
+      await db.batch([
+        db.run(sql`INSERT INTO tx_guard (ok) SELECT CASE WHEN ${unchanged} THEN 1 ELSE 0 END`),
+        // Off duty, no sign-in, web sessions ended for good.
+        db.update(specialists).set({ active: false, onDuty: false, sessionGeneration: sql`${specialists.sessionGeneration} + 1` }).where(eq(specialists.id, id)),
+        db.delete(webSignIns).where(and(eq(webSignIns.specialistId, id), isNull(webSignIns.usedAt))),
+        audit(db, now, actor, "specialist.deactivate", id, handedOver.length ? { handedOver } : null),
+        ...writes,
+        db.run(sql`DELETE FROM tx_guard`),
+      ]);
+      return { handedOver };
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !/CHECK constraint failed: tx_guard_ok/.test(`${(error as Error)?.message} ${String((error as { cause?: unknown })?.cause ?? "")}`)) throw error;
+    }
+  }
 }
 
 /** Makes a specialist the firm's one specialist; false: no such firm, or no such active specialist. */

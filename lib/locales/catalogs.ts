@@ -6,6 +6,7 @@ import enCaseEngine from "./en/case-engine.ftl";
 import enCases from "./en/cases.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
+import enHandOver from "./en/hand-over.ftl";
 import enIntake from "./en/intake.ftl";
 import enNames from "./en/names.ftl";
 import enOnboarding from "./en/onboarding.ftl";
@@ -18,6 +19,7 @@ import zhCaseEngine from "./zh/case-engine.ftl";
 import zhCases from "./zh/cases.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
+import zhHandOver from "./zh/hand-over.ftl";
 import zhIntake from "./zh/intake.ftl";
 import zhNames from "./zh/names.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
@@ -26,6 +28,6 @@ import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
 } as const;

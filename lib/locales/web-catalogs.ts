@@ -1,13 +1,16 @@
-// The supervisors' web's Fluent catalogs: its own pages, the names of kinds and statuses, and the
-// admin validation messages it shares with the admin API.
+// The supervisors' web's Fluent catalogs: its own pages (web.ftl, and the case page's web-case.ftl),
+// the names of kinds, statuses and obligations, and the admin validation messages it shares with
+// the admin API.
 import enAdmin from "./en/admin.ftl";
 import enNames from "./en/names.ftl";
 import enWeb from "./en/web.ftl";
+import enWebCase from "./en/web-case.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhNames from "./zh/names.ftl";
 import zhWeb from "./zh/web.ftl";
+import zhWebCase from "./zh/web-case.ftl";
 
 export const webCatalogs = {
-  zh: [zhAdmin, zhNames, zhWeb],
-  en: [enAdmin, enNames, enWeb],
+  zh: [zhAdmin, zhNames, zhWeb, zhWebCase],
+  en: [enAdmin, enNames, enWeb, enWebCase],
 } as const;

@@ -32,3 +32,16 @@ export async function pastCase(options: { uscc: string; investorId: number; owne
   );
   return ref;
 }
+
+/** A draft supervision notice (level 1, the first response missed `daysAgo` days ago) for a case, addressed to its owner's unit, as the cron leaves it. */
+export async function draftNotice(ref: string, daysAgo = 3): Promise<string> {
+  const [found] = await rows<{ id: string; unit_id: string }>("SELECT c.id, s.unit_id FROM cases c JOIN specialists s ON s.id = c.owner_id WHERE c.ref = ?", [ref]);
+  if (!found) throw new Error(`no owned case ${ref}`);
+  const id = crypto.randomUUID();
+  const missed = Date.now() - daysAgo * DAY;
+  await rows(
+    "INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at) VALUES (?, ?, 1, 'reminder_letter', 'first_response', ?, ?, 'draft', ?)",
+    [id, found.id, missed, found.unit_id, missed + DAY],
+  );
+  return id;
+}

@@ -17,6 +17,7 @@ import type { AppBindings } from "../app.ts";
 import { caseLink, caseToken } from "../../lib/case-token.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { secretsMatch } from "../../lib/secret.ts";
+import { handOverNotices } from "../hand-over-notices.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 
 export const adminRoutes = new Hono<AppBindings>();
@@ -66,8 +67,8 @@ adminRoutes.post("/admin/specialists", async (c) => {
 });
 
 adminRoutes.post("/admin/specialists/:id/deactivate", async (c) => {
-  const found = await deactivateSpecialist(dbOf(c), c.req.param("id"), c.get("now")(), ACTOR);
-  return found ? c.json({ ok: true }) : c.json({ error: "not_found" }, 404);
+  const done = await deactivateSpecialist(dbOf(c), c.req.param("id"), c.get("now")(), ACTOR, handOverNotices);
+  return done ? c.json({ ok: true, handedOver: done.handedOver }) : c.json({ error: "not_found" }, 404);
 });
 
 adminRoutes.put("/admin/firms/:uscc/specialist", async (c) => {

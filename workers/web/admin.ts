@@ -12,6 +12,7 @@ import { CASE_KINDS, SPECIALIST_ROLES, type CaseKind } from "../../domain/vocabu
 import { beijingMinute } from "../../domain/calendar.ts";
 import { normaliseUscc } from "../../domain/uscc.ts";
 import { SLA_MAX, SlaBody, SpecialistBody } from "../admin-bodies.ts";
+import { handOverNotices } from "../hand-over-notices.ts";
 import { ruleKeys } from "../rule-keys.ts";
 import { actorOf, adminPage, notice, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
@@ -93,7 +94,7 @@ adminRoutes.post("/web/admin/specialists/:id/deactivate", async (c) => {
   const id = c.req.param("id");
   // An admin cannot lock themselves out.
   if (id === c.get("viewer").id) return specialistsPage(c, locale, problemsList([{ field: "id", rule: "admin-rule-self" }]), {}, 400);
-  const found = await deactivateSpecialist(dbOf(c).db, id, c.get("now")(), actorOf(c));
+  const found = await deactivateSpecialist(dbOf(c).db, id, c.get("now")(), actorOf(c), handOverNotices);
   return found ? c.redirect(done("/web/admin/specialists", "deactivated"), 303) : c.notFound();
 });
 

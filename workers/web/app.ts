@@ -8,8 +8,10 @@ import { logError } from "../../lib/log.ts";
 import { withSettings } from "../with-settings.ts";
 import { webSettingsOf } from "./env.ts";
 import { adminRoutes } from "./admin.ts";
+import { caseRoutes } from "./case-actions.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
+import { supervisionRoutes } from "./supervision.ts";
 import { t } from "./i18n.ts";
 import { errorPage, secure } from "./layout.ts";
 import { sessionRoutes, webLocale, type WebBindings } from "./session.ts";
@@ -25,6 +27,8 @@ export function createWebApp(options: { now?: () => number } = {}) {
   app.get("/web", (c) => c.redirect("/web/cases", 303));
   app.route("/", sessionRoutes);
   app.route("/", ledgerRoutes);
+  app.route("/", caseRoutes);
+  app.route("/", supervisionRoutes);
   app.route("/", figuresRoutes);
   app.route("/", adminRoutes);
   const say = (c: Context, key: string, status: 404 | 500) => {

@@ -1,12 +1,14 @@
 // The supervisors' web Worker's settings (see ../env.ts for the bot's, and the reader they share).
 import * as z from "zod/mini";
-import { settingsReader, sharedSettings } from "../../lib/settings.ts";
+import { SettingsSchema, settingsReader, sharedSettings } from "../../lib/settings.ts";
 
 export interface WebEnv {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   WEB_SESSION_SECRET?: string;
   TELEGRAM_BOT_USERNAME?: string;
+  PUBLIC_BASE_URL?: string;
+  CASE_LINK_SECRET?: string;
 }
 
 const WebSettingsSchema = z.object({
@@ -16,6 +18,9 @@ const WebSettingsSchema = z.object({
   WEB_SESSION_SECRET: z.string({ error: "is required" }).check(z.minLength(32, "must be at least 32 characters")),
   /** For the invite instructions shown to an admin. */
   TELEGRAM_BOT_USERNAME: sharedSettings.TELEGRAM_BOT_USERNAME,
+  /** The case actions tell the firm with a link to its case page, signed like the bot's (the same value on both Workers). */
+  PUBLIC_BASE_URL: SettingsSchema.shape.PUBLIC_BASE_URL,
+  CASE_LINK_SECRET: SettingsSchema.shape.CASE_LINK_SECRET,
 });
 
 export type WebSettings = z.infer<typeof WebSettingsSchema>;

@@ -16,7 +16,7 @@ export interface Viewer {
   csrf: string;
 }
 
-export type Section = "cases" | "figures" | "admin";
+export type Section = "cases" | "supervision" | "figures" | "admin";
 
 const STYLE = `body{margin:0;font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f4f6f8}
 main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.25rem}h2{font-size:1.05rem;margin-top:1.5rem}
@@ -25,7 +25,8 @@ form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1
 .overdue,.error{color:#b42318;font-weight:600}.ok{color:#1a7f37}nav{display:flex;gap:1rem;margin:1rem 0;align-items:center}a{color:#1f6f8b}
 header nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none}.card{background:#fff;padding:1rem;margin:0 0 1rem;border-radius:6px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem;margin-top:1rem}.charts .card{margin:0}
-tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}`;
+tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}
+pre.document{white-space:pre-wrap;background:#fafafa;border:1px solid #d0d7de;padding:.75rem;font-family:"Songti SC","Noto Serif CJK SC",serif}dl.facts dd,.notice dd{margin:0 0 .4rem 1.5rem}`;
 
 /** Headers for every page: nothing cached, nothing framed, no referrer, no script. */
 export function secure(c: Context): void {
@@ -43,7 +44,7 @@ export function page(locale: Locale, title: string, body: unknown) {
 
 /** The header of a signed-in page; `switchHref` keeps the page's own filters when the language changes. */
 export function signedInHeader(locale: Locale, viewer: Viewer, current: Section, switchHref: string) {
-  const sections: Section[] = viewer.role === "admin" ? ["cases", "figures", "admin"] : ["cases", "figures"];
+  const sections: Section[] = ["cases", ...(viewer.seesAll ? (["supervision"] as const) : []), "figures", ...(viewer.role === "admin" ? (["admin"] as const) : [])];
   return html`<header><nav>${sections.map(
     (s) => html`<a href="/web/${s}" ${s === current ? raw('aria-current="page"') : ""}>${t(locale, `web-nav-${s}`)}</a>`,
   )}<span>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })}</span>

@@ -123,7 +123,7 @@ ${shown.length === 0
     ? html`<p>${t(locale, "web-empty")}</p>`
     : html`<table><thead><tr>${["ref", "kind", "status", "firm", "owner", "unit", "received", "due"].map((col) => html`<th>${t(locale, `web-col-${col}`)}</th>`)}</tr></thead><tbody>
 ${shown.map(
-  (r) => html`<tr><td>${r.ref}</td><td>${t(locale, `kind-${r.kind}`)}</td><td>${t(locale, `status-${r.status}`)}${isOverdue(r, now) ? html` <span class="overdue">${t(locale, "web-overdue")}</span>` : ""}</td>
+  (r) => html`<tr><td><a href="/web/cases/${r.ref}">${r.ref}</a></td><td>${t(locale, `kind-${r.kind}`)}</td><td>${t(locale, `status-${r.status}`)}${isOverdue(r, now) ? html` <span class="overdue">${t(locale, "web-overdue")}</span>` : ""}</td>
 <td>${name(r.firmZh, r.firmEn)}</td><td>${r.ownerName ?? "—"}</td><td>${r.unitZh ? name(r.unitZh, r.unitEn) : "—"}</td><td>${beijingMinute(r.receivedAt)}</td><td>${beijingMinute(r.dueAt)}</td></tr>`,
 )}</tbody></table>`}
 <nav>${f.page > 1 ? html`<a rel="prev" href="${query(f, { page: f.page - 1 })}">${t(locale, "web-prev")}</a>` : ""}<span>${t(locale, "web-page", { page: f.page })}</span>${rows.length > PAGE_SIZE ? html`<a rel="next" href="${query(f, { page: f.page + 1 })}">${t(locale, "web-next")}</a>` : ""}</nav>`;

@@ -1,0 +1,27 @@
+## 督办文书（三书一函）：以督办单位名义发给责任单位的正式文书（bots/notice-document.ts）
+doc-date = { $year }年{ $month }月{ $day }日
+doc-due-time = { $date } { $time }
+doc-principal-unnamed = 主要负责同志
+doc-overdue-days = { $n }个工作日
+doc-overdue-hours = { $n }小时
+doc-number = { $number }
+doc-addressee = { $unit }（{ $principal }）：
+doc-facts = 　　{ $firm }于{ $received }提出的{ $kind }（编号 { $ref }）由你单位负责办理。按照规定，该诉求的“{ $obligation }”应于{ $due }前完成，截至本通知签发之日仍未完成，已超期{ $overdue }。
+doc-title-reminder_letter = 提醒敦促函
+doc-title-rectification_notice = 责令整改通知书
+doc-title-key_supervision_notice = 重点督办通知书
+doc-title-accountability_interview = 责任约谈通知书
+doc-demand-reminder_letter = 　　请你单位督促负责专员立即办理，于{ $deadline }前完成，并将办理情况书面报送{ $issuer }。
+doc-demand-rectification_notice = 　　现责令你单位限期整改：请于{ $deadline }前办结上述事项，查明超期原因，并将整改情况书面报送{ $issuer }。
+doc-demand-key_supervision_notice = 　　经提醒敦促、责令整改，该事项仍未办结，现列为重点督办事项。请你单位主要负责同志亲自督办，于{ $deadline }前办结，并将整改情况书面报送{ $issuer }。
+doc-demand-accountability_interview = 　　经重点督办，该事项仍未办结。{ $issuer }将对你单位有关负责同志进行责任约谈。请于{ $deadline }前将整改情况和超期原因书面报送{ $issuer }，并按通知参加约谈。
+doc-kind-appointment = 政企约见申请
+doc-kind-urgent = 紧急诉求
+doc-kind-especially_urgent = 紧急诉求（情况特别紧急）
+doc-kind-policy = 政策咨询
+doc-kind-ordinary = 一般诉求
+doc-obligation-first_response = 首次响应
+doc-obligation-assessment = 研判
+doc-obligation-meeting_held = 约见举行
+doc-obligation-hearing_held = 听取意见或组织会商
+doc-obligation-answer = 答复
