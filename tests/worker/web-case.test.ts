@@ -7,7 +7,7 @@ import { joinedSpecialist } from "./support/admin.ts";
 import { rows } from "./support/db.ts";
 import { draftNotice, outboxOf, ownedCase, versionOn } from "./support/web-case.ts";
 import { env } from "cloudflare:workers";
-import { caseTokenWith } from "../../lib/case-token.ts";
+import { existingCaseToken } from "../../lib/case-token.ts";
 import { webApp } from "../../workers/web/app.ts";
 import { BASE, csrfOf, get, post, signIn } from "./support/web.ts";
 
@@ -71,24 +71,26 @@ describe("staff steps on the case page", () => {
     expect(told.map((o) => o.chat_id)).toContain(c.investor.userId);
     const update = told.find((o) => o.chat_id === c.investor.userId)!.payload;
     expect(update).toContain(c.ref);
-    // This Worker holds no link secret here: the firm is pointed at the bot, where /status answers.
-    expect(update).toContain("https://t.me/HainanInvestorDeskBot");
+    // This Worker holds no case-link key here: the update names the bot's /status instead of a link.
+    expect(update).toContain(`/status ${c.ref}`);
+    expect(update).not.toContain("/s/");
     const page = await (await get(`/web/cases/${c.ref}?done=acknowledge`, cookie)).text();
     expect(page).toContain("已确认受理。 / Acknowledged.");
     expect(page).toContain(c.owner.id.slice(-4));
   });
 
-  it("links the firm's update to its case page when the web Worker holds CASE_LINK_SECRET, signed as the bot signs it", async () => {
+  it("repeats the firm's case link in its updates when the web Worker holds the bot's case-link key", async () => {
     const c = await ownedCase();
     const cookie = await signIn(c.owner.chat);
-    const secret = "case-link-secret-for-this-test-0123456789";
     const body = new URLSearchParams({ version: await versionOn(c.ref, cookie), _csrf: await csrfOf(cookie), text: "已收到，正在办理" });
     const headers = { cookie, origin: BASE, "content-type": "application/x-www-form-urlencoded" };
-    const settings = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, CASE_LINK_SECRET: secret, PUBLIC_BASE_URL: "https://desk.example" };
+    const settings = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, CASE_LINK_SECRET: env.CASE_LINK_SECRET, PUBLIC_BASE_URL: "https://desk.example" };
     const response = await webApp.fetch(new Request(`${BASE}/web/cases/${c.ref}/reply`, { method: "POST", headers, body, redirect: "manual" }), settings);
     expect(response.status).toBe(303);
-    const link = `https://desk.example/s/${await caseTokenWith(secret, c.id, 1)}`;
-    expect((await outboxOf(c.id)).filter((o) => o.chat_id === c.investor.userId).at(-1)!.payload).toContain(link);
+    const [row] = await rows<{ id: string; link_generation: number; public_token_hash: string }>("SELECT id, link_generation, public_token_hash FROM cases WHERE id = ?", [c.id]);
+    const token = await existingCaseToken({ CASE_LINK_SECRET: env.CASE_LINK_SECRET }, { id: row!.id, linkGeneration: row!.link_generation, publicTokenHash: row!.public_token_hash });
+    expect(token).toBeDefined();
+    expect((await outboxOf(c.id)).filter((o) => o.chat_id === c.investor.userId).at(-1)!.payload).toContain(`https://desk.example/s/${token}`);
   });
 
   it("refuses a form without the CSRF token, and a page shown before the case changed (stale version), writing nothing", async () => {

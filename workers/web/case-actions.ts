@@ -17,7 +17,7 @@ import { decide } from "../../domain/case-rules.ts";
 import { openObligations } from "../../domain/obligations.ts";
 import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline, type NoticeSnapshot } from "../../domain/supervision.ts";
 import type { SpecialistRole, SupervisionNoticeType } from "../../domain/vocabulary.ts";
-import { caseLink, caseTokenWith } from "../../lib/case-token.ts";
+import { caseLink, existingCaseToken } from "../../lib/case-token.ts";
 import type { WebSettings } from "./env.ts";
 import { visibleCase, type CaseRead } from "./case-data.ts";
 import { commandOf, formOf, isStepAction, problemsOf, STEP_FORMS } from "./case-forms.ts";
@@ -32,10 +32,10 @@ export const caseRoutes = new Hono<WebBindings>();
 caseRoutes.use("/web/cases/:ref", requireViewer());
 caseRoutes.use("/web/cases/:ref/*", requireViewer());
 
-/** Where the firm follows its case: the case page when this Worker holds the link secret, else the bot, where /status answers. */
-async function progressLink(settings: WebSettings, caseId: string, generation: number): Promise<string> {
-  if (!settings.CASE_LINK_SECRET) return `https://t.me/${settings.TELEGRAM_BOT_USERNAME}`;
-  return caseLink(settings, await caseTokenWith(settings.CASE_LINK_SECRET, caseId, generation));
+/** The case's link, made again with whichever of the keys this Worker holds made it; else the bot's /status, as the bot says when a key is gone. */
+async function progressLink(settings: WebSettings, c: CaseRead["case"]): Promise<string> {
+  const token = await existingCaseToken(settings, c);
+  return token ? caseLink(settings, token) : `/status ${c.ref}`;
 }
 
 function noticeSnapshot(c: CaseRead, n: Notice["notice"]): NoticeSnapshot {
@@ -123,7 +123,7 @@ caseRoutes.post("/web/cases/:ref/:action", async (c) => {
             : null;
   const notices = renderNotices(
     decision.notices,
-    { id: k.id, ref: k.ref, kind: decision.patch.kind ?? k.kind, firmId: k.firmId, ownerId: newOwner, unit, link: await progressLink(c.get("settings"), k.id, k.linkGeneration), calendar: found.rules.calendar },
+    { id: k.id, ref: k.ref, kind: decision.patch.kind ?? k.kind, firmId: k.firmId, ownerId: newOwner, unit, link: await progressLink(c.get("settings"), k), calendar: found.rules.calendar },
     decision.status,
     `web:${action}:v${k.version}`,
   );

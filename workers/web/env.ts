@@ -9,6 +9,7 @@ export interface WebEnv {
   TELEGRAM_BOT_USERNAME?: string;
   PUBLIC_BASE_URL?: string;
   CASE_LINK_SECRET?: string;
+  CASE_LINK_SECRET_PREVIOUS?: string;
 }
 
 const WebSettingsSchema = z.object({
@@ -18,9 +19,10 @@ const WebSettingsSchema = z.object({
   WEB_SESSION_SECRET: z.string({ error: "is required" }).check(z.minLength(32, "must be at least 32 characters")),
   /** For the invite instructions shown to an admin. */
   TELEGRAM_BOT_USERNAME: sharedSettings.TELEGRAM_BOT_USERNAME,
-  /** The case actions tell the firm with a link to its case page, signed like the bot's (the same value on both Workers). */
+  /** The case actions' updates repeat the firm's case link when this Worker holds the bot's key(s) that made it. */
   PUBLIC_BASE_URL: SettingsSchema.shape.PUBLIC_BASE_URL,
-  CASE_LINK_SECRET: SettingsSchema.shape.CASE_LINK_SECRET,
+  CASE_LINK_SECRET: z.optional(SettingsSchema.shape.CASE_LINK_SECRET),
+  CASE_LINK_SECRET_PREVIOUS: SettingsSchema.shape.CASE_LINK_SECRET_PREVIOUS,
 });
 
 export type WebSettings = z.infer<typeof WebSettingsSchema>;
