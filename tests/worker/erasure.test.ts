@@ -113,6 +113,12 @@ describe("/deleteme", () => {
     await injectFault({ chatId: person.userId, method: "sendMessage", kind: "400", times: 1 });
     await specialist.chat.post(specialist.chat.callback(`sp:ack:${meeting!.id}`));
     await until(async () => (await rows("SELECT 1 FROM outbox WHERE case_id = ? AND chat_id = ? AND status = 'failed'", [meeting!.id, person.userId])).length === 1);
+    // The meeting is held before the case can be resolved (case engine v2).
+    await specialist.chat.post(specialist.chat.callback(`sp:held:${meeting!.id}`));
+    await specialist.chat.send(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await specialist.chat.send("商务厅李处长");
+    await specialist.chat.tap("否");
+    await specialist.chat.tap("✔ 提交");
     await specialist.chat.post(specialist.chat.callback(`sp:resolve:${meeting!.id}`));
     await specialist.chat.send("已协调会面。");
     await specialist.chat.tap("✔ 提交");
