@@ -31,7 +31,7 @@ describe("npm start", () => {
     child.stderr.on("data", (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
-      await expect.poll(() => output.includes('"event":"ready"'), { timeout: 60_000, interval: 250 }).toBe(true);
+      await expect.poll(() => output.includes('"event":"ready"'), { timeout: 150_000, interval: 250 }).toBe(true);
       expect((await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as object).toEqual({ ok: true, db: "up" });
 
       const sent = await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/send`, { method: "POST", body: JSON.stringify({ userId: 31337, name: "Tester", text: "/start" }) });
@@ -59,7 +59,7 @@ describe("npm start", () => {
     expect(processesMentioning(`--port ${port}`)).toEqual([]);
     expect(processesMentioning(dataDir)).toEqual([]);
     rmSync(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  }, 200_000);
 });
 
 /** The live processes (not zombies) whose environment holds `mark`: whatever one `npm start` spawned, however deep. */
@@ -115,7 +115,7 @@ describe("npm start interrupted while it is still starting", () => {
     child.stderr.on("data", (d) => (output += d));
     const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
     try {
-      await expect.poll(() => reached(processesMarked(mark), output), { timeout: 60_000, interval: 10 }).toBe(true);
+      await expect.poll(() => reached(processesMarked(mark), output), { timeout: 120_000, interval: 10 }).toBe(true);
       expect(output).not.toContain('"event":"ready"');
       process.kill(-child.pid!, "SIGINT");
       expect(await exited).toEqual(exit);
@@ -126,5 +126,5 @@ describe("npm start interrupted while it is still starting", () => {
       for (const { pid } of processesMarked(mark)) process.kill(pid, "SIGKILL");
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 90_000);
+  }, 180_000);
 });
