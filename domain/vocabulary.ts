@@ -121,6 +121,13 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/** Ledger events between the supervising office and the unit: investors see only 「督办中」, never these. */
+export const SUPERVISION_EVENTS: readonly EventType[] = ["notice_drafted", "notice_signed", "notice_replied", "notice_voided", "escalated", "reminder"];
+
+export function investorSees(type: string): boolean {
+  return !(SUPERVISION_EVENTS as readonly string[]).includes(type);
+}
+
 export const ACTOR_TYPES = ["investor", "specialist", "system"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 

@@ -4,7 +4,7 @@
 import { Composer, InlineKeyboard, type NextFunction } from "grammy";
 import { caseEventsOf } from "../../db/case-writes.ts";
 import { casesOfFirm } from "../../db/queries/cases.ts";
-import { isOpen } from "../../domain/vocabulary.ts";
+import { investorSees, isOpen } from "../../domain/vocabulary.ts";
 import { calendarOf, investorActor, runCaseCommand } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";
 import { onButton } from "../buttons.ts";
@@ -57,7 +57,7 @@ privateChat.command("status", async (ctx) => {
   }
   const { unit } = ctx.state;
   const [events] = await unit.commit(caseEventsOf(unit.db, found.id));
-  const timeline = events.slice(-15).map((e) =>
+  const timeline = events.filter((e) => investorSees(e.type)).slice(-15).map((e) =>
     t(ctx.locale, "case-timeline-line", { at: beijingTime(ctx.locale, e.at), event: t(ctx.locale, `event-${e.type}`) }),
   );
   const detail = t(ctx.locale, "case-detail", {

@@ -13,7 +13,7 @@ import { calendarWindow, CALENDAR_WINDOW_DAYS } from "../../db/queries/calendar.
 import { caseEvents, caseObligations, cases, specialists, units } from "../../db/schema.ts";
 import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
 import { nextStep } from "../../domain/case-rules.ts";
-import { isOpen } from "../../domain/vocabulary.ts";
+import { investorSees, isOpen } from "../../domain/vocabulary.ts";
 import { obligationLines } from "../../bots/case-view.ts";
 import type { AppBindings } from "../app.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
@@ -76,7 +76,8 @@ async function findCase(c: Context<AppBindings>) {
   const rows = owed.map((o) => o.o);
   const next = (locale: Locale) =>
     nextText(locale, nextStep(obligationRecords(rows), [], row.c.status), calendar);
-  return { ...row, timeline, obligations: rows, calendar, next };
+  // Investors see that the case is supervised, not the office's exchanges with the unit.
+  return { ...row, timeline: timeline.filter((e) => investorSees(e.type)), obligations: rows, calendar, next };
 }
 
 function notFound(c: Context<AppBindings>) {
