@@ -3,6 +3,7 @@
 // the calendar window and policies; the specialists an owner may invite. Scoped like the ledger:
 // a specialist sees their unit's cases and those they co-handle, a unit head their unit, the
 // department and admins all; anything else is as unknown as a ref that does not exist.
+import { obligationRecords } from "../../bots/case-actions.ts";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbHandle } from "../../db/client.ts";
@@ -77,17 +78,7 @@ export async function readCase(handle: DbHandle, ref: string, now: number) {
   if (!row) return undefined;
   const calendar = makeCalendar(days, years.map((y) => y.year));
   const policiesByKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, policyFor(kind, policies)])) as RuleContext["policies"];
-  const records: ObligationRecord[] = obligations.map((o) => ({
-    obligation: o.obligation,
-    cycle: o.cycle,
-    clock: o.clock,
-    dueAt: o.dueAt,
-    originalDueAt: o.originalDueAt,
-    state: o.state,
-    metAt: o.metAt,
-    metBy: o.metBy,
-    moved: o.moved,
-  }));
+  const records: ObligationRecord[] = obligationRecords(obligations);
   const snapshot: CaseSnapshot = {
     id: row.case.id,
     ref: row.case.ref,
