@@ -101,6 +101,11 @@ describe("consent before personal data (PIPL)", () => {
     await chat.send("/start");
     expect((await chat.tap("English")).join()).toMatch(/How we handle your personal information/);
     expect((await chat.send("/help")).join()).toContain("/appointment");
+    // The main menu's buttons (a keyboard from before, say): help passes, filing is refused.
+    await chat.post(chat.callback("menu:help"));
+    expect((await chat.said()).join()).toContain("/appointment");
+    await chat.post(chat.callback("menu:appointment"));
+    await expectRefused(chat, await chat.said());
     expect((await chat.send("/privacy")).join()).toContain("What we keep about you");
     await chat.send("/deleteme");
     expect((await chat.tap("Erase")).join()).toContain("Your personal information was erased");
