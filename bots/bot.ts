@@ -3,6 +3,7 @@
 import { Bot, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Settings } from "../lib/settings.ts";
+import { splitPayload } from "../lib/telegram-text.ts";
 import type { BotContext, UpdateState } from "./context.ts";
 import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";
@@ -76,7 +77,9 @@ function buildBot(settings: Settings): Bot<BotContext> {
 
 function deferringTransformer(queue: DeferredCall[]): Transformer {
   return (prev, method, payload, signal) => {
-    queue.push(() => prev(method, payload, signal));
+    // A reply over Telegram's limit goes as its parts, in order.
+    const parts = method === "sendMessage" ? splitPayload(payload as Parameters<typeof splitPayload>[0]) : [payload];
+    for (const part of parts) queue.push(() => prev(method, part as typeof payload, signal));
     return Promise.resolve({ ok: true, result: true as never });
   };
 }

@@ -1,8 +1,9 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
 import { InlineKeyboard } from "grammy";
-import type { MessagePayload } from "../db/queries/outbox.ts";
+import { limitWithRefs, type MessagePayload } from "../db/queries/outbox.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
+import { packBlocks } from "../lib/telegram-text.ts";
 import { feedbackChoice } from "./callback-data.ts";
 import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
 
@@ -29,10 +30,15 @@ function statusText(locale: Locale, facts: StatusFacts): string {
   });
 }
 
-export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload; en: MessagePayload } {
-  const both = (first: Locale) => `${statusText(first, facts)}\n\n${statusText(otherLocale(first), facts)}`;
-  const payload = (first: Locale): MessagePayload => ({ text: both(first), parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-  return { zh: payload("zh"), en: payload("en") };
+/** One message with both languages; when a long detail (a reply, an outcome) makes that too long, one message per language. */
+export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload[]; en: MessagePayload[] } {
+  const payloads = (first: Locale): MessagePayload[] =>
+    packBlocks([statusText(first, facts), statusText(otherLocale(first), facts)], { limit: limitWithRefs }).map((text) => ({
+      text,
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+    }));
+  return { zh: payloads("zh"), en: payloads("en") };
 }
 
 /** The satisfaction survey (or its reminder): both languages, the buttons in the reader's. */

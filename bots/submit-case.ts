@@ -4,7 +4,8 @@
 import { newCaseWrites, type RenderedNotice } from "../db/case-writes.ts";
 import { admins, firmMembers, owner as ownerAudience } from "../db/queries/audiences.ts";
 import { caseById } from "../db/queries/cases.ts";
-import { enqueueForRecipients, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
+import { enqueueForRecipients, limitWithRefs, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
+import { fitText } from "../lib/telegram-text.ts";
 import type { RoutingCandidate } from "../db/queries/preload.ts";
 import { beijingDate, beijingYear, type CalendarWarning } from "../domain/calendar.ts";
 import { headlineDues, obligationsFor } from "../domain/obligations.ts";
@@ -38,6 +39,11 @@ export function summaryOf(kind: CaseKind, draft: Draft): string {
         : `${draft.difficulty}`;
   const flat = text.replace(/\s+/g, " ");
   return [...flat].length > 120 ? `${[...flat].slice(0, 119).join("")}…` : flat;
+}
+
+/** The firm's own words, every answer of the form, as the owner reads them in the notice and /case. */
+export function originalText(details: Draft): string {
+  return Object.values(details).join("\n");
 }
 
 /** 首问负责制 over the preloaded candidates of this firm. */
@@ -83,9 +89,11 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
     due: beijingTime("zh", dues.resolutionDueAt),
     calendarWarning: warningText("zh", warnings),
     summary,
-    original: Object.values(draft).join("\n"),
   };
-  const notice = { text: t("zh", owner ? "owner-assigned" : "queue-assigned", zhFacts), parse_mode: "HTML" as const, reply_markup: ownerKeyboard(caseId, kind) };
+  // The firm's words may be longer than a message holds: cut, they point to /case, which shows them whole.
+  const pointer = t("zh", "full-text-at", { command: `/case ${REF_PLACEHOLDER}` });
+  const text = fitText((cut) => t("zh", owner ? "owner-assigned" : "queue-assigned", { ...zhFacts, original: cut(originalText(draft)) }), { pointer, limit: limitWithRefs }).text;
+  const notice = { text, parse_mode: "HTML" as const, reply_markup: ownerKeyboard(caseId, kind) };
   const first = records[0]!;
   const unitNames = owner ? { zh: owner.unitNameZh, en: owner.unitNameEn } : null;
   // A queued case goes to the department, whose first step takes it: the same buttons.

@@ -10,7 +10,7 @@ import type { Accepted, CasePatch, LedgerEvent } from "../domain/case-rules.ts";
 import { headlineDues, type ObligationRecord } from "../domain/obligations.ts";
 import type { ActorType, CaseKind, CaseStatus } from "../domain/vocabulary.ts";
 import type { Db } from "./client.ts";
-import { addsToOutbox, enqueueForRecipients, type MessagePayload } from "./queries/outbox.ts";
+import { addsToOutbox, enqueueForRecipients, type LocalePayloads } from "./queries/outbox.ts";
 import { attachments, caseEvents, caseObligations, cases } from "./schema.ts";
 
 type Item = BatchItem<"sqlite">;
@@ -24,7 +24,7 @@ export interface Actor {
 export interface RenderedNotice {
   key: string;
   recipients: SQL;
-  payloads: { zh: MessagePayload; en: MessagePayload };
+  payloads: LocalePayloads;
   /** The investor whose words the message quotes: /deleteme removes it with theirs. */
   about?: number;
 }

@@ -13,6 +13,7 @@ import { obligationLines } from "../case-view.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { FORMS } from "../forms/definitions.ts";
+import type { Draft } from "../forms/engine.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
@@ -21,6 +22,7 @@ import { ownerKeyboard } from "../specialist-keyboards.ts";
 import { openForm } from "../forms/driver.ts";
 import { firmName } from "../membership.ts";
 import { mayTake, takeStep } from "../specialist-actions.ts";
+import { originalText } from "../submit-case.ts";
 
 /** Staff who may see a case: its owner, co-handlers, the owner's unit head, the department, admins. */
 function maySee(ctx: BotContext): boolean {
@@ -154,7 +156,9 @@ privateChat.command("case", async (ctx) => {
     summary: c.summary,
   });
   const obligations = obligationLines(ctx.locale, ctx.state.sender.obligations, "staff");
-  await replyHtml(ctx, [text, ...obligations].join("\n"), isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
+  // The firm's words whole, however long: the reply goes in parts if need be (notices cut them and point here).
+  const original = t(ctx.locale, "specialist-case-original", { original: originalText(c.details as Draft) });
+  await replyHtml(ctx, [text, ...obligations, original].join("\n"), isOpen(c.status) ? ownerKeyboard(c.id, c.kind) : undefined);
 });
 
 onButton(specialistFeature, specialistAction, async (ctx, { action }) => {

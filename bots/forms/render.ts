@@ -1,6 +1,7 @@
 // Turns a form step into the message the person sees: the prompt in their language, choices
 // as buttons, and Back / Skip / Cancel; errors in both languages, naming the field and the rule.
 import { InlineKeyboard } from "grammy";
+import { fitText } from "../../lib/telegram-text.ts";
 import { formAction } from "../callback-data.ts";
 import { raw, t, type Locale } from "../../lib/i18n.ts";
 import { answeredFields, isOptional, type FieldDef, type FieldRule, type FormDef, type FormState } from "./engine.ts";
@@ -40,44 +41,24 @@ export function askScreen(locale: Locale, form: FormDef, state: FormState, field
   return { text: lines.join("\n"), keyboard };
 }
 
-/** What the answers may take of a review message: Telegram's 4,096 less the title, labels and buttons' hint. */
-const REVIEW_VALUES_BUDGET = 3_500;
-
-/** `text` cut to at most `units` UTF-16 code units (as Telegram counts), never inside a character. */
-function clip(text: string, units: number): string {
-  if (text.length <= units) return text;
-  let kept = "";
-  for (const char of text) {
-    if (kept.length + char.length > units - 1) break;
-    kept += char;
-  }
-  return `${kept}…`;
-}
-
-/** Shortens the longest answers, sharing the budget fairly: short answers stay whole. */
-export function fitAnswers(values: string[], budget = REVIEW_VALUES_BUDGET): string[] {
-  const fitted = [...values];
-  let remaining = budget;
-  const byLength = values.map((v, i) => i).sort((a, b) => values[a]!.length - values[b]!.length);
-  byLength.forEach((index, rank) => {
-    const share = Math.floor(remaining / (values.length - rank));
-    fitted[index] = clip(values[index]!, share);
-    remaining -= fitted[index]!.length;
-  });
-  return fitted;
-}
-
 export function reviewScreen(locale: Locale, form: FormDef, state: FormState): Screen {
   const answered = answeredFields(form, state);
-  const shown = fitAnswers(answered.map(({ field, value }) => displayValue(locale, field, value)));
-  const lines = answered.map(({ field }, i) => t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: shown[i]! }));
-  if (shown.some((value, i) => value !== displayValue(locale, answered[i]!.field, answered[i]!.value))) lines.push("", t(locale, "form-review-shortened"));
+  // Long answers are cut to fit one message (the buttons must stay under it), and a note says so.
+  const render = (note: boolean) => (cut: (text: string) => string) =>
+    [
+      t(locale, "form-review-title"),
+      "",
+      ...answered.map(({ field, value }) => t(locale, "form-review-line", { label: t(locale, `field-${field.key}`), value: cut(displayValue(locale, field, value)) })),
+      ...(note ? ["", t(locale, "form-review-shortened")] : []),
+    ].join("\n");
+  const fitted = fitText(render(false));
+  const text = fitted.cut ? fitText(render(true)).text : fitted.text;
   const keyboard = new InlineKeyboard()
     .text(t(locale, "button-submit"), formAction.encode({ action: "submit", form: form.id }))
     .row()
     .text(t(locale, "button-back"), formAction.encode({ action: "back" }))
     .text(t(locale, "button-cancel"), formAction.encode({ action: "cancel" }));
-  return { text: [t(locale, "form-review-title"), "", ...lines].join("\n"), keyboard };
+  return { text, keyboard };
 }
 
 /** One language's line: “field”: rule. */

@@ -2,16 +2,40 @@
 // keyed by a dedupe key (INSERT OR IGNORE), so a retried batch or a second tick adds nothing.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
+import { splitPayload, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { outbox } from "../schema.ts";
 
 /** Stands for a new case's ref in texts built before the batch that numbers the case. */
 export const REF_PLACEHOLDER = "\u27E6ref\u27E7";
+/** Room a ref takes once it replaces the placeholder (HN-2026-000123, and a year of over a million cases). */
+const REF_MAX_LENGTH = 16;
+/** Room for any other value a batch fills in (`fill`). */
+const FILLED_MAX_LENGTH = 40;
+
+/** The characters a message may show once every placeholder in it has become a ref. */
+export function limitWithRefs(text: string): number {
+  return TEXT_LIMIT - (text.split(REF_PLACEHOLDER).length - 1) * (REF_MAX_LENGTH - REF_PLACEHOLDER.length);
+}
+
+/** The messages a payload is sent as: one, or its parts in order when it is over Telegram's limit. */
+export function partsOf(payload: MessagePayload): MessagePayload[] {
+  return splitPayload(payload, limitWithRefs);
+}
+
+/** The dedupe key of a payload's n-th part (0: the key itself). */
+const partKey = (key: string, n: number) => (n === 0 ? key : `${key}#${n + 1}`);
 
 export interface MessagePayload {
   text: string;
   parse_mode?: "HTML";
   reply_markup?: unknown;
   link_preview_options?: { is_disabled: boolean };
+}
+
+/** A message in each reader's language; a list: its parts, in order (e.g. one per language when both do not fit). */
+export interface LocalePayloads {
+  zh: MessagePayload | MessagePayload[];
+  en: MessagePayload | MessagePayload[];
 }
 
 export interface Enqueue {
@@ -39,30 +63,33 @@ export function addsToOutbox<T extends object>(item: T): T {
 export function enqueueMessage(db: Db, message: Enqueue) {
   return addsToOutbox(db
     .insert(outbox)
-    .values({
-      dedupeKey: message.dedupeKey,
-      chatId: message.chatId,
-      chatKind: message.chatKind ?? (message.chatId < 0 ? "group" : "private"),
-      method: "sendMessage",
-      payload: message.payload,
-      caseId: message.caseId ?? null,
-      status: "pending",
-      nextAttemptAt: message.now,
-      createdAt: message.now,
-    })
+    .values(
+      partsOf(message.payload).map((payload, n) => ({
+        dedupeKey: partKey(message.dedupeKey, n),
+        chatId: message.chatId,
+        chatKind: message.chatKind ?? (message.chatId < 0 ? "group" : "private"),
+        method: "sendMessage",
+        payload,
+        caseId: message.caseId ?? null,
+        status: "pending" as const,
+        nextAttemptAt: message.now,
+        createdAt: message.now,
+      })),
+    )
     .onConflictDoNothing({ target: outbox.dedupeKey }));
 }
 
 /**
  * Enqueues one message per row of `recipients`, a SELECT yielding (key_suffix, chat_id, locale):
  * each recipient gets the payload in their language, whoever they turn out to be when the batch runs.
+ * A payload over Telegram's limit goes as its parts, in order (a list of payloads: those, each split if need be).
  */
 export function enqueueForRecipients(
   db: Db,
   options: {
     keyPrefix: string;
     recipients: SQL;
-    payloads: { zh: MessagePayload; en: MessagePayload };
+    payloads: LocalePayloads;
     caseId?: string | null;
     now: number;
     /** Replace REF_PLACEHOLDER in the payload with this case's ref, known only once the batch has inserted it. */
@@ -76,14 +103,28 @@ export function enqueueForRecipients(
   },
 ) {
   const { keyPrefix, recipients, payloads, caseId, now, refOfCase, when, fill, about } = options;
-  const chosen = sql`CASE r.locale WHEN 'en' THEN ${JSON.stringify(payloads.en)} ELSE ${JSON.stringify(payloads.zh)} END`;
+  // Room for what the batch fills in: a ref, a notice's number (short, like 琼营商督〔2026〕12号).
+  const limit = (text: string) => limitWithRefs(text) - (fill ? (text.split(fill.placeholder).length - 1) * FILLED_MAX_LENGTH : 0);
+  const zh = [payloads.zh].flat().flatMap((p) => splitPayload(p, limit));
+  const en = [payloads.en].flat().flatMap((p) => splitPayload(p, limit));
+  // One row per part (n); a language with fewer parts has NULL for the others, which are skipped.
+  const parts = sql.join(
+    Array.from({ length: Math.max(zh.length, en.length) }, (_, n) => {
+      const json = (p: MessagePayload | undefined) => (p ? JSON.stringify(p) : null);
+      return sql`SELECT ${n} AS n, ${partKey("", n)} AS suffix, ${json(zh[n])} AS zh, ${json(en[n])} AS en`;
+    }),
+    sql` UNION ALL `,
+  );
+  const chosen = sql`CASE r.locale WHEN 'en' THEN p.en ELSE p.zh END`;
   const withRef = refOfCase ? sql`replace(${chosen}, ${REF_PLACEHOLDER}, (SELECT ref FROM cases WHERE id = ${refOfCase}))` : chosen;
   const payload = fill ? sql`replace(${withRef}, ${fill.placeholder}, ${fill.value})` : withRef;
+  // Ordered by part, so each recipient's parts get rising ids: the outbox sends a chat's rows in id order.
   return addsToOutbox(db.run(sql`
     INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, about_telegram_id, status, attempts, next_attempt_at, created_at)
-    SELECT ${keyPrefix} || r.key_suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
+    SELECT ${keyPrefix} || r.key_suffix || p.suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
            ${payload}, ${caseId ?? null}, ${about ?? null}, 'pending', 0, ${now}, ${now}
-    FROM (${recipients}) AS r
-    WHERE r.chat_id IS NOT NULL AND ${when ?? sql`1 = 1`}
+    FROM (${recipients}) AS r JOIN (${parts}) AS p
+    WHERE r.chat_id IS NOT NULL AND ${chosen} IS NOT NULL AND ${when ?? sql`1 = 1`}
+    ORDER BY p.n
     ON CONFLICT (dedupe_key) DO NOTHING`));
 }

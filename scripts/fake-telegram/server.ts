@@ -1,11 +1,12 @@
 // A fake Telegram Bot API for tests and the sandbox: Telegram's result objects and errors
 // (429 with retry_after, 403 for blocked bots), per-chat message ids, and a record of every call.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { parseTelegramHtml } from "./html.ts";
+import { parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { handleSandbox } from "./sandbox.ts";
 
 export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
-export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400"; retryAfter?: number; times?: number }
+/** "migrated": the group became a supergroup (400 with parameters.migrate_to_chat_id = `migrateTo`). */
+export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400" | "migrated"; retryAfter?: number; migrateTo?: number; times?: number }
 export interface FakeTelegramOptions {
   port?: number;
   host?: string;
@@ -108,7 +109,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     }
     if (url.pathname === "/__control/faults" && req.method === "POST") {
       const fault = (await readBody(req)) as unknown as Fault;
-      if (!["429", "403", "500", "hang", "400"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
+      if (!["429", "403", "500", "hang", "400", "migrated"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
       api.inject(fault);
       return send(res, 200, { ok: true });
     }
@@ -129,7 +130,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const payload = { headers: { ...req.headers }, raw: await readText(req) };
       const fault = faults.find((f) => f.left > 0 && f.method === method);
       if (fault) fault.left -= 1;
-      const status = fault ? Number(fault.kind === "hang" ? 500 : fault.kind) : 204;
+      const status = fault ? (fault.kind === "hang" ? 500 : fault.kind === "migrated" ? 400 : Number(fault.kind)) : 204;
       calls.push({ seq: ++seq, at: Date.now(), method, payload, status, response: null });
       res.writeHead(status).end();
       return;
@@ -157,6 +158,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         "403": [403, { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" }],
         "500": [500, { ok: false, error_code: 500, description: "Internal Server Error" }],
         "400": [400, { ok: false, error_code: 400, description: "Bad Request: chat not found" }],
+        migrated: [
+          400,
+          { ok: false, error_code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: fault.migrateTo ?? -1_000_000_000_000 } },
+        ],
       } as const;
       const [status, body] = errors[fault.kind];
       return record(status, body);
@@ -185,7 +190,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (typeof payload.text === "string") {
       const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(payload.text) : { ok: true as const, text: payload.text };
       if (!parsed.ok) return record(400, { ok: false, error_code: 400, description: parsed.description });
-      if (parsed.text.length > 4096) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+      if (parsed.text.length > TEXT_LIMIT) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
     }
     record(200, { ok: true, result: result(payload) });
   });

@@ -1,23 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { fitAnswers } from "../../bots/forms/render.ts";
+import { urgentForm } from "../../bots/forms/definitions.ts";
+import { REVIEW } from "../../bots/forms/engine.ts";
+import { reviewScreen } from "../../bots/forms/render.ts";
+import { parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 
-const total = (values: string[]) => values.reduce((sum, v) => sum + v.length, 0);
+const review = (draft: Record<string, string>) => {
+  const { text } = reviewScreen("en", urgentForm, { form: "urgent", path: Object.keys(draft), draft, at: REVIEW });
+  const parsed = parseTelegramHtml(text);
+  if (!parsed.ok) throw new Error(parsed.description);
+  return parsed.text;
+};
 
-describe("fitAnswers: a review screen's answers within one Telegram message", () => {
-  it.each([
-    ["all short: untouched", ["a", "bb", "ccc"], 100, ["a", "bb", "ccc"]],
-    ["exactly at the budget: untouched", ["x".repeat(50), "y".repeat(50)], 100, ["x".repeat(50), "y".repeat(50)]],
-    ["one long among short: the short stay whole", ["ab", "x".repeat(200), "cd"], 100, ["ab", `${"x".repeat(95)}…`, "cd"]],
-    ["two long: the budget shared", ["x".repeat(200), "y".repeat(300)], 100, [`${"x".repeat(49)}…`, `${"y".repeat(49)}…`]],
-  ])("%s", (_label, values, budget, expected) => {
-    const fitted = fitAnswers(values, budget);
-    expect(fitted).toEqual(expected);
-    expect(total(fitted)).toBeLessThanOrEqual(budget);
+describe("the review screen: every answer within one Telegram message, under its buttons", () => {
+  it("shows short answers whole, without a note", () => {
+    const shown = review({ difficulty: "Customs <hold> & delay", impact: "Two weeks", help_asked: "Clearance", especially_urgent: "no" });
+    expect(shown).toContain("Difficulty: Customs <hold> & delay");
+    expect(shown).not.toMatch(/shortened/);
   });
 
-  it("never cuts inside a character that takes two UTF-16 units", () => {
-    const [fitted] = fitAnswers(["😀".repeat(100)], 11);
-    expect(fitted).toBe(`${"😀".repeat(5)}…`);
-    expect(fitted!.length).toBeLessThanOrEqual(11);
+  it("cuts only the long answers, to one length, and says so; the short stay whole", () => {
+    // Every field at its maximum (in characters; an emoji takes two of Telegram's).
+    const shown = review({ difficulty: "😀".repeat(2000), impact: "x".repeat(1000), help_asked: "z".repeat(1000), especially_urgent: "yes", urgency_reason: "y".repeat(500) });
+    expect(shown.length).toBeLessThanOrEqual(TEXT_LIMIT);
+    expect(shown.length).toBeGreaterThan(TEXT_LIMIT - 100);
+    expect(shown).toContain(`: ${"y".repeat(500)}\n`);
+    const kept = [/: ((?:😀)+)…/u, /: (x+)…/, /: (z+)…/].map((pattern) => [...pattern.exec(shown)![1]!].length);
+    expect(new Set(kept).size).toBe(1);
+    expect(shown).toMatch(/shortened here to fit one message; they are kept in full/);
   });
 });

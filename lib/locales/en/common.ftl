@@ -10,3 +10,5 @@ language-button-en = English
 error-internal = Sorry, something went wrong while handling your message. Please try again shortly; nothing you sent was lost.
 unknown-input = I did not understand that. Send /start to begin again, or /help to see what I can do.
 stale-button = This button is no longer valid. Please start again.
+# Ends a text cut to fit Telegram's limit; plain text (no markup), $command shows the text whole.
+full-text-at = {" "}(full text: { $command })

@@ -64,6 +64,9 @@ specialist-case =
     First response due: { $firstDue }
     Resolution due: { $due }
     Summary: { $summary }
+specialist-case-original =
+    The firm's own words:
+    { $original }
 join-usage = Send the invite code the admin gave you, e.g. /join ABCD-EFGH-JKLM.
 join-invalid = This invite code is invalid, expired or used. Ask the admin for a new one.
 join-welcome = Welcome, { $name } ({ $unit }, { $role }). New cases and reminders will arrive here. Send /duty on to go on duty, /mine for your cases.

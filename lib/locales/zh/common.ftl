@@ -10,3 +10,5 @@ language-button-en = English
 error-internal = 抱歉，处理您的消息时出错，请稍后再试。您的数据没有丢失。
 unknown-input = 我没有理解这条消息。发送 /start 重新开始，或 /help 查看可用功能。
 stale-button = 此按钮已失效，请重新开始。
+# Ends a text cut to fit Telegram's limit; plain text (no markup), $command shows the text whole.
+full-text-at = （全文：{ $command }）

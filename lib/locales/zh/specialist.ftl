@@ -64,6 +64,9 @@ specialist-case =
     首次响应时限：{ $firstDue }
     办结时限：{ $due }
     摘要：{ $summary }
+specialist-case-original =
+    企业原文：
+    { $original }
 join-usage = 请发送管理员给您的邀请码，如 /join ABCD-EFGH-JKLM。
 join-invalid = 邀请码无效、已过期或已被使用。请联系管理员重新生成。
 join-welcome = 欢迎，{ $name }（{ $unit }，{ $role }）。新诉求和提醒将发到这里。发送 /duty on 开始值班，/mine 查看您负责的诉求。
