@@ -90,7 +90,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     columns: {
       id: no, dedupe_key: deleteRow, chat_id: deleteRow, chat_kind: no, method: no, payload: deleteRow, case_id: no,
       about_telegram_id: deleteRow, status: no, attempts: no, next_attempt_at: no, lease_until: no, last_error: no,
-      created_at: no, sent_at: no,
+      created_at: no, sent_at: no, dead_at: no,
     },
   },
   specialists: {

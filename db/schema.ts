@@ -294,7 +294,13 @@ export const attachments = sqliteTable(
   ],
 );
 
-/** Every message to another person goes out through here, once per dedupe key. */
+export const OUTBOX_STATUSES = ["pending", "sent", "dead", "unreachable"] as const;
+
+/**
+ * Every message to another person goes out through here, once per dedupe key. A row Telegram (or
+ * the portal) will never take is `dead` (dead-lettered): the admins are told, the supervisors' web
+ * lists it and can send it again. `unreachable`: the person blocked the bot.
+ */
 export const outbox = sqliteTable(
   "outbox",
   {
@@ -307,13 +313,14 @@ export const outbox = sqliteTable(
     caseId: text("case_id"),
     /** The person whose words, name or id the message carries besides its recipient (a join request, an owner's notice): /deleteme removes it. */
     aboutTelegramId: integer("about_telegram_id"),
-    status: text("status", { enum: ["pending", "sent", "failed", "unreachable"] }).notNull(),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
     leaseUntil: integer("lease_until"),
     lastError: text("last_error"),
     createdAt: createdAt(),
     sentAt: integer("sent_at"),
+    deadAt: integer("dead_at"),
   },
   (t) => [
     index("outbox_due").on(t.nextAttemptAt).where(sql`status = 'pending'`),
@@ -322,6 +329,9 @@ export const outbox = sqliteTable(
     // /deleteme: the person's messages and the messages about them.
     index("outbox_chat").on(t.chatId),
     index("outbox_about").on(t.aboutTelegramId).where(sql`about_telegram_id IS NOT NULL`),
+    // A chat's earlier pending rows hold back its later ones (per-recipient order).
+    index("outbox_chat_pending").on(t.chatId, t.id).where(sql`status = 'pending'`),
+    index("outbox_dead").on(t.deadAt).where(sql`status = 'dead'`),
   ],
 );
 

@@ -3,7 +3,7 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { decisionWrites, type RenderedNotice } from "../case-writes.ts";
-import { auditEvents, calendarDays, calendarYears, caseCoHandlers, caseObligations, cases, firms, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
+import { auditEvents, calendarDays, calendarYears, caseCoHandlers, caseObligations, cases, firms, outbox, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { decide, type Accepted } from "../../domain/case-rules.ts";
 import { DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
@@ -212,4 +212,21 @@ export async function loadSchedule(db: Db, schedule: Schedule, now: number, acto
     audit(db, now, actor, "calendar.load", String(schedule.year), { source: schedule.source, days: schedule.days.length, diff: { added: diff.added.length, removed: diff.removed.length, changed: diff.changed.length } }),
   ]);
   return diff;
+}
+
+/**
+ * Sends a dead letter again, from its first attempt; its chat's later messages wait for it (they
+ * have higher ids). Audited only when the row moved: SQLite's changes() counts the UPDATE just
+ * before it in this batch's one transaction. false: no such dead letter.
+ */
+export async function redriveOutbox(db: Db, id: number, now: number, actor: Actor): Promise<boolean> {
+  const [moved] = await db.batch([
+    db
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null, deadAt: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, "dead")))
+      .returning({ id: outbox.id }),
+    db.run(sql`INSERT INTO audit_events (at, actor, action, target) SELECT ${now}, ${actor}, 'outbox.redrive', ${String(id)} WHERE changes() > 0`),
+  ]);
+  return moved.length > 0;
 }

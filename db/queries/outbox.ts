@@ -1,9 +1,9 @@
 // Writing to the outbox. Rows are inserted in the same batch as the change that causes them,
 // keyed by a dedupe key (INSERT OR IGNORE), so a retried batch or a second tick adds nothing.
-import { sql, type SQL } from "drizzle-orm";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { splitPayload, TEXT_LIMIT } from "../../lib/telegram-text.ts";
-import { outbox } from "../schema.ts";
+import { cases, outbox } from "../schema.ts";
 
 /** Stands for a new case's ref in texts built before the batch that numbers the case. */
 export const REF_PLACEHOLDER = "\u27E6ref\u27E7";
@@ -127,4 +127,36 @@ export function enqueueForRecipients(
     WHERE r.chat_id IS NOT NULL AND ${chosen} IS NOT NULL AND ${when ?? sql`1 = 1`}
     ORDER BY p.n
     ON CONFLICT (dedupe_key) DO NOTHING`));
+}
+
+/**
+ * Dead letters for the admins, newest first: who they were for (a specialist, a unit's group, a
+ * firm's contact, the portal), the case, the error; never the message's words.
+ */
+export function deadLetters(db: Db, limit = 200) {
+  const chat = sql`${outbox.chatId}`;
+  return db
+    .select({
+      id: outbox.id,
+      method: outbox.method,
+      dedupeKey: outbox.dedupeKey,
+      chatKind: outbox.chatKind,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      deadAt: outbox.deadAt,
+      ref: cases.ref,
+      specialist: sql<string | null>`(SELECT s.name FROM specialists s WHERE COALESCE(s.notice_chat_id, s.telegram_id) = ${chat} LIMIT 1)`,
+      unitZh: sql<string | null>`(SELECT u.name_zh FROM units u WHERE u.notice_chat_id = ${chat} LIMIT 1)`,
+      unitEn: sql<string | null>`(SELECT u.name_en FROM units u WHERE u.notice_chat_id = ${chat} LIMIT 1)`,
+      firmContact: sql<number>`EXISTS (SELECT 1 FROM users u WHERE u.chat_id = ${chat})`,
+    })
+    .from(outbox)
+    .leftJoin(cases, eq(cases.id, outbox.caseId))
+    .where(eq(outbox.status, "dead"))
+    .orderBy(desc(outbox.deadAt), desc(outbox.id))
+    .limit(limit);
+}
+
+export function deadLetterCount(db: Db) {
+  return db.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, "dead"));
 }

@@ -58,7 +58,7 @@ describe("portal webhooks", () => {
     }
   });
 
-  it("retries an event the portal answers with 500, keeping the case's events in order; a 400 is not retried", async () => {
+  it("retries an event the portal answers with 500, keeping the case's events in order; a 400 is dead-lettered at once", async () => {
     const { chat } = await registeredInvestor("en");
     await injectFault({ method: "hook:portal", kind: "500" });
     const filed = await filePolicyQuestion(chat);
@@ -73,9 +73,9 @@ describe("portal webhooks", () => {
     await chat.send(`/status ${filed.ref}`);
     await chat.tap("Withdraw");
     await chat.send("Solved it ourselves");
-    expect(await eventually(portalRows, (r) => r[1]?.status === "failed")).toEqual([
+    expect(await eventually(portalRows, (r) => r[1]?.status === "dead")).toEqual([
       { status: "sent", last_error: null },
-      { status: "failed", last_error: "portal answered 400" },
+      { status: "dead", last_error: "portal answered 400" },
     ]);
   });
 

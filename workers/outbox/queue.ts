@@ -3,7 +3,8 @@
 // sends them. Queues deliver at least once, so a message takes its rows by the lease the tick set.
 import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
-import { claimDue, sendAndRecord, takeLeased, type DrainReport, type OutboxRow } from "./sender.ts";
+import { claimDue, takeLeased, type OutboxRow } from "./claim.ts";
+import { sendAndRecord, type DrainReport } from "./sender.ts";
 import type { PortalTarget } from "./portal.ts";
 
 export interface OutboxBatch {

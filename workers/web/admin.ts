@@ -1,6 +1,6 @@
 // The admin pages (administrators only): specialists (invite, deactivate), firm ↔ specialist
 // assignment, SLA policies and the audit trail. Each change goes through db/queries/admin.ts with its audit event;
-// the calendar upload is admin-calendar.ts.
+// the calendar upload is admin-calendar.ts, undelivered messages admin-outbox.ts.
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
@@ -16,6 +16,7 @@ import { handOverNotices } from "../hand-over-notices.ts";
 import { ruleKeys } from "../rule-keys.ts";
 import { actorOf, adminPage, notice, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
+import { outboxRoutes } from "./admin-outbox.ts";
 import { t, type Locale } from "./i18n.ts";
 import { csrfField } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
@@ -25,6 +26,7 @@ adminRoutes.use("/web/admin", requireViewer({ adminOnly: true }));
 adminRoutes.use("/web/admin/*", requireViewer({ adminOnly: true }));
 adminRoutes.get("/web/admin", (c) => c.redirect("/web/admin/specialists", 303));
 adminRoutes.route("/", calendarRoutes);
+adminRoutes.route("/", outboxRoutes);
 
 type Form = Record<string, string>;
 const formOf = async (c: { req: { parseBody(): Promise<Record<string, unknown>> } }): Promise<Form> =>

@@ -56,7 +56,7 @@ export async function callbackAnswers(update: Update): Promise<RecordedCall[]> {
   return calls.filter((c) => c.payload.callback_query_id === update.callback_query?.id);
 }
 
-export async function injectFault(fault: { chatId?: number; method?: string; kind: string; retryAfter?: number; times?: number }) {
+export async function injectFault(fault: { chatId?: number; method?: string; kind: string; retryAfter?: number; migrateTo?: number; times?: number }) {
   const response = await fetch(`${env.TELEGRAM_API_ROOT}/__control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
   if (!response.ok) throw new Error(`fault refused: ${response.status}`);
 }

@@ -1,0 +1,42 @@
+// Taking outbox rows to send: atomically, under a lease (so two ticks, or a tick and a webhook's
+// drain, never send the same row), and in each recipient's order. A chat's row waits while an
+// earlier row of the same chat waits (a retry's back-off) or is out with another drain; rows are
+// taken oldest first and sorted by id here, since RETURNING promises no order.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbHandle } from "../../db/client.ts";
+import { outbox } from "../../db/schema.ts";
+
+export const LEASE_MS = 60_000;
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
+
+export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS): Promise<OutboxRow[]> {
+  const { db } = handle;
+  const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
+    WHERE earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
+      AND (earlier.next_attempt_at > ${now} OR earlier.lease_until >= ${now}))`;
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(sql`${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.leaseUntil} IS NULL OR ${outbox.leaseUntil} < ${now}) AND NOT ${earlierWaits}`)
+    .orderBy(outbox.id)
+    .limit(limit);
+  const rows = await db
+    .update(outbox)
+    .set({ leaseUntil: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
+  return byId(rows);
+}
+
+/** Rows a queue message names, taken only if still pending under the lease the tick gave them: a redelivered message finds the lease changed and takes nothing. */
+export async function takeLeased(handle: DbHandle, ids: number[], leaseUntil: number, now: number): Promise<OutboxRow[]> {
+  const rows = await handle.db
+    .update(outbox)
+    .set({ leaseUntil: now + LEASE_MS })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending"), eq(outbox.leaseUntil, leaseUntil)))
+    .returning();
+  return byId(rows);
+}
