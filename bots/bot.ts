@@ -13,6 +13,7 @@ import { fallback } from "./features/fallback.ts";
 import { feedback } from "./features/feedback.ts";
 import { intake } from "./features/intake.ts";
 import { onboarding } from "./features/onboarding.ts";
+import { reachability } from "./features/reachability.ts";
 import { specialistFeature } from "./features/specialist.ts";
 import { start } from "./features/start.ts";
 import { supervision } from "./features/supervision.ts";
@@ -64,6 +65,8 @@ function buildBot(settings: Settings): Bot<BotContext> {
     ctx.api.config.use(deferringTransformer(state.deferred));
     await next();
   });
+  // Someone marked unreachable who is back hears from the bot again (it stores nothing personal).
+  bot.use(reachability);
   // Nothing personal is stored before the privacy notice is accepted: the gate sees every update first.
   bot.use(consentGate);
   // Typed messages and menu taps go where bots/routing.ts says; the features each take their own

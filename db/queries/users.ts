@@ -21,3 +21,8 @@ export function setUserLocale(db: Db, telegramId: number, locale: Locale, now: n
 export function userById(db: Db, telegramId: number) {
   return db.select().from(users).where(eq(users.telegramId, telegramId));
 }
+
+/** Status updates and surveys reach the person again (firmMembers leaves out the unreachable). */
+export function markReachable(db: Db, telegramId: number, now: number) {
+  return db.update(users).set({ unreachableAt: null, updatedAt: now }).where(eq(users.telegramId, telegramId));
+}

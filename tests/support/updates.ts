@@ -38,3 +38,19 @@ export function callbackUpdate(userId: number, data: string, messageId = 1, extr
     },
   } as Update;
 }
+
+/** The bot blocked ("kicked") or unblocked ("member") in a private chat, as Telegram reports it. */
+export function botMemberUpdate(userId: number, from: "member" | "kicked", to: "member" | "kicked"): Update {
+  const bot = { id: 7000000001, is_bot: true, first_name: "Desk" };
+  const member = (status: "member" | "kicked") => (status === "kicked" ? { status, user: bot, until_date: 0 } : { status, user: bot });
+  return {
+    update_id: uniqueId(),
+    my_chat_member: {
+      chat: privateChat(userId),
+      from: person(userId, "en"),
+      date: Math.floor(Date.now() / 1000),
+      old_chat_member: member(from),
+      new_chat_member: member(to),
+    },
+  } as Update;
+}

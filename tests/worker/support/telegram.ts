@@ -4,7 +4,7 @@ import { env } from "cloudflare:workers";
 import type { Update } from "grammy/types";
 import worker from "../../../workers/index.ts";
 
-export { callbackUpdate, textUpdate, uniqueId } from "../../support/updates.ts";
+export { botMemberUpdate, callbackUpdate, textUpdate, uniqueId } from "../../support/updates.ts";
 
 export const WEBHOOK_URL = "http://desk.test/telegram/webhook";
 
