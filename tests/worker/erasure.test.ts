@@ -100,7 +100,8 @@ describe("/deleteme", () => {
     await person.send(`${canary} message on the case`);
     await fileMessage(person, `${canary}-evidence.pdf`);
     await person.send("/cancel");
-    expect(await rows("SELECT 1 FROM outbox WHERE status = 'pending' AND instr(payload, ?) > 0", [canary])).toHaveLength(1);
+    // The file's notice waits behind it (the owner's messages keep their order).
+    expect(await rows("SELECT 1 FROM outbox WHERE status = 'pending' AND instr(payload, ?) > 0", [canary])).toHaveLength(2);
 
     // A policy question, to be withdrawn later.
     await person.send("/policy");
@@ -112,7 +113,7 @@ describe("/deleteme", () => {
     // The meeting request: a status update refused for good (400), then resolved; rated with a comment.
     await injectFault({ chatId: person.userId, method: "sendMessage", kind: "400", times: 1 });
     await specialist.chat.post(specialist.chat.callback(`sp:ack:${meeting!.id}`));
-    await until(async () => (await rows("SELECT 1 FROM outbox WHERE case_id = ? AND chat_id = ? AND status = 'failed'", [meeting!.id, person.userId])).length === 1);
+    await until(async () => (await rows("SELECT 1 FROM outbox WHERE case_id = ? AND chat_id = ? AND status = 'dead'", [meeting!.id, person.userId])).length === 1);
     // The meeting is held before the case can be resolved (case engine v2).
     await specialist.chat.post(specialist.chat.callback(`sp:held:${meeting!.id}`));
     await specialist.chat.send(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));

@@ -42,16 +42,16 @@ const marksKept = async (ids: number[]) =>
   (await rows<{ update_id: number }>(`SELECT update_id FROM processed_updates WHERE update_id IN (${ids.map(() => "?").join(",")})`, ids)).map((r) => r.update_id);
 
 describe("retention", () => {
-  it("purges sent rows after 30 days and processed marks after 8, keeping pending, failed and younger rows", async () => {
+  it("purges sent rows after 30 days and processed marks after 8, keeping pending, dead-lettered and younger rows", async () => {
     const oldSent = await sentRow(NOW - 31 * DAY);
     const youngSent = await sentRow(NOW - 29 * DAY);
     const oldPending = await sentRow(NOW - 90 * DAY, "pending");
-    const oldFailed = await sentRow(NOW - 90 * DAY, "failed");
+    const oldDead = await sentRow(NOW - 90 * DAY, "dead");
     const oldMark = await mark(NOW - 9 * DAY);
     const youngMark = await mark(NOW - 7 * DAY);
     const report = await retentionJob.run({ handle: openDbFor(settings()), settings: settings(), now: NOW, cron: "*/5 * * * *" });
     expect(report).toMatchObject({ outbox: 1, processed_updates: 1 });
-    expect(await kept([oldSent, youngSent, oldPending, oldFailed])).toEqual([youngSent, oldPending, oldFailed]);
+    expect(await kept([oldSent, youngSent, oldPending, oldDead])).toEqual([youngSent, oldPending, oldDead]);
     expect(await marksKept([oldMark, youngMark])).toEqual([youngMark]);
     expect(jobs.map((j) => j.name)).toContain("retention");
   });
