@@ -13,6 +13,7 @@ const row = (id: number, chatId: number): OutboxRow => ({
   method: "sendMessage",
   payload: { text: `m${id}` },
   caseId: null,
+  aboutTelegramId: null,
   status: "pending",
   attempts: 1,
   nextAttemptAt: 0,
