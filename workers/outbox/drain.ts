@@ -9,28 +9,67 @@ import { drainOutbox, type DrainOptions } from "./sender.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
 
+/**
+ * Work passed to waitUntil is cancelled 30 s after the response (developers.cloudflare.com/workers/
+ * platform/limits, "waitUntil"). A drain must have recorded what it sent by then, or a row sent but
+ * not recorded is sent again by the next tick.
+ */
+export const WAIT_UNTIL_MS = 30_000;
+/** Kept free at the end for the round trip that records the outcomes. */
+const RECORD_RESERVE_MS = 5_000;
+
 /** When the running drain started (0: none). A drain older than this is taken to be dead: its request was cut off. */
 let drainingSince = 0;
 let requested = false;
-const DRAIN_PRESUMED_DEAD_MS = 3 * AFTER_UPDATE.budgetMs;
-/** Rounds one request's drain may go, so its waitUntil ends; what is left waits for the next update or tick. */
-const MAX_ROUNDS = 5;
+
+export interface DrainSchedule {
+  /** The real clock. */
+  clock: () => number;
+  /** The longest one send may take (the Bot API timeout): a send started just before the budget ends may run that long. */
+  sendTimeoutMs: number;
+  /** One round: claim, send within `budgetMs`, record. */
+  round: (budgetMs: number) => Promise<void>;
+}
+
+/**
+ * Rounds while more is asked for, each with what is left of the waitUntil budget: new sends start
+ * only while the slowest one could still finish, and its outcome be recorded, within WAIT_UNTIL_MS
+ * of the start. Returns how many rounds ran.
+ */
+export async function drainWithin(schedule: DrainSchedule): Promise<number> {
+  const sendsUntil = schedule.clock() + WAIT_UNTIL_MS - schedule.sendTimeoutMs - RECORD_RESERVE_MS;
+  let rounds = 0;
+  while (requested) {
+    const budgetMs = Math.min(AFTER_UPDATE.budgetMs, sendsUntil - schedule.clock());
+    if (budgetMs <= 0) break;
+    requested = false;
+    rounds += 1;
+    await schedule.round(budgetMs);
+  }
+  return rounds;
+}
 
 /**
  * One drain per isolate at a time: an update that queues messages while a drain runs only asks
  * it to go round once more, instead of starting a second one that would race it for the same
- * rows (and, under load, flood the database with claims).
+ * rows (and, under load, flood the database with claims). What is left when its time is up waits
+ * for the next update or tick.
  */
-export async function drainAfterUpdate(settings: Settings, now: () => number): Promise<void> {
+export async function drainAfterUpdate(
+  settings: Settings,
+  now: () => number,
+  schedule: DrainSchedule = {
+    clock: Date.now,
+    sendTimeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000,
+    round: (budgetMs) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs }),
+  },
+): Promise<void> {
   requested = true;
-  const started = Date.now();
-  if (drainingSince && started - drainingSince < DRAIN_PRESUMED_DEAD_MS) return;
+  const started = schedule.clock();
+  if (drainingSince && started - drainingSince < WAIT_UNTIL_MS) return;
   drainingSince = started;
   try {
-    for (let round = 0; requested && round < MAX_ROUNDS; round++) {
-      requested = false;
-      await drainNow(settings, now);
-    }
+    await drainWithin(schedule);
   } finally {
     if (drainingSince === started) drainingSince = 0;
   }

@@ -17,6 +17,9 @@ export interface OutboxQueue {
   sendBatch(messages: { body: OutboxBatch }[]): Promise<unknown>;
 }
 
+/** Cloudflare Queues take at most 100 messages (and 256 KB) per sendBatch (developers.cloudflare.com/queues/configuration/javascript-apis). */
+export const SEND_BATCH_MAX = 100;
+
 /** Long enough for the queue to deliver; expired leases make the tick claim the rows again. */
 const QUEUE_LEASE_MS = 5 * 60_000;
 /** Rows per queue message: a consumer sends them within Telegram's per-chat pace. */
@@ -43,8 +46,19 @@ export async function enqueueDue(handle: DbHandle, queue: OutboxQueue, now: numb
   const rows = await claimDue(handle, now, limit, QUEUE_LEASE_MS);
   if (rows.length === 0) return { claimed: 0, messages: 0 };
   const batches = batchesOf(rows, now + QUEUE_LEASE_MS);
-  await queue.sendBatch(batches.map((body) => ({ body })));
+  await handOver(queue, batches);
   return { claimed: rows.length, messages: batches.length };
+}
+
+/**
+ * Sends the messages in calls of at most SEND_BATCH_MAX, in order: a claim of 2,000 rows can make
+ * more than 100 (one chat's rows stay in one message). If a call fails, the rows of the messages
+ * not sent keep their lease and the tick after it claims them again.
+ */
+export async function handOver(queue: OutboxQueue, batches: OutboxBatch[]): Promise<void> {
+  for (let i = 0; i < batches.length; i += SEND_BATCH_MAX) {
+    await queue.sendBatch(batches.slice(i, i + SEND_BATCH_MAX).map((body) => ({ body })));
+  }
 }
 
 export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number, portal?: PortalTarget): Promise<DrainReport> {

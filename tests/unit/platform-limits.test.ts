@@ -1,0 +1,70 @@
+// Cloudflare's limits the outbox must respect: work in waitUntil is cancelled 30 s after the
+// response, and a Queue's sendBatch takes at most 100 messages.
+import { describe, expect, it } from "vitest";
+import type { Settings } from "../../lib/settings.ts";
+import { drainAfterUpdate, WAIT_UNTIL_MS, type DrainSchedule } from "../../workers/outbox/drain.ts";
+import { batchesOf, handOver, SEND_BATCH_MAX, type OutboxBatch } from "../../workers/outbox/queue.ts";
+import type { OutboxRow } from "../../workers/outbox/claim.ts";
+
+describe("the drain after an update stays inside waitUntil's 30 s", () => {
+  it.each([2_000, 10_000, 20_000])("with a Bot API timeout of %i ms, however often more is asked for", async (timeout) => {
+    let now = 1_000_000;
+    const start = now;
+    const budgets: number[] = [];
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: timeout,
+      round: async (budgetMs) => {
+        budgets.push(budgetMs);
+        // The worst round: the claim, a send started at the very end of the budget that runs into
+        // the timeout, and the record, 300 ms each way; meanwhile another update asks for more.
+        now += 300 + budgetMs + timeout + 300;
+        await drainAfterUpdate({} as Settings, () => now, schedule);
+      },
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule);
+    expect(now - start).toBeLessThanOrEqual(WAIT_UNTIL_MS);
+    // It used what it had: rounds ran until too little was left for one more send.
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(start + WAIT_UNTIL_MS - now).toBeLessThan(timeout + 5_000 + 600 + 5_000);
+  });
+
+  it("a second drain asked for while one runs only asks it to go round again", async () => {
+    let now = 5_000_000;
+    let running = 0;
+    let most = 0;
+    let rounds = 0;
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async () => {
+        running += 1;
+        most = Math.max(most, running);
+        rounds += 1;
+        if (rounds < 3) await drainAfterUpdate({} as Settings, () => now, schedule);
+        now += 1_000;
+        running -= 1;
+      },
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule);
+    expect([rounds, most]).toEqual([3, 1]);
+  });
+});
+
+describe("the tick hands claimed rows to the Queue in calls of at most 100 messages", () => {
+  it("2,000 rows of 160 chats: more than 100 messages, sent 100 at a time, in order, one chat's rows in one message", async () => {
+    // As claimed (by due time): the chats' rows interleaved, 12 or 13 per chat.
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ id: i + 1, chatId: 10_000 + (i % 160) })) as OutboxRow[];
+    const batches = batchesOf(rows, 42);
+    expect(batches.length).toBeGreaterThan(SEND_BATCH_MAX);
+    const calls: OutboxBatch[][] = [];
+    await handOver({ sendBatch: async (messages) => void calls.push(messages.map((m) => m.body)) }, batches);
+    expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(SEND_BATCH_MAX);
+    expect(calls.flat()).toEqual(batches);
+    const messageOf = new Map(calls.flat().flatMap((b, i) => b.ids.map((id) => [id, i] as const)));
+    for (let chat = 0; chat < 160; chat++) {
+      const ids = rows.filter((r) => r.chatId === 10_000 + chat).map((r) => r.id);
+      expect(new Set(ids.map((id) => messageOf.get(id))).size, `chat ${chat}`).toBe(1);
+    }
+  });
+});
