@@ -8,6 +8,7 @@ import type { BotContext, UpdateState } from "./context.ts";
 import { account } from "./features/account.ts";
 import { caseViews } from "./features/cases.ts";
 import { consentGate } from "./features/consent.ts";
+import { claims } from "./features/claims.ts";
 import { attachmentsFeature } from "./features/attachments.ts";
 import { fallback } from "./features/fallback.ts";
 import { feedback } from "./features/feedback.ts";
@@ -19,10 +20,8 @@ import { start } from "./features/start.ts";
 import { supervision } from "./features/supervision.ts";
 import { routing } from "./routing.ts";
 
-const stateByUpdate = new WeakMap<object, UpdateState & { deferred: DeferredCall[] }>();
+const stateByUpdate = new WeakMap<object, UpdateState>();
 const bots = new Map<string, Bot<BotContext>>();
-
-export type DeferredCall = () => Promise<unknown>;
 
 export function botInfoFor(settings: Settings): UserFromGetMe {
   return {
@@ -59,10 +58,11 @@ function buildBot(settings: Settings): Bot<BotContext> {
     ctx.state = state;
     // Until they choose, Telegram's interface language is the best guess; Chinese otherwise.
     ctx.locale = state.sender.user?.locale ?? (ctx.from?.language_code?.startsWith("zh") || !ctx.from?.language_code ? "zh" : "en");
-    // API calls made while handling are queued and sent only after the update's batch commits:
-    // a failed commit then sends nothing, and a redelivery cannot reply twice. Like grammY's
-    // webhook replies, a queued call resolves to `true`, not to Telegram's result.
-    ctx.api.config.use(deferringTransformer(state.deferred));
+    // API calls made while handling are staged in the unit of work, kept with the update's mark
+    // and sent only after the batch commits: a failed commit then sends nothing, and a redelivery
+    // sends what a lost answer kept from being sent. Like grammY's webhook replies, a staged call
+    // resolves to `true`, not to Telegram's result.
+    ctx.api.config.use(stagingTransformer(state.unit));
     await next();
   });
   // Someone marked unreachable who is back hears from the bot again (it stores nothing personal).
@@ -73,24 +73,22 @@ function buildBot(settings: Settings): Bot<BotContext> {
   // commands and button families, so their order does not matter. Only the fallback comes last:
   // it answers whatever nothing else took.
   bot.use(routing);
-  bot.use(start, onboarding, intake, specialistFeature, caseViews, attachmentsFeature, feedback, account, supervision);
+  bot.use(start, onboarding, intake, specialistFeature, claims, caseViews, attachmentsFeature, feedback, account, supervision);
   bot.use(fallback);
   return bot;
 }
 
-function deferringTransformer(queue: DeferredCall[]): Transformer {
-  return (prev, method, payload, signal) => {
+function stagingTransformer(unit: UpdateState["unit"]): Transformer {
+  return (_prev, method, payload) => {
     // A reply over Telegram's limit goes as its parts, in order.
     const parts = method === "sendMessage" ? splitPayload(payload as Parameters<typeof splitPayload>[0]) : [payload];
-    for (const part of parts) queue.push(() => prev(method, part as typeof payload, signal));
+    for (const part of parts) unit.reply(method, part as Record<string, unknown>);
     return Promise.resolve({ ok: true, result: true as never });
   };
 }
 
-/** Runs the bot's middleware on `update`; returns the API calls it queued, to send after commit. */
-export async function runBot(settings: Settings, update: Parameters<Bot["handleUpdate"]>[0], state: UpdateState): Promise<DeferredCall[]> {
-  const deferred: DeferredCall[] = [];
-  stateByUpdate.set(update, { ...state, deferred });
+/** Runs the bot's middleware on `update`: its writes and replies are staged in `state.unit`. */
+export async function runBot(settings: Settings, update: Parameters<Bot["handleUpdate"]>[0], state: UpdateState): Promise<void> {
+  stateByUpdate.set(update, state);
   await botFor(settings).handleUpdate(update);
-  return deferred;
 }

@@ -60,6 +60,22 @@ export const joinDecision = callbackCodec<JoinDecision>(
   },
 );
 
+export interface ClaimDecision {
+  verify: boolean;
+  uscc: string;
+  claimant: number;
+}
+/** claim:<v verify | r reject>:<firm USCC>:<claimant telegram id> — a claim on a firm, decided by its specialist or the department. */
+export const claimDecision = callbackCodec<ClaimDecision>(
+  "claim",
+  ({ verify, uscc, claimant }) => [verify ? "v" : "r", uscc, claimant],
+  ([verdict, uscc, claimant]) => {
+    const telegramId = Number(claimant);
+    if ((verdict !== "v" && verdict !== "r") || !uscc || !/^[0-9A-Z]{18}$/.test(uscc) || !Number.isSafeInteger(telegramId) || telegramId <= 0) return undefined;
+    return { verify: verdict === "v", uscc, claimant: telegramId };
+  },
+);
+
 /** A form's buttons: choose an option, skip, back, cancel, or submit the reviewed form. */
 export type FormButton =
   | { action: "choose"; field: string; index: number }

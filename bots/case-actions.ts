@@ -69,9 +69,15 @@ export function actorOf(ctx: BotContext): Actor {
   return investorActor(ctx);
 }
 
-/** The sender as a member of their firms (the investor's own features). */
+/**
+ * The sender as a member of their firms (the investor's own features): verified memberships, and a
+ * claim awaiting verification for the case the sender filed themselves.
+ */
 export function investorActor(ctx: BotContext): Actor {
-  const firms = ctx.state.sender.memberships.filter((m) => m.membership.status === "active").map((m) => m.firm.id);
+  const filedIt = ctx.state.sender.case?.createdBy === ctx.from!.id;
+  const firms = ctx.state.sender.memberships
+    .filter((m) => m.membership.status === "active" || (filedIt && m.membership.status === "unverified"))
+    .map((m) => m.firm.id);
   return { type: "investor", telegramId: ctx.from!.id, activeFirmIds: firms };
 }
 

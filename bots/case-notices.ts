@@ -47,14 +47,14 @@ export function renderNotices(notices: readonly Notice[], facts: CaseFacts, stat
     const prefix = `case:${facts.id}:${key}:${i}:`;
     switch (n.to) {
       case "firm":
-        if (n.template === "survey") return { key: prefix, recipients: firmMembers(facts.firmId), payloads: surveyPayloads(facts.ref, facts.id) };
+        if (n.template === "survey") return { key: prefix, recipients: firmMembers(facts.firmId, facts.id), payloads: surveyPayloads(facts.ref, facts.id) };
         if (n.template === "closed_no_feedback") {
           const text = (locale: Locale) => ({ text: t(locale, "survey-closed-no-feedback", { ref: facts.ref }), parse_mode: "HTML" as const });
-          return { key: prefix, recipients: firmMembers(facts.firmId), payloads: { zh: text("zh"), en: text("en") } };
+          return { key: prefix, recipients: firmMembers(facts.firmId, facts.id), payloads: { zh: text("zh"), en: text("en") } };
         }
         return {
           key: prefix,
-          recipients: firmMembers(facts.firmId),
+          recipients: firmMembers(facts.firmId, facts.id),
           payloads: statusUpdatePayloads({
             ref: facts.ref,
             status,

@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { joinDecision, languageChoice, menuChoice, privacyChoice } from "./callback-data.ts";
+import { claimDecision, joinDecision, languageChoice, menuChoice, privacyChoice } from "./callback-data.ts";
 import { t, type Locale } from "../lib/i18n.ts";
 
 export function languageKeyboard(locale: Locale = "zh"): InlineKeyboard {
@@ -33,4 +33,11 @@ export function joinKeyboard(locale: Locale, uscc: string, applicant: number): I
   return new InlineKeyboard()
     .text(t(locale, "button-approve"), joinDecision.encode({ approve: true, uscc, applicant }))
     .text(t(locale, "button-reject"), joinDecision.encode({ approve: false, uscc, applicant }));
+}
+
+/** Verify / reject buttons for a claim on the firm with this code. */
+export function claimKeyboard(locale: Locale, uscc: string, claimant: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t(locale, "claim-button-verify"), claimDecision.encode({ verify: true, uscc, claimant }))
+    .text(t(locale, "claim-button-reject"), claimDecision.encode({ verify: false, uscc, claimant }));
 }

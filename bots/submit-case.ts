@@ -3,7 +3,6 @@
 // firm's status update — one batch — then the bilingual confirmation.
 import { newCaseWrites, type RenderedNotice } from "../db/case-writes.ts";
 import { admins, firmMembers, owner as ownerAudience } from "../db/queries/audiences.ts";
-import { caseById } from "../db/queries/cases.ts";
 import { enqueueForRecipients, limitWithRefs, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
 import { fitText } from "../lib/telegram-text.ts";
 import type { RoutingCandidate } from "../db/queries/preload.ts";
@@ -23,7 +22,7 @@ import { otherLocale, t, type Locale } from "../lib/i18n.ts";
 import { statusUpdatePayloads } from "./notices.ts";
 import { replyHtml } from "./reply.ts";
 import { ownerKeyboard } from "./specialist-keyboards.ts";
-import { activeFirm, firmName } from "./membership.ts";
+import { actingMembership, activeFirm, firmName } from "./membership.ts";
 
 export function caseKindOf(form: CaseForm, draft: Draft): CaseKind {
   return form === "urgent" && draft.especially_urgent === "yes" ? "especially_urgent" : form;
@@ -89,6 +88,8 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
     due: beijingTime("zh", dues.resolutionDueAt),
     calendarWarning: warningText("zh", warnings),
     summary,
+    // Filed by someone whose claim on the firm awaits verification: the specialist sees it at once.
+    unverified: actingMembership(ctx)?.membership.status === "unverified" ? ` ${t("zh", "firm-unverified-mark")}` : "",
   };
   // The firm's words may be longer than a message holds: cut, they point to /case, which shows them whole.
   const pointer = t("zh", "full-text-at", { command: `/case ${REF_PLACEHOLDER}` });
@@ -102,7 +103,7 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
   if (owner) {
     notices.push({
       key: `status:${caseId}:assigned:`,
-      recipients: firmMembers(firm.id),
+      recipients: firmMembers(firm.id, caseId),
       payloads: statusUpdatePayloads({
         ref: REF_PLACEHOLDER,
         status: "assigned",
@@ -148,13 +149,13 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
     );
   }
 
-  const [[created]] = await unit.commit(caseById(db, caseId));
-  if (!created) throw new Error("the case was not created");
+  // The batch numbers the case: the confirmation names it by placeholder, filled in by the batch.
+  unit.citeRefOf(caseId);
   const dueFor = (locale: Locale, o: (typeof records)[number]) => (o.clock === "hours" ? beijingTime(locale, o.dueAt) : dueText(locale, o.dueAt, rules.calendar));
   const principal = records[records.length - 1]!;
   const args = (locale: Locale) => ({
     kind: t(locale, `kind-${kind}`),
-    ref: created.ref,
+    ref: REF_PLACEHOLDER,
     rule: deadlineRuleText(locale, policy),
     due: dueFor(locale, principal),
     firstDue: dueFor(locale, first),

@@ -11,7 +11,7 @@ import { headlineDues, type ObligationRecord } from "../domain/obligations.ts";
 import type { ActorType, CaseKind, CaseStatus } from "../domain/vocabulary.ts";
 import type { Db } from "./client.ts";
 import { addsToOutbox, enqueueForRecipients, type LocalePayloads } from "./queries/outbox.ts";
-import { attachments, caseEvents, caseObligations, cases } from "./schema.ts";
+import { attachments, caseObligations, cases } from "./schema.ts";
 
 type Item = BatchItem<"sqlite">;
 
@@ -204,10 +204,6 @@ export function newCaseWrites(db: Db, c: NewCase, notices: readonly RenderedNoti
     // Texts built before the batch numbered the case carry REF_PLACEHOLDER for its ref.
     ...noticeInserts(db, c.id, now, notices, always, true),
   ];
-}
-
-export function caseEventsOf(db: Db, caseId: string) {
-  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(caseEvents.id);
 }
 
 export function obligationsOf(db: Db, caseId: string) {

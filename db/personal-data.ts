@@ -119,7 +119,14 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     rows: "none",
     columns: { id: no, name_zh: no, name_en: no, kind: no, area_code: no, notice_chat_id: no, created_at: no },
   },
-  processed_updates: { rows: "none: update ids are not linked to a person", columns: { update_id: no, processed_at: no } },
+  processed_updates: {
+    rows: "replies still kept for the person's chat (replies_chat_id): cleared; the marks themselves are not linked to a person",
+    columns: { update_id: no, processed_at: no, replies: nullify, replies_lease_until: no, replies_chat_id: nullify },
+  },
+  rate_counters: {
+    rows: "the person's counters (telegram_id): deleted",
+    columns: { telegram_id: deleteRow, action: no, window_start: no, count: no },
+  },
   case_ref_counters: { rows: "none", columns: { year: no, last: no } },
   calendar_days: { rows: "none", columns: { date: no, kind: no, name: no, year: no } },
   calendar_years: { rows: "none", columns: { year: no, source: no, loaded_at: no } },

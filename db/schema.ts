@@ -12,6 +12,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { RATE_ACTIONS } from "../domain/rate-limits.ts";
 
 import {
   ACTOR_TYPES,
@@ -108,7 +109,12 @@ export const firmMembers = sqliteTable(
   {
     firmId: text("firm_id").notNull().references(() => firms.id),
     telegramId: integer("telegram_id").notNull().references(() => users.telegramId),
-    status: text("status", { enum: ["pending", "active", "rejected"] }).notNull(),
+    /**
+     * active: verified (speaks for the firm, approves others); unverified: claimed the firm, awaiting
+     * verification by its specialist or the department (files cases, sees only their own); pending:
+     * asked to join a verified firm; rejected.
+     */
+    status: text("status", { enum: ["pending", "unverified", "active", "rejected"] }).notNull(),
     approvedBy: integer("approved_by"),
     createdAt: createdAt(),
   },
@@ -335,16 +341,33 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Telegram update ids already taken into effect; written in the same batch as the effect. */
+/**
+ * Telegram update ids already taken into effect; written in the same batch as the effect, with
+ * the replies that batch decided on, until they are known to be sent: a redelivery after a lost
+ * answer sends them (once: the delivery sending them holds them until `replies_lease_until`).
+ */
 export const processedUpdates = sqliteTable(
   "processed_updates",
   {
     updateId: integer("update_id").primaryKey(),
     processedAt: integer("processed_at").notNull(),
+    /** [{ method, payload }] Bot API calls in order; null once sent (or when there were none). */
+    replies: text("replies", { mode: "json" }).$type<KeptReply[]>(),
+    repliesLeaseUntil: integer("replies_lease_until"),
+    /** The chat the kept replies go to, so /deleteme finds them. */
+    repliesChatId: integer("replies_chat_id"),
   },
-  // Retention: marks go after PROCESSED_UPDATES_RETENTION_DAYS, found by this index.
-  (t) => [index("processed_updates_at").on(t.processedAt)],
+  (t) => [
+    // Retention: marks go after PROCESSED_UPDATES_RETENTION_DAYS, found by this index.
+    index("processed_updates_at").on(t.processedAt),
+    index("processed_updates_replies_chat").on(t.repliesChatId).where(sql`replies IS NOT NULL`),
+  ],
 );
+/** A reply kept with its update's mark: a Bot API method and its parameters. */
+export interface KeptReply {
+  method: string;
+  payload: Record<string, unknown>;
+}
 
 /** Days that differ from the Mon–Fri rule: public holidays (off) and make-up working days (调休, on). */
 export const calendarDays = sqliteTable("calendar_days", {
@@ -388,6 +411,18 @@ export const auditEvents = sqliteTable(
     data: text("data", { mode: "json" }),
   },
   (t) => [index("audit_events_at").on(t.at)],
+);
+
+/** Per Telegram user and action, how many times in the current window (domain/rate-limits.ts). */
+export const rateCounters = sqliteTable(
+  "rate_counters",
+  {
+    telegramId: integer("telegram_id").notNull(),
+    action: text("action", { enum: RATE_ACTIONS }).notNull(),
+    windowStart: integer("window_start").notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.telegramId, t.action] })],
 );
 
 /** Makes a batch fail (and roll back) when an expectation is not met: see db/guard.ts. */

@@ -1,17 +1,31 @@
 // The unit of work of one Telegram update: everything it changes is written in ONE batch (one
-// round trip, one transaction) together with the mark that the update was processed. A
-// redelivered update therefore either finds its mark and does nothing, or (racing another
-// delivery) fails on the mark's primary key and rolls back whole. Reads a handler needs after
-// deciding (lists, lookups) ride in the same batch, after the writes.
+// round trip, one transaction) together with the mark that the update was processed, and so are
+// the replies it decided on, kept with the mark. A redelivered update therefore either finds its
+// mark (and sends the kept replies if the first delivery never could) or, racing another
+// delivery, fails on the mark's primary key and rolls back whole. Handlers read what they need
+// in the preload; a reply that depends on how the batch went is staged under a SQL condition.
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { DbHandle } from "./client.ts";
-import { isOutboxWrite } from "./queries/outbox.ts";
-import { processedUpdates } from "./schema.ts";
+import { isOutboxWrite, REF_PLACEHOLDER } from "./queries/outbox.ts";
+import { processedUpdates, type KeptReply } from "./schema.ts";
 
 type Item = BatchItem<"sqlite">;
-type ResultOf<T> = T extends PromiseLike<infer R> ? R : never;
-type Results<T extends readonly Item[]> = { [K in keyof T]: ResultOf<T[K]> };
+
+interface StagedReply extends KeptReply {
+  /** Kept (and sent) only if this holds once the writes ran. */
+  when: SQL | undefined;
+}
+
+export interface ReplyOptions {
+  /** The longest one reply may take to send (the Bot API timeout): how long a delivery holds its replies. */
+  timeoutMs: number;
+  /** The chat the replies go to, kept with them so /deleteme finds them. */
+  chatId: number | null;
+}
+
+/** Extra time a delivery holds its replies beyond the sends' own timeouts. */
+const REPLY_LEASE_MARGIN_MS = 5_000;
 
 /** Another delivery of the same update won the race: nothing of this one was written. */
 export class AlreadyProcessed extends Error {
@@ -25,6 +39,9 @@ export class ConcurrentChange extends Error {
 
 export class UpdateUnit {
   readonly #writes: Item[] = [];
+  readonly #replies: StagedReply[] = [];
+  #when: SQL | undefined;
+  readonly #fills: { placeholder: string; value: SQL }[] = [];
   #guarded = false;
   #committing = false;
   #committed = false;
@@ -33,11 +50,13 @@ export class UpdateUnit {
   readonly handle: DbHandle;
   readonly updateId: number;
   readonly now: number;
+  readonly #replyOptions: ReplyOptions;
 
-  constructor(handle: DbHandle, updateId: number, now: number) {
+  constructor(handle: DbHandle, updateId: number, now: number, replies: ReplyOptions = { timeoutMs: 10_000, chatId: null }) {
     this.handle = handle;
     this.updateId = updateId;
     this.now = now;
+    this.#replyOptions = replies;
   }
 
   get db() {
@@ -70,23 +89,85 @@ export class UpdateUnit {
     this.write(this.db.run(sql`INSERT INTO tx_guard (ok) SELECT CASE WHEN ${condition} THEN 1 ELSE 0 END`));
   }
 
-  /** Runs the one batch: the processed mark, the staged writes, then `reads`, whose results it returns. */
-  async commit<const R extends readonly Item[]>(...reads: R): Promise<Results<R>> {
+  /** Stages a Bot API call (a reply), kept with the mark and sent after the commit, in order. */
+  reply(method: string, payload: Record<string, unknown>): void {
+    if (this.#committing) throw new Error(`${method} after the commit: a reply must be staged before it, or a redelivery could not send it`);
+    this.#replies.push({ method, payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>, when: this.#when });
+  }
+
+  /**
+   * Replies staged by `then` are kept only if `condition` holds once the writes ran, those of
+   * `otherwise` only if it does not (e.g. "joined" or "that code is not valid").
+   */
+  async onlyIf(condition: SQL, then: () => unknown, otherwise?: () => unknown): Promise<void> {
+    const holds = sql`(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    await this.#under(sql`${holds} = 1`, then);
+    if (otherwise) await this.#under(sql`${holds} = 0`, otherwise);
+  }
+
+  async #under(condition: SQL, stage: () => unknown): Promise<void> {
+    const outer = this.#when;
+    this.#when = outer ? sql`(${outer}) AND ${condition}` : condition;
+    try {
+      await stage();
+    } finally {
+      this.#when = outer;
+    }
+  }
+
+  /** The replies mention this case's ref (REF_PLACEHOLDER), which the batch itself numbers. */
+  citeRefOf(caseId: string): void {
+    this.fillIn(REF_PLACEHOLDER, sql`(SELECT ref FROM cases WHERE id = ${caseId})`);
+  }
+
+  /** `placeholder` in the replies stands for `value`, a scalar the batch knows once its writes ran (a ref, a notice's number). */
+  fillIn(placeholder: string, value: SQL): void {
+    this.#fills.push({ placeholder, value });
+  }
+
+  /**
+   * Runs the one batch: the processed mark, the staged writes, then the replies kept with the
+   * mark (those whose condition holds), which it returns, to be sent.
+   */
+  async commit(): Promise<KeptReply[]> {
     if (this.#committing) throw new Error("an update commits once");
     this.#committing = true;
+    const staged = this.#replies.length > 0;
     const items: Item[] = [
-      this.db.insert(processedUpdates).values({ updateId: this.updateId, processedAt: this.now }),
+      this.db.insert(processedUpdates).values({
+        updateId: this.updateId,
+        processedAt: this.now,
+        ...(staged
+          ? { replies: [], repliesLeaseUntil: this.now + this.#replies.length * this.#replyOptions.timeoutMs + REPLY_LEASE_MARGIN_MS, repliesChatId: this.#replyOptions.chatId }
+          : {}),
+      }),
       ...this.#writes,
     ];
     if (this.#guarded) items.push(this.db.run(sql`DELETE FROM tx_guard`));
-    items.push(...reads);
+    if (staged) {
+      items.push(...this.#replies.map((r) => this.#keep(r)));
+      items.push(this.db.select({ replies: processedUpdates.replies }).from(processedUpdates).where(sql`${processedUpdates.updateId} = ${this.updateId}`));
+    }
     try {
       const results = await this.db.batch(items as [Item, ...Item[]]);
       this.#committed = true;
-      return results.slice(items.length - reads.length) as unknown as Results<R>;
+      if (!staged) return [];
+      const [row] = results.at(-1) as { replies: KeptReply[] | null }[];
+      return row?.replies ?? [];
     } catch (error) {
       throw classify(error);
     }
+  }
+
+  #keep(reply: StagedReply): Item {
+    // Each value goes into the JSON text as a string's content: its backslashes and quotes escaped.
+    const value = this.#fills.reduce(
+      (json, { placeholder, value: filled }) => sql`replace(${json}, ${placeholder}, replace(replace(COALESCE(${filled}, ''), '\', '\\'), '"', '\"'))`,
+      sql`${JSON.stringify({ method: reply.method, payload: reply.payload })}`,
+    );
+    return this.db.run(sql`
+      UPDATE processed_updates SET replies = json_insert(COALESCE(replies, '[]'), '$[#]', json(${value}))
+       WHERE update_id = ${this.updateId}${reply.when ? sql` AND ${reply.when}` : sql``}`);
   }
 }
 

@@ -1,17 +1,20 @@
 // One Telegram update, end to end: preload (round trip 1), the bot's middleware (no I/O of its
-// own), the commit batch (round trip 2), then the replies it queued.
+// own), the commit batch with the replies it staged (round trip 2), then those replies. A
+// redelivery of an update whose replies are still kept sends them instead (see db/unit.ts).
 import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { openDbFor } from "../db/client.ts";
+import { releaseReplies, takeOverReplies } from "../db/queries/kept-replies.ts";
 import { preloadSender } from "../db/queries/preload.ts";
+import type { KeptReply } from "../db/schema.ts";
 import { AlreadyProcessed, ConcurrentChange, UpdateUnit } from "../db/unit.ts";
 import type { Settings } from "../lib/settings.ts";
 import { logError } from "../lib/log.ts";
-import { botFor, runBot, type DeferredCall } from "../bots/bot.ts";
+import { botFor, runBot } from "../bots/bot.ts";
 import { bilingual } from "../lib/i18n.ts";
 import { preloadHints } from "../bots/preload-hints.ts";
 
-export type UpdateOutcome = "processed" | "duplicate" | "handler_error";
+export type UpdateOutcome = "processed" | "duplicate" | "resent" | "handler_error";
 
 export interface UpdateReport {
   outcome: UpdateOutcome;
@@ -20,6 +23,8 @@ export interface UpdateReport {
   replies: number;
   /** The update queued messages for other people: drain the outbox now rather than at the next tick. */
   enqueued: boolean;
+  /** Replies were kept with the mark and have been sent: let them go after the response (releaseReplies). */
+  keptReplies: boolean;
 }
 
 /** Thrown when the update could not be stored: the webhook answers 5xx and Telegram redelivers. */
@@ -46,44 +51,63 @@ function senderOf(update: Update): { id: number; chatId?: number } | undefined {
 export async function handleUpdate(update: Update, settings: Settings, now: number): Promise<UpdateReport> {
   const handle = openDbFor(settings);
   const kind = updateKind(update);
+  const replyTimeoutMs = settings.TELEGRAM_TIMEOUT_SECONDS * 1000;
   let unit: UpdateUnit | undefined;
-  const report = (outcome: UpdateOutcome, replies: number): UpdateReport => ({
+  const report = (outcome: UpdateOutcome, replies: number, keptReplies = false): UpdateReport => ({
     outcome,
     kind,
     roundTrips: handle.roundTrips(),
     replies,
     enqueued: unit?.committed === true && unit.enqueued,
+    keptReplies,
   });
   const sender = senderOf(update);
   try {
-    const preloaded = await preloadSender(handle, update.update_id, sender?.id, preloadHints(update, now));
-    if (preloaded.alreadyProcessed) return report("duplicate", 0);
+    const preloaded = await preloadSender(handle, update.update_id, sender?.id, await preloadHints(update, now));
+    if (preloaded.alreadyProcessed) {
+      const kept = preloaded.keptReplies;
+      if (!kept) return report("duplicate", 0);
+      // The first delivery committed but may not have sent its replies (its answer was lost, or it died).
+      if (kept.heldUntil > now) throw new RetryLater("the first delivery may still be sending its replies");
+      const taken = await takeOverReplies(handle, update.update_id, kept.heldUntil, now + kept.replies.length * replyTimeoutMs + replyTimeoutMs);
+      if (!taken) throw new RetryLater("another delivery took the replies over");
+      return report("resent", await sendAll(settings, taken, update.update_id), true);
+    }
 
-    unit = new UpdateUnit(handle, update.update_id, now);
-    let deferred: DeferredCall[];
+    unit = new UpdateUnit(handle, update.update_id, now, { timeoutMs: replyTimeoutMs, chatId: sender?.chatId ?? sender?.id ?? null });
     let outcome: UpdateOutcome = "processed";
+    let replies: KeptReply[];
     try {
-      deferred = await runBot(settings, update, { unit, sender: preloaded, settings });
+      await runBot(settings, update, { unit, sender: preloaded, settings });
+      replies = await unit.commit();
     } catch (thrown) {
       // grammY wraps what middleware throws; the database's verdicts pass through unchanged.
       const error = thrown instanceof BotError ? thrown.error : thrown;
-      if (error instanceof AlreadyProcessed || error instanceof ConcurrentChange || isUnavailable(error)) throw error;
+      if (error instanceof AlreadyProcessed || error instanceof ConcurrentChange || isUnavailable(error) || unit.committed) throw error;
       // A bug in a handler: record the update as seen (so Telegram stops redelivering it) and
       // tell the person, instead of failing silently or looping.
       logError("handler_failed", error, { update_id: update.update_id, kind });
       outcome = "handler_error";
-      deferred = sender?.chatId ? [internalErrorReply(settings, sender.chatId, preloaded.user?.locale ?? "zh")] : [];
-      if (unit.committed) return report(outcome, 0);
-      const fresh = new UpdateUnit(handle, update.update_id, now);
-      await fresh.commit();
-      return report(outcome, await sendAll(deferred, update.update_id));
+      unit = new UpdateUnit(handle, update.update_id, now, { timeoutMs: replyTimeoutMs, chatId: sender?.chatId ?? sender?.id ?? null });
+      if (sender?.chatId) unit.reply("sendMessage", { chat_id: sender.chatId, text: bilingual(preloaded.user?.locale ?? "zh", "error-internal") });
+      replies = await unit.commit();
     }
-    if (!unit.committed) await unit.commit();
-    return report(outcome, await sendAll(deferred, update.update_id));
+    return report(outcome, await sendAll(settings, replies, update.update_id), replies.length > 0);
   } catch (error) {
+    if (error instanceof RetryLater) throw error;
     if (error instanceof AlreadyProcessed) return report("duplicate", 0);
     if (error instanceof ConcurrentChange) throw new RetryLater("state changed while handling; redeliver");
     throw new RetryLater(`database unavailable: ${(error as Error).message}`);
+  }
+}
+
+/** After the response: the sent replies need not be kept any longer (a third round trip, off the response path). */
+export async function releaseKeptReplies(settings: Settings, updateId: number): Promise<void> {
+  try {
+    await releaseReplies(openDbFor(settings), updateId);
+  } catch (error) {
+    // They stay kept; a redelivery (there should be none: the webhook answered 200) would send them again.
+    logError("replies_release_failed", error, { update_id: updateId });
   }
 }
 
@@ -94,20 +118,17 @@ function isUnavailable(error: unknown): boolean {
   return /fetch failed|ECONNREFUSED|network|connect|HttpServerError|SERVER_ERROR|timed? ?out/i.test(text) && !/SQLITE_/.test(text);
 }
 
-function internalErrorReply(settings: Settings, chatId: number, locale: "zh" | "en"): DeferredCall {
-  return () => botFor(settings).api.sendMessage(chatId, bilingual(locale, "error-internal"));
-}
-
-/** Sends the queued replies in order. The effects are committed, so a failed reply is logged, not retried by Telegram. */
-async function sendAll(calls: DeferredCall[], updateId: number): Promise<number> {
+/** Sends the replies in order. The effects are committed, so a failed reply is logged, not retried by Telegram. */
+async function sendAll(settings: Settings, replies: KeptReply[], updateId: number): Promise<number> {
+  const api = botFor(settings).api;
   let sent = 0;
-  for (const call of calls) {
+  for (const reply of replies) {
     try {
-      await call();
+      await api.raw[reply.method as "sendMessage"](reply.payload as never);
       sent += 1;
     } catch (error) {
       const code = error instanceof GrammyError ? error.error_code : undefined;
-      logError("reply_failed", error, { update_id: updateId, telegram_code: code });
+      logError("reply_failed", error, { update_id: updateId, method: reply.method, telegram_code: code });
     }
   }
   return sent;

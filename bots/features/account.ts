@@ -1,6 +1,6 @@
 // /help, /privacy (what is stored about the person) and /deleteme (erase it, after a confirmation).
 import { Composer, InlineKeyboard } from "grammy";
-import { casesFiledBy, erasePerson } from "../../db/queries/erase.ts";
+import { erasePerson } from "../../db/queries/erase.ts";
 import { onButton } from "../buttons.ts";
 import { eraseChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -22,10 +22,9 @@ export async function help(ctx: BotContext) {
 privateChat.command("help", help);
 
 privateChat.command("privacy", async (ctx) => {
-  const { unit, sender } = ctx.state;
+  const { sender } = ctx.state;
   const user = sender.user;
   const none = t(ctx.locale, "privacy-none");
-  const [[filed]] = await unit.commit(casesFiledBy(unit.db, ctx.from.id));
   const firms = sender.memberships.map((m) => `${firmName(m.firm, ctx.locale)} (${m.firm.uscc}, ${m.membership.status})`);
   await replyHtml(
     ctx,
@@ -36,7 +35,7 @@ privateChat.command("privacy", async (ctx) => {
       phone: user?.phone ?? none,
       acceptedAt: user?.privacyAcceptedAt ? beijingTime(ctx.locale, user.privacyAcceptedAt) : none,
       firms: firms.length ? firms.join("; ") : none,
-      cases: filed?.n ?? 0,
+      cases: sender.answers.filedCount,
     }),
   );
 });

@@ -1,11 +1,11 @@
 // Photos and documents: kept by Telegram file_id with name, size and type. During an intake they
 // wait for the case the form will file; in "add to case" mode they join that case at once.
 import { Composer } from "grammy";
-import { and, eq, sql } from "drizzle-orm";
-import { attachments } from "../../db/schema.ts";
+import { sql } from "drizzle-orm";
 import type { BotContext } from "../context.ts";
 import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
+import { counted } from "../rate-limit.ts";
 import { loadSession } from "../session.ts";
 import { visibleCase } from "../membership.ts";
 import { investorActor, runCaseCommand } from "../case-actions.ts";
@@ -16,8 +16,8 @@ export const MAX_ATTACHMENTS_PER_CASE = 10;
 export const attachmentsFeature = new Composer<BotContext>();
 
 /** True inside the batch once this update's file was kept. */
-function keptFile(fileUniqueId: string, now: number) {
-  return sql`EXISTS (SELECT 1 FROM attachments WHERE file_unique_id = ${fileUniqueId} AND created_at = ${now})`;
+function keptFile(fileUniqueId: string, telegramId: number, now: number) {
+  return sql`EXISTS (SELECT 1 FROM attachments WHERE file_unique_id = ${fileUniqueId} AND telegram_id = ${telegramId} AND created_at = ${now})`;
 }
 
 attachmentsFeature.chatType("private").on(["message:photo", "message:document"], async (ctx) => {
@@ -36,6 +36,7 @@ attachmentsFeature.chatType("private").on(["message:photo", "message:document"],
     await replyHtml(ctx, t(ctx.locale, "attachment-where"));
     return;
   }
+  if (target && !(await counted(ctx, "case_message"))) return;
   const { unit } = ctx.state;
   const caseId = target?.id ?? null;
   const owned = caseId === null ? sql`case_id IS NULL AND telegram_id = ${ctx.from.id}` : sql`case_id = ${caseId}`;
@@ -47,17 +48,13 @@ attachmentsFeature.chatType("private").on(["message:photo", "message:document"],
              ${document?.mime_type ?? "image/jpeg"}, ${size}, ${photo ? "photo" : "document"}, ${unit.now}
       WHERE (SELECT count(*) FROM attachments WHERE ${owned}) < ${MAX_ATTACHMENTS_PER_CASE}`),
   );
-  // The ledger records the file and the owner hears of it only if the insert kept it (the limit).
-  if (target && !(await runCaseCommand(ctx, { action: "add_attachment", name }, investorActor(ctx), keptFile(file.file_unique_id, unit.now)))) return;
-  const [kept] = await unit.commit(
-    unit.db
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(and(eq(attachments.fileUniqueId, file.file_unique_id), eq(attachments.createdAt, unit.now))),
+  // The ledger records the file and the owner hears of it only if the insert kept it (the limit),
+  // and the batch keeps the reply that fits.
+  const kept = keptFile(file.file_unique_id, ctx.from.id, unit.now);
+  if (target && !(await runCaseCommand(ctx, { action: "add_attachment", name }, investorActor(ctx), kept))) return;
+  await unit.onlyIf(
+    kept,
+    () => replyHtml(ctx, t(ctx.locale, "attachment-added", { name, target: target?.ref ?? t(ctx.locale, "attachment-pending") })),
+    () => replyHtml(ctx, t(ctx.locale, "attachment-limit", { max: MAX_ATTACHMENTS_PER_CASE })),
   );
-  if (kept.length === 0) {
-    await replyHtml(ctx, t(ctx.locale, "attachment-limit", { max: MAX_ATTACHMENTS_PER_CASE }));
-    return;
-  }
-  await replyHtml(ctx, t(ctx.locale, "attachment-added", { name, target: target?.ref ?? t(ctx.locale, "attachment-pending") }));
 });

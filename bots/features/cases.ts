@@ -2,8 +2,6 @@
 // ledger, withdrawing an open case, and adding a message or a file to one. A case of another
 // firm is answered exactly like a case that does not exist.
 import { Composer, InlineKeyboard, type NextFunction } from "grammy";
-import { caseEventsOf } from "../../db/case-writes.ts";
-import { casesOfFirm } from "../../db/queries/cases.ts";
 import { investorSees, isOpen } from "../../domain/vocabulary.ts";
 import { calendarOf, investorActor, runCaseCommand } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";
@@ -13,6 +11,7 @@ import type { BotContext, TextMessageContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
+import { counted } from "../rate-limit.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { activeFirm, visibleCase } from "../membership.ts";
 
@@ -25,8 +24,7 @@ export async function listCases(ctx: BotContext) {
     await replyHtml(ctx, t(ctx.locale, "registration-needed"));
     return;
   }
-  const { unit } = ctx.state;
-  const [rows] = await unit.commit(casesOfFirm(unit.db, firm.id));
+  const rows = ctx.state.sender.answers.firmCases;
   if (rows.length === 0) {
     await replyHtml(ctx, t(ctx.locale, "cases-empty"));
     return;
@@ -55,8 +53,7 @@ privateChat.command("status", async (ctx) => {
     await replyHtml(ctx, t(ctx.locale, "case-not-found", { ref: ref.slice(0, 40) }));
     return;
   }
-  const { unit } = ctx.state;
-  const [events] = await unit.commit(caseEventsOf(unit.db, found.id));
+  const events = ctx.state.sender.answers.caseEvents;
   const timeline = events.filter((e) => investorSees(e.type)).slice(-15).map((e) =>
     t(ctx.locale, "case-timeline-line", { at: beijingTime(ctx.locale, e.at), event: t(ctx.locale, `event-${e.type}`) }),
   );
@@ -110,7 +107,7 @@ export async function caseText(ctx: TextMessageContext, next: NextFunction) {
   if (state.flow === "withdraw") {
     saveSession(ctx, null);
     if (await runCaseCommand(ctx, { action: "withdraw", reason: text }, investorActor(ctx))) await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));
-  } else if (await runCaseCommand(ctx, { action: "add_message", text }, investorActor(ctx))) {
+  } else if ((await counted(ctx, "case_message")) && (await runCaseCommand(ctx, { action: "add_message", text }, investorActor(ctx)))) {
     await replyHtml(ctx, t(ctx.locale, "message-added", { ref: found.ref }));
   }
 }

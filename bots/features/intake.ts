@@ -13,6 +13,7 @@ import { menuKeyboard } from "../keyboards.ts";
 import { activeFirm } from "../membership.ts";
 import { beginRegistration, continueOnboarding } from "../onboarding-steps.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
+import { allowed, counted } from "../rate-limit.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { submitCase } from "../submit-case.ts";
 import { submitSpecialistForm } from "../specialist-actions.ts";
@@ -28,6 +29,8 @@ export async function startCaseForm(ctx: BotContext, formId: CaseForm) {
     await continueOnboarding(ctx);
     return;
   }
+  // Refused before the form rather than after it: nobody types a whole request in vain.
+  if (!(await allowed(ctx, "case_filing"))) return;
   await openForm(ctx, FORMS[formId]!);
 }
 
@@ -36,6 +39,7 @@ for (const formId of CASE_FORMS) {
 }
 privateChat.command("register", async (ctx) => {
   if (activeFirm(ctx)) return continueOnboarding(ctx);
+  if (!(await allowed(ctx, "firm_request"))) return;
   await beginRegistration(ctx);
 });
 privateChat.command("new", continueOnboarding);
@@ -78,9 +82,12 @@ onButton(intake, formAction, async (ctx, button) => {
         return;
       }
       await ctx.answerCallbackQuery();
+      const formId = current.form.id;
+      // Over the limit, the review and its buttons stay: the same Submit works once the window has passed.
+      const limited = formId === "firm" ? "firm_request" : CASE_FORMS.includes(formId as CaseForm) ? "case_filing" : undefined;
+      if (limited && !(await counted(ctx, limited))) return;
       await clearButtons(ctx);
       saveSession(ctx, null);
-      const formId = current.form.id;
       if (formId === "firm") await submitFirm(ctx, current.state.draft);
       else if (CASE_FORMS.includes(formId as CaseForm)) await submitCase(ctx, formId as CaseForm, current.state.draft);
       else await submitSpecialistForm(ctx, formId, current.state.draft, current.about.caseId);

@@ -2,7 +2,7 @@
 // before it is accepted), then registering or joining a firm (its steps: onboarding-steps.ts), and
 // the decision of a firm's members on a request to join it.
 import { Composer } from "grammy";
-import { acceptPrivacy, decideJoin, membership } from "../../db/queries/firms.ts";
+import { acceptPrivacy, decidedBy, decideJoin } from "../../db/queries/firms.ts";
 import { sql } from "drizzle-orm";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { onButton } from "../buttons.ts";
@@ -48,7 +48,7 @@ onButton(onboarding, joinDecision, async (ctx, { approve, applicant }) => {
     // The applicant hears of it only if this decider's decision is the one that took effect.
     enqueueForRecipients(db, {
       keyPrefix: `join:${firmId}:${applicant}:`,
-      recipients: sql`SELECT 'decided' AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+      recipients: sql`SELECT m.created_at || ':decided' AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
                         FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
                        WHERE m.firm_id = ${firmId} AND m.telegram_id = ${applicant}
                          AND m.status = ${status} AND m.approved_by = ${ctx.from.id}`,
@@ -57,13 +57,15 @@ onButton(onboarding, joinDecision, async (ctx, { approve, applicant }) => {
       about: applicant,
     }),
   );
-  const [[row]] = await unit.commit(membership(db, firmId, applicant));
-  if (!row || row.approvedBy !== ctx.from.id || row.status !== status) {
-    await ctx.answerCallbackQuery({ text: t(ctx.locale, "join-not-allowed"), show_alert: true });
-    return;
-  }
-  await ctx.answerCallbackQuery();
-  await clearButtons(ctx);
   const decision = t(ctx.locale, approve ? "join-decision-approved" : "join-decision-rejected");
-  await replyHtml(ctx, t(ctx.locale, "join-decided", { applicant: String(applicant), decision }));
+  // Only a decision that took effect (this decider's, while the request was pending) is confirmed.
+  await unit.onlyIf(
+    decidedBy(firmId, applicant, status, ctx.from.id),
+    async () => {
+      await ctx.answerCallbackQuery();
+      await clearButtons(ctx);
+      await replyHtml(ctx, t(ctx.locale, "join-decided", { applicant: String(applicant), decision }));
+    },
+    () => ctx.answerCallbackQuery({ text: t(ctx.locale, "join-not-allowed"), show_alert: true }),
+  );
 });

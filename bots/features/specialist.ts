@@ -1,10 +1,10 @@
 // The specialist's side of the bot: /join with an invite code, /duty, /mine, /case <ref>, and the
 // buttons under case notices. Every action checks the role first.
 import { Composer } from "grammy";
-import { and, asc, eq, sql } from "drizzle-orm";
-import { claimInvite, setDuty, specialistByTelegram } from "../../db/queries/specialists.ts";
+import { and, eq, sql } from "drizzle-orm";
+import { claimInvite, setDuty } from "../../db/queries/specialists.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
-import { cases, firms, specialists, webSignIns } from "../../db/schema.ts";
+import { specialists, webSignIns } from "../../db/schema.ts";
 import { roleOn } from "../../domain/case-rules.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { onButton } from "../buttons.ts";
@@ -19,6 +19,7 @@ import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { randomToken } from "../../lib/crypto.ts";
 import { ownerKeyboard } from "../specialist-keyboards.ts";
+import { normaliseInviteCode } from "../preload-hints.ts";
 import { openForm } from "../forms/driver.ts";
 import { firmName } from "../membership.ts";
 import { mayTake, takeStep } from "../specialist-actions.ts";
@@ -36,11 +37,6 @@ const WEB_SIGN_IN_MINUTES = 10;
 
 const privateChat = specialistFeature.chatType("private");
 
-/** Invite codes are shown grouped (ABCD-EFGH-JKLM); any spacing or case is accepted. */
-export function normaliseInviteCode(raw: string): string {
-  return raw.toUpperCase().replace(/[^A-Z0-9]/g, "");
-}
-
 privateChat.command("join", async (ctx) => {
   const code = normaliseInviteCode(ctx.match);
   if (code.length < 8) {
@@ -48,15 +44,17 @@ privateChat.command("join", async (ctx) => {
     return;
   }
   const { unit } = ctx.state;
-  unit.write(claimInvite(unit.db, await sha256Hex(code), ctx.from.id, ctx.chat.id, unit.now));
-  const [[joined]] = await unit.commit(specialistByTelegram(unit.db, ctx.from.id));
-  if (!joined) {
-    await replyHtml(ctx, t(ctx.locale, "join-invalid"));
-    return;
-  }
-  await replyHtml(
-    ctx,
-    t(ctx.locale, "join-welcome", { name: joined.specialist.name, unit: joined.unit.nameZh, role: t(ctx.locale, `role-${joined.specialist.role}`) }),
+  // The record the code would claim was read in the preload; the claim itself decides, at commit.
+  const invited = ctx.state.sender.answers.invite;
+  const invalid = () => replyHtml(ctx, t(ctx.locale, "join-invalid"));
+  if (!invited) return invalid();
+  const hash = await sha256Hex(code);
+  unit.write(claimInvite(unit.db, hash, ctx.from.id, ctx.chat.id, unit.now));
+  const { specialist: joined, unit: joinedUnit } = invited;
+  await unit.onlyIf(
+    sql`EXISTS (SELECT 1 FROM specialists WHERE id = ${joined.id} AND telegram_id = ${ctx.from.id})`,
+    () => replyHtml(ctx, t(ctx.locale, "join-welcome", { name: joined.name, unit: joinedUnit.nameZh, role: t(ctx.locale, `role-${joined.role}`) })),
+    invalid,
   );
 });
 
@@ -101,23 +99,16 @@ privateChat.command("deputy", async (ctx) => {
   }
   const active = sql`EXISTS (SELECT 1 FROM specialists d WHERE d.id = ${choice} AND d.active = 1)`;
   unit.write(unit.db.update(specialists).set({ deputyId: choice }).where(and(eq(specialists.id, me.id), active)));
-  const [[after]] = await unit.commit(unit.db.select({ deputyId: specialists.deputyId }).from(specialists).where(eq(specialists.id, me.id)));
-  await replyHtml(ctx, t(ctx.locale, after?.deputyId === choice ? "deputy-set" : "deputy-unknown", { deputy: choice }));
+  await unit.onlyIf(
+    sql`EXISTS (SELECT 1 FROM specialists WHERE id = ${me.id} AND deputy_id = ${choice})`,
+    () => replyHtml(ctx, t(ctx.locale, "deputy-set", { deputy: choice })),
+    () => replyHtml(ctx, t(ctx.locale, "deputy-unknown", { deputy: choice })),
+  );
 });
 
 privateChat.command("mine", async (ctx) => {
-  const me = ctx.state.sender.specialist!;
   const { unit } = ctx.state;
-  const open = sql`${cases.status} IN ('received','assigned','acknowledged','in_progress','meeting_scheduled')`;
-  const [rows] = await unit.commit(
-    unit.db
-      .select()
-      .from(cases)
-      .where(and(eq(cases.ownerId, me.id), open))
-      // Overdue first, then by the due that comes first.
-      .orderBy(sql`${cases.resolutionDueAt} < ${unit.now} DESC`, asc(cases.resolutionDueAt))
-      .limit(50),
-  );
+  const rows = ctx.state.sender.answers.mine;
   if (rows.length === 0) {
     await replyHtml(ctx, t(ctx.locale, "mine-empty"));
     return;
@@ -144,13 +135,13 @@ privateChat.command("case", async (ctx) => {
     await replyHtml(ctx, t(ctx.locale, "case-not-found", { ref: ctx.match.trim().slice(0, 40) }));
     return;
   }
-  const { unit } = ctx.state;
-  const [[firm]] = await unit.commit(unit.db.select().from(firms).where(eq(firms.id, c.firmId)));
+  const { firm, filerUnverified } = ctx.state.sender.answers.caseFirm ?? {};
   const text = t(ctx.locale, "specialist-case", {
     ref: c.ref,
     kind: t(ctx.locale, `kind-${c.kind}`),
     status: t(ctx.locale, `status-${c.status}`),
     firm: firm ? `${firmName(firm, ctx.locale)} (${firm.uscc})` : "",
+    unverified: filerUnverified ? ` ${t(ctx.locale, "firm-unverified-mark")}` : "",
     firstDue: beijingTime(ctx.locale, c.firstResponseDueAt),
     due: beijingTime(ctx.locale, c.resolutionDueAt),
     summary: c.summary,

@@ -2,13 +2,13 @@
 // which numbers it and issues it to the responsible unit; the unit's people record its written
 // reply (整改情况), which the department is told of. The rules are domain/supervision.ts
 // (decideNotice); the writes db/supervision-writes.ts. Two round trips: the preload (the notice,
-// its case, obligations and document context) and the commit, which reads the outcome back.
+// its case, obligations and document context) and the commit, whose replies are kept under the
+// condition of the outcome (signed by this officer, voided, signed by another).
 import { Composer } from "grammy";
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { noticeAddressees, supervisingOffice } from "../../db/queries/audiences.ts";
 import type { NoticeRow } from "../../db/queries/preload.ts";
 import { ladderFrom } from "../../db/queries/supervision.ts";
-import { supervisionNotices } from "../../db/schema.ts";
 import { NUMBER_PLACEHOLDER, replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { openObligations, type ObligationRecord } from "../../domain/obligations.ts";
@@ -125,18 +125,24 @@ async function signOff(ctx: BotContext, noticeId: string) {
       now: unit.now,
     }),
   );
-  const [[after]] = await unit.commit(
-    unit.db
-      .select({ status: supervisionNotices.status, number: supervisionNotices.number, signedBy: supervisionNotices.signedBy })
-      .from(supervisionNotices)
-      .where(eq(supervisionNotices.id, l.notice.id)),
+  // The batch numbers the notice; the replies name it by placeholder, filled in by the batch. Between
+  // this update's read and its write another officer may have signed it, or the cron voided it: that stands.
+  const notice = sql`(SELECT status FROM supervision_notices WHERE id = ${l.notice.id})`;
+  unit.fillIn(NUMBER_PLACEHOLDER, sql`(SELECT number FROM supervision_notices WHERE id = ${l.notice.id})`);
+  await unit.onlyIf(
+    sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${l.notice.id} AND signed_by = ${l.actor!.id})`,
+    async () => {
+      await ctx.answerCallbackQuery();
+      await clearButtons(ctx);
+      await tellTapper(ctx, t(ctx.locale, "sv-signed", { title: noticeTitle(l.notice.level), number: NUMBER_PLACEHOLDER, unit: l.context.unitName ?? "" }));
+    },
+    () =>
+      unit.onlyIf(
+        sql`${notice} = 'void'`,
+        () => refuseTap(ctx, t(ctx.locale, "sv-refused-void")),
+        () => refuseTap(ctx, t(ctx.locale, "sv-refused-signed", { number: NUMBER_PLACEHOLDER })),
+      ),
   );
-  // Between this update's read and its write another officer signed it, or the cron voided it: that stands.
-  if (after?.status === "void") return refuseTap(ctx, t(ctx.locale, "sv-refused-void"));
-  if (after?.signedBy !== l.actor!.id) return refuseTap(ctx, t(ctx.locale, "sv-refused-signed", { number: after?.number ?? "" }));
-  await ctx.answerCallbackQuery();
-  await clearButtons(ctx);
-  await tellTapper(ctx, t(ctx.locale, "sv-signed", { title: noticeTitle(l.notice.level), number: after.number ?? "", unit: l.context.unitName ?? "" }));
 }
 
 async function askReply(ctx: BotContext, noticeId: string) {
@@ -167,10 +173,12 @@ async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
   const me = ctx.state.sender.specialist!;
   const told = repliedPayloads({ ref: l.c.ref, number: l.notice.number ?? "", level: l.notice.level, unit: l.context.unitName ?? "", by: me.name, at: unit.now, text });
   unit.write(...replyWrites(unit.db, { notice: l.snapshot, by: { type: "specialist", id: me.id }, text, told: [{ key: `notice:${l.notice.id}:replied:`, recipients: supervisingOffice(), payloads: told }], now: unit.now }));
-  const [[after]] = await unit.commit(unit.db.select({ repliedBy: supervisionNotices.repliedBy, repliedAt: supervisionNotices.repliedAt }).from(supervisionNotices).where(eq(supervisionNotices.id, l.notice.id)));
-  // Someone of the unit recorded it between this update's read and its write: theirs stands.
-  if (after?.repliedBy !== me.id) return replyHtml(ctx, t(ctx.locale, "sv-reply-already", { at: beijingTime(ctx.locale, after?.repliedAt ?? unit.now) }));
-  await replyHtml(ctx, t(ctx.locale, "sv-reply-recorded", { ref: l.c.ref, number: l.notice.number ?? "", issuer: issuerOf(l.context) }));
+  // Someone of the unit recorded it between this update's read and its write (so, just now): theirs stands.
+  await unit.onlyIf(
+    sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${l.notice.id} AND replied_by = ${me.id})`,
+    () => replyHtml(ctx, t(ctx.locale, "sv-reply-recorded", { ref: l.c.ref, number: l.notice.number ?? "", issuer: issuerOf(l.context) })),
+    () => replyHtml(ctx, t(ctx.locale, "sv-reply-already", { at: beijingTime(ctx.locale, unit.now) })),
+  );
 }
 
 onButton(supervision, noticeAction, async (ctx, { action, noticeId }) => (action === "sign" ? signOff(ctx, noticeId) : askReply(ctx, noticeId)));

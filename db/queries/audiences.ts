@@ -66,10 +66,14 @@ export function admins(): SQL {
                FROM specialists s WHERE s.role = 'admin' AND s.active = 1 AND s.telegram_id IS NOT NULL`;
 }
 
-/** Active members of the firm who can be reached, in their own language. */
-export function firmMembers(firmId: string): SQL {
+/**
+ * Who hears of a case on the firm's side, in their own language, if they can be reached: the firm's
+ * verified members, and the person who filed it while their claim on the firm awaits verification.
+ */
+export function firmMembers(firmId: string, caseId: string): SQL {
   return sql`SELECT 'member:' || u.telegram_id AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
                FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
-              WHERE m.firm_id = ${firmId} AND m.status = 'active' AND u.unreachable_at IS NULL`;
+              WHERE m.firm_id = ${firmId} AND u.unreachable_at IS NULL
+                AND (m.status = 'active' OR (m.status = 'unverified' AND m.telegram_id = (SELECT created_by FROM cases WHERE id = ${caseId})))`;
 }
 

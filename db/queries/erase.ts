@@ -2,11 +2,11 @@
 // their rows are deleted; the cases and ledger events they leave behind stay for the firm and for
 // supervision, unlinked from them and with their own words replaced by the erased marker. Changing
 // `cases` and `case_events` here is erasure only: no status, version or due changes.
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client.ts";
 import { CASE_DETAIL_TEXT_KEYS, INVESTOR_EVENT_TEXT_KEYS } from "../personal-data.ts";
-import { attachments, caseEvents, cases, firmMembers, outbox, sessions, users } from "../schema.ts";
+import { attachments, caseEvents, cases, firmMembers, outbox, processedUpdates, rateCounters, sessions, users } from "../schema.ts";
 
 /** The JSON object in `column` with the values under `keys` replaced by `marker` (keys it lacks stay absent). */
 function redacted(column: SQLiteColumn, keys: readonly string[], marker: string): SQL {
@@ -36,10 +36,13 @@ export function erasePerson(db: Db, person: { telegramId: number; chatId: number
     db.update(firmMembers).set({ approvedBy: null }).where(eq(firmMembers.approvedBy, telegramId)),
     db.delete(firmMembers).where(eq(firmMembers.telegramId, telegramId)),
     db.delete(sessions).where(eq(sessions.telegramId, telegramId)),
+    db.delete(rateCounters).where(eq(rateCounters.telegramId, telegramId)),
+    // Replies still kept for their chat (an answer lost, or not yet let go). This update's own are
+    // kept by the statements after the writes, so they survive.
+    db
+      .update(processedUpdates)
+      .set({ replies: null, repliesLeaseUntil: null, repliesChatId: null })
+      .where(and(inArray(processedUpdates.repliesChatId, chats), isNotNull(processedUpdates.replies))),
     db.delete(users).where(eq(users.telegramId, telegramId)),
   ] as const;
-}
-
-export function casesFiledBy(db: Db, telegramId: number) {
-  return db.select({ n: sql<number>`count(*)` }).from(cases).where(eq(cases.createdBy, telegramId));
 }

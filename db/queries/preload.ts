@@ -1,7 +1,9 @@
 // Everything a webhook update may need about its sender, read in one batch (one round trip).
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbHandle } from "../client.ts";
-import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, sessions, slaPolicies, specialists, supervisionNotices, units, users } from "../schema.ts";
+import type { RateAction, RateCounter } from "../../domain/rate-limits.ts";
+import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, rateCounters, sessions, slaPolicies, specialists, supervisionNotices, units, users, type KeptReply } from "../schema.ts";
+import { answerReads, type AnswerData, type AnswerHints } from "./answer-reads.ts";
 import { calendarWindow } from "./calendar.ts";
 import { noticeDocumentContext, type NoticeDocumentContext } from "./supervision.ts";
 
@@ -13,7 +15,7 @@ export type MembershipRow = typeof firmMembers.$inferSelect;
 export type CaseRow = typeof cases.$inferSelect;
 
 /** What the update itself points at (a firm or case in callback data, a ref in a command), read in the same batch. */
-export interface PreloadHints {
+export interface PreloadHints extends AnswerHints {
   firmUscc?: string;
   caseId?: string;
   caseRef?: string;
@@ -51,12 +53,19 @@ export type NoticeRow = typeof supervisionNotices.$inferSelect;
 
 export interface Sender {
   alreadyProcessed: boolean;
+  /** A processed update whose replies are still kept (not known to be sent), and until when their sender holds them. */
+  keptReplies: { replies: KeptReply[]; heldUntil: number } | undefined;
   user: UserRow | undefined;
   session: SessionRow | undefined;
   memberships: { membership: MembershipRow; firm: FirmRow }[];
   specialist: SpecialistRow | undefined;
   specialistUnit: (typeof units.$inferSelect) | undefined;
+  /** The firm the update names by its code, else the one the sender's firm form is about. */
   firm: FirmRow | undefined;
+  /** The sender's rate counters (domain/rate-limits.ts), by action. */
+  rateCounters: Partial<Record<RateAction, RateCounter>>;
+  /** What the answer to this update shows, when it asked for it (AnswerHints). */
+  answers: AnswerData;
   /** The case the update points at (by id or ref), whoever may see it: callers check access. */
   case: CaseRow | undefined;
   /** The unit of that case's owner, for the unit head's rights and the firm's status updates. */
@@ -96,8 +105,13 @@ export async function preloadSender(
   const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
   // A notice's button names it; a typed reply to a notice finds it in the conversation.
   const noticeId = hints.noticeId !== undefined ? sql`${hints.noticeId}` : sql`(SELECT json_extract(state, '$.noticeId') FROM sessions WHERE telegram_id = ${id})`;
-  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext] = await handle.readBatch([
-    db.select({ id: processedUpdates.updateId }).from(processedUpdates).where(eq(processedUpdates.updateId, updateId)),
+  const answers = answerReads(db, id, hints, pointed);
+  const draftUscc = sql`(SELECT json_extract(state, '$.form.draft.uscc') FROM sessions WHERE telegram_id = ${id})`;
+  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, counters, ...answered] = await handle.readBatch([
+    db
+      .select({ id: processedUpdates.updateId, replies: processedUpdates.replies, heldUntil: processedUpdates.repliesLeaseUntil })
+      .from(processedUpdates)
+      .where(eq(processedUpdates.updateId, updateId)),
     db.select().from(users).where(eq(users.telegramId, id)),
     db.select().from(sessions).where(eq(sessions.telegramId, id)),
     db
@@ -110,7 +124,7 @@ export async function preloadSender(
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(and(eq(specialists.telegramId, id), eq(specialists.active, true))),
-    db.select().from(firms).where(eq(firms.uscc, hints.firmUscc ?? "")),
+    db.select().from(firms).where(hints.firmUscc ? eq(firms.uscc, hints.firmUscc) : sql`${firms.uscc} = ${draftUscc}`),
     db
       .select({ case: cases, ownerUnit: units })
       .from(cases)
@@ -153,19 +167,24 @@ export async function preloadSender(
       )
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(
-        sql`${firmMembers.telegramId} = ${hints.submit ? id : -1} AND ${firmMembers.status} = 'active'
+        sql`${firmMembers.telegramId} = ${hints.submit ? id : -1} AND ${firmMembers.status} IN ('active', 'unverified')
             AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`,
       ),
     noticeDocumentContext(db, noticeId),
+    db.select().from(rateCounters).where(eq(rateCounters.telegramId, id)),
+    ...answers.items,
   ]);
   return {
     alreadyProcessed: processed.length > 0,
+    keptReplies: processed[0]?.replies?.length ? { replies: processed[0].replies, heldUntil: processed[0].heldUntil ?? 0 } : undefined,
     user: user[0],
     session: session[0],
     memberships,
     specialist: specialist[0]?.specialist,
     specialistUnit: specialist[0]?.unit,
     firm: firm[0],
+    rateCounters: Object.fromEntries(counters.map((c) => [c.action, { windowStart: c.windowStart, count: c.count }])),
+    answers: answers.assemble(answered),
     case: caseRows[0]?.case,
     caseOwnerUnit: caseRows[0]?.ownerUnit ?? undefined,
     pendingOwnerUnit: pendingUnit[0]?.unit,

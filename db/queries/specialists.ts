@@ -22,14 +22,6 @@ export function claimInvite(db: Db, codeHash: string, telegramId: number, chatId
     );
 }
 
-export function specialistByTelegram(db: Db, telegramId: number) {
-  return db
-    .select({ specialist: specialists, unit: units })
-    .from(specialists)
-    .innerJoin(units, eq(units.id, specialists.unitId))
-    .where(eq(specialists.telegramId, telegramId));
-}
-
 export function setDuty(db: Db, specialistId: string, onDuty: boolean) {
   return db.update(specialists).set({ onDuty }).where(eq(specialists.id, specialistId));
 }

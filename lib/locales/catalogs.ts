@@ -4,6 +4,7 @@ import enAccount from "./en/account.ftl";
 import enAdmin from "./en/admin.ftl";
 import enCaseEngine from "./en/case-engine.ftl";
 import enCases from "./en/cases.ftl";
+import enClaims from "./en/claims.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
 import enHandOver from "./en/hand-over.ftl";
@@ -17,6 +18,7 @@ import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhCaseEngine from "./zh/case-engine.ftl";
 import zhCases from "./zh/cases.ftl";
+import zhClaims from "./zh/claims.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
 import zhHandOver from "./zh/hand-over.ftl";
@@ -28,6 +30,6 @@ import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
 } as const;

@@ -1,16 +1,18 @@
 // The supervisors' web's Fluent catalogs: its own pages (web.ftl, and the case page's web-case.ftl),
-// the names of kinds, statuses and obligations, and the admin validation messages it shares with
-// the admin API.
+// the names of kinds, statuses and obligations, the admin validation messages it shares with the
+// admin API, and the claims on firms it verifies.
 import enAdmin from "./en/admin.ftl";
+import enClaims from "./en/claims.ftl";
 import enNames from "./en/names.ftl";
 import enWeb from "./en/web.ftl";
 import enWebCase from "./en/web-case.ftl";
 import zhAdmin from "./zh/admin.ftl";
+import zhClaims from "./zh/claims.ftl";
 import zhNames from "./zh/names.ftl";
 import zhWeb from "./zh/web.ftl";
 import zhWebCase from "./zh/web-case.ftl";
 
 export const webCatalogs = {
-  zh: [zhAdmin, zhNames, zhWeb, zhWebCase],
-  en: [enAdmin, enNames, enWeb, enWebCase],
+  zh: [zhAdmin, zhClaims, zhNames, zhWeb, zhWebCase],
+  en: [enAdmin, enClaims, enNames, enWeb, enWebCase],
 } as const;

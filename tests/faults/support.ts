@@ -1,7 +1,7 @@
 // Breaking the fault suite's database on purpose (see tests/support/fault-db.ts), and posting
 // updates with an execution context whose background work the test can wait for.
 import { env } from "cloudflare:workers";
-import { app } from "../../workers/app.ts";
+import { app, createApp } from "../../workers/app.ts";
 import { webhookRequest } from "../worker/support/telegram.ts";
 
 export async function dbControl(action: "fault" | "clear" | "stop" | "start" | "stats", fault?: { mode: "refuse" | "lose-answer"; after: number; times?: number }) {
@@ -25,11 +25,15 @@ export async function settle(quietMs = 300) {
   throw new Error("the database never went quiet");
 }
 
-/** Posts an update as Telegram would, then waits for what the Worker left running (the outbox drain). */
-export async function post(update: unknown): Promise<Response> {
+/**
+ * Posts an update as Telegram would, then waits for what the Worker left running (the outbox
+ * drain); `laterMs` posts it as if that much later (a redelivery after a while).
+ */
+export async function post(update: unknown, laterMs = 0): Promise<Response> {
   const pending: Promise<unknown>[] = [];
   const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
-  const response = await app.fetch(webhookRequest(update), env, ctx);
+  const worker = laterMs ? createApp({ now: () => Date.now() + laterMs }) : app;
+  const response = await worker.fetch(webhookRequest(update), env, ctx);
   await Promise.allSettled(pending);
   return response;
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
 import { settingsOf } from "../../lib/settings.ts";
 import { alertsJob } from "../../workers/jobs/alerts.ts";
+import { joinedSpecialist } from "./support/admin.ts";
 import { bj, pastCase, textsTo, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
@@ -107,6 +108,30 @@ describe("cron: survey, digest, expiry", () => {
     const digests = (await textsTo(c.specialist.chat.userId)).filter((t) => t.startsWith("<b>每日待办"));
     expect(digests).toHaveLength(1);
     expect(digests[0]).toContain(`⚠️超期${c.ref}`);
+  });
+
+  it("bounds each digest (the first 40, then how many more) and sends the queue's cases to the department", async () => {
+    const department = await joinedSpecialist({ role: "bizenv" });
+    const c = await pastCase(bj("2026-10-09", "10:00:00"), bj("2026-10-09", "23:59:59"), bj("2026-10-20", "23:59:59"));
+    // 44 more open cases of the same owner, and one case nobody owns yet.
+    for (let i = 0; i < 44; i++) {
+      await rows(
+        `INSERT INTO cases (id, ref, firm_id, created_by, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, updated_at)
+         SELECT ?, ref || '-' || ?, firm_id, created_by, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at + ?, updated_at FROM cases WHERE id = ?`,
+        [crypto.randomUUID(), i, (i + 1) * 60_000, c.id],
+      );
+    }
+    const queued = await pastCase(bj("2026-10-09", "11:00:00"), bj("2026-10-09", "23:59:59"), bj("2026-10-21", "23:59:59"), "received");
+    await rows("UPDATE cases SET owner_id = NULL WHERE id = ?", [queued.id]);
+    await tick(bj("2026-10-12", "09:00:30"));
+
+    const [digest] = (await textsTo(c.specialist.chat.userId)).filter((t) => t.startsWith("<b>每日待办（2026-10-12）"));
+    expect(digest).toContain("您负责的在办诉求 45 项");
+    expect(digest!.split("\n").filter((line) => line.includes(c.ref))).toHaveLength(40);
+    expect(digest).toContain("另有 5 项");
+    const [queue] = (await textsTo(department.chat.userId)).filter((t) => t.startsWith("<b>待分派队列（2026-10-12）"));
+    expect(queue).toContain(queued.ref);
+    expect(await rows("SELECT 1 FROM settings WHERE key = 'digest:2026-10-12'")).toHaveLength(1);
   });
 
   it("expires a half-finished intake with a notice", async () => {

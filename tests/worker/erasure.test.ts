@@ -48,6 +48,8 @@ describe("/deleteme", () => {
     const specialist = await joinedSpecialist();
     const { chat: member, uscc } = await registeredInvestor("en");
     expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: specialist.id })).status).toBe(200);
+    // The member's claim on the firm is verified (tests/worker/claims.test.ts covers how): joining needs a verified member.
+    await rows("UPDATE firm_members SET status = 'active' WHERE telegram_id = ?", [member.userId]);
 
     // The person asks to join the firm with their name and phone; the member approves.
     const person = new Chat("en", { direct: true });

@@ -49,8 +49,10 @@ describe("onboarding", () => {
     ]);
   });
 
-  it("lets a second person join only after a member approves", async () => {
+  it("lets a second person join only after a verified member approves", async () => {
     const { chat: first, uscc } = await registeredInvestor("en");
+    // The first is verified (tests/worker/claims.test.ts covers how); joining needs a verified member.
+    await rows("UPDATE firm_members SET status = 'active' WHERE telegram_id = ?", [first.userId]);
     const second = new Chat("en");
     await second.send("/start");
     await second.tap("English");

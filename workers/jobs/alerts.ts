@@ -129,7 +129,7 @@ async function alertWrites(ctx: Context, c: CaseRow, obligations: readonly Oblig
     case "reminder":
       return [enqueueForRecipients(db, { keyPrefix: `${key}:`, recipients: owner(c.ownerId), payloads: zhOnly(reminderText(ctx, c, alert)), caseId: c.id, now, when })];
     case "survey_reminder":
-      return [enqueueForRecipients(db, { keyPrefix: `${key}:`, recipients: firmMembers(c.firmId), payloads: surveyPayloads(c.ref, c.id, true), caseId: c.id, now, when })];
+      return [enqueueForRecipients(db, { keyPrefix: `${key}:`, recipients: firmMembers(c.firmId, c.id), payloads: surveyPayloads(c.ref, c.id, true), caseId: c.id, now, when })];
     case "close_without_feedback": {
       const snapshot = {
         id: c.id,

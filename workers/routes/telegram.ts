@@ -4,7 +4,7 @@ import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import * as z from "zod/mini";
 import type { Update } from "grammy/types";
-import { handleUpdate, RetryLater, updateKind } from "../handle-update.ts";
+import { handleUpdate, releaseKeptReplies, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
 import { logEvent } from "../../lib/log.ts";
 import { drainAfterUpdate } from "../outbox/drain.ts";
@@ -52,6 +52,7 @@ telegramRoutes.post(
         db_round_trips: report.roundTrips,
         replies: report.replies,
       });
+      if (report.keptReplies) c.executionCtx.waitUntil(releaseKeptReplies(c.get("settings"), update.update_id));
       if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now")));
       return c.json({ ok: true, outcome: report.outcome });
     } catch (error) {

@@ -9,6 +9,7 @@ import { withSettings } from "../with-settings.ts";
 import { webSettingsOf } from "./env.ts";
 import { adminRoutes } from "./admin.ts";
 import { caseRoutes } from "./case-actions.ts";
+import { claimRoutes } from "./claims.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
 import { supervisionRoutes } from "./supervision.ts";
@@ -30,6 +31,7 @@ export function createWebApp(options: { now?: () => number } = {}) {
   app.route("/", caseRoutes);
   app.route("/", supervisionRoutes);
   app.route("/", figuresRoutes);
+  app.route("/", claimRoutes);
   app.route("/", adminRoutes);
   const say = (c: Context, key: string, status: 404 | 500) => {
     const locale = webLocale(c);

@@ -12,3 +12,12 @@ unknown-input = I did not understand that. Send /start to begin again, or /help 
 stale-button = This button is no longer valid. Please start again.
 # Ends a text cut to fit Telegram's limit; plain text (no markup), $command shows the text whole.
 full-text-at = {" "}(full text: { $command })
+
+## Rate limits (domain/rate-limits.ts)
+rate-limited = You have reached the limit for { $what } ({ $limit } in { $hours ->
+        [one] an hour
+       *[other] { $hours } hours
+    }). Please try again after { $at }.
+rate-what-case_filing = new requests
+rate-what-firm_request = requests to register or join a firm
+rate-what-case_message = messages and files added to cases

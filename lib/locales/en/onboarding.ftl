@@ -14,7 +14,7 @@ privacy-declined = You declined: we keep no personal information and cannot take
 privacy-required = Please read and accept the notice on personal information first.
 registration-intro = Thank you! Now let us register your firm. If it is registered already, the same unified social credit code lets you ask to join it.
 firm-exists = The firm “{ $name }” is registered already. Submitting asks to join it; a current member or the firm's specialist must approve.
-firm-registered = ✅ The firm “{ $name }” is registered. You can now request meetings, file appeals and ask policy questions.
+firm-registered = ✅ The firm “{ $name }” is registered. A specialist will verify that you act for it; until then you can already request meetings, file appeals and ask policy questions (marked “firm not verified”), and you see only what you filed.
 firm-join-pending = Your request to join “{ $name }” was sent and awaits approval by a current member or the firm's specialist. We will tell you when it is decided.
 firm-join-request =
     <b>Request to join your firm</b>

@@ -5,14 +5,14 @@ owner-withdrawn = [{ $ref }] The firm withdrew this case. Reason: { $reason }
 owner-attachment = [{ $ref }] The firm added the file “{ $name }”.
 owner-assigned =
     <b>[{ $ref }] New { $kind }: first response due by { $firstDue }</b>
-    Firm: { $firm } ({ $uscc }, { $area })
+    Firm: { $firm } ({ $uscc }, { $area }){ $unverified }
     Resolution due: { $due }
     { $calendarWarning }Summary: { $summary }
     The firm's own words:
     { $original }
 queue-assigned =
     <b>[{ $ref }] New { $kind } with no specialist for the firm: in the business-environment department's queue</b>
-    Firm: { $firm } ({ $uscc }, { $area })
+    Firm: { $firm } ({ $uscc }, { $area }){ $unverified }
     First response: { $firstDue }; resolution: { $due }
     Summary: { $summary }
 
@@ -60,7 +60,7 @@ mine-empty = You have no open cases.
 case-usage = Add the reference after the command, e.g. /case HN-2026-000123.
 specialist-case =
     <b>{ $ref }</b> · { $kind } · { $status }
-    Firm: { $firm }
+    Firm: { $firm }{ $unverified }
     First response due: { $firstDue }
     Resolution due: { $due }
     Summary: { $summary }
@@ -83,6 +83,8 @@ not-a-specialist = This command is for registered enterprise service specialists
 queue-owner = not yet assigned
 digest-title = <b>Daily digest ({ $date })</b>: your { $count } open cases, overdue first.
 digest-unit-title = <b>Unit digest ({ $date })</b>: { $count } open cases of { $unit }, overdue first.
+digest-queue-title = <b>Queue digest ({ $date })</b>: { $count } open cases nobody owns yet, overdue first. Please acknowledge or assign them.
+digest-more = … and { $more } more: send /mine or open the supervisors' web for all of them.
 digest-line = { $overdue }{ $ref } · { $kind } · { $status } · due { $due }{ $owner }
 unreachable-notice = [{ $ref }] The firm's contact has blocked the bot or the chat is gone; progress updates cannot be delivered. Please reach the firm by phone or other means.
 deputy-usage = Usage: /deputy <specialist id> (e.g. /deputy hk-li), or /deputy off to clear it.

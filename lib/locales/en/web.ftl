@@ -157,3 +157,14 @@ web-field-error = The channel's error
 web-csv-header = 编号 ref,类型 kind,状态 status,超期 overdue,企业 firm,firm (en),负责专员 owner,单位 unit,受理 received,办结时限 resolution due
 web-not-found = This page does not exist. Send /web to the bot for a sign-in link, or go back to the ledger.
 web-error = Something went wrong on our side and nothing was changed. Please try again in a moment.
+
+## Verifying claims on firms
+web-nav-claims = Claims
+claims-title = Claims on firms awaiting verification
+claims-intro = These people registered as acting for a firm and await your verification: you are the firm's specialist, or the firm has no specialist who can be reached (then the business-environment department verifies). Until verified, their cases are marked “firm not verified”, they see only what they filed, and they approve nobody.
+claims-empty = No claims await your verification.
+claims-col-firm = Firm
+claims-col-claimant = Claimant
+claims-col-claimed = Registered (Beijing time)
+claims-done-verified = Verified: this person now acts for the firm.
+claims-done-rejected = Not confirmed: this person no longer acts for the firm.

@@ -12,3 +12,9 @@ unknown-input = 我没有理解这条消息。发送 /start 重新开始，或 /
 stale-button = 此按钮已失效，请重新开始。
 # Ends a text cut to fit Telegram's limit; plain text (no markup), $command shows the text whole.
 full-text-at = （全文：{ $command }）
+
+## Rate limits (domain/rate-limits.ts)
+rate-limited = 您的{ $what }已达上限（每 { $hours } 小时 { $limit } 次）。请于 { $at } 之后再试。
+rate-what-case_filing = 新诉求提交
+rate-what-firm_request = 企业登记或加入申请
+rate-what-case_message = 向诉求补充的留言和文件

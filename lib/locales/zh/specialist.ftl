@@ -5,14 +5,14 @@ owner-withdrawn = 【{ $ref }】企业已撤回此诉求。理由：{ $reason }
 owner-attachment = 【{ $ref }】企业补充了附件“{ $name }”。
 owner-assigned =
     <b>【{ $ref }】新{ $kind }，请在 { $firstDue } 前首次响应</b>
-    企业：{ $firm }（{ $uscc }，{ $area }）
+    企业：{ $firm }（{ $uscc }，{ $area }）{ $unverified }
     办结时限：{ $due }
     { $calendarWarning }摘要：{ $summary }
     企业原文：
     { $original }
 queue-assigned =
     <b>【{ $ref }】新{ $kind } 无对口专员，已进入营商环境建设部门待分派队列</b>
-    企业：{ $firm }（{ $uscc }，{ $area }）
+    企业：{ $firm }（{ $uscc }，{ $area }）{ $unverified }
     首次响应：{ $firstDue }；办结：{ $due }
     摘要：{ $summary }
 
@@ -60,7 +60,7 @@ mine-empty = 您目前没有在办的诉求。
 case-usage = 请在命令后写上编号，如 /case HN-2026-000123。
 specialist-case =
     <b>{ $ref }</b> · { $kind } · { $status }
-    企业：{ $firm }
+    企业：{ $firm }{ $unverified }
     首次响应时限：{ $firstDue }
     办结时限：{ $due }
     摘要：{ $summary }
@@ -83,6 +83,8 @@ not-a-specialist = 此命令仅供已登记的企业服务专员使用。
 queue-owner = 待分派
 digest-title = <b>每日待办（{ $date }）</b>：您负责的在办诉求 { $count } 项，超期在前。
 digest-unit-title = <b>单位每日待办（{ $date }）</b>：{ $unit }在办诉求 { $count } 项，超期在前。
+digest-queue-title = <b>待分派队列（{ $date }）</b>：无人负责的在办诉求 { $count } 项，超期在前。请尽快确认受理或分派。
+digest-more = ……另有 { $more } 项，发送 /mine 或登录督办网页查看全部。
 digest-line = { $overdue }{ $ref } · { $kind } · { $status } · 时限 { $due }{ $owner }
 unreachable-notice = 【{ $ref }】企业联系人已屏蔽机器人或聊天已不存在，进度通知无法送达。请通过电话等其他方式联系企业。
 deputy-usage = 用法：/deputy 专员编号（如 /deputy hk-li），或 /deputy off 取消代理人。

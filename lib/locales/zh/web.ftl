@@ -157,3 +157,14 @@ web-field-error = 渠道返回的错误
 web-csv-header = 编号 ref,类型 kind,状态 status,超期 overdue,企业 firm,firm (en),负责专员 owner,单位 unit,受理 received,办结时限 resolution due
 web-not-found = 此页面不存在。请向机器人发送 /web 获取登录链接，或返回台账。
 web-error = 系统出错，未做任何更改。请稍后重试。
+
+## 企业认领核验
+web-nav-claims = 认领核验
+claims-title = 待核验的企业认领
+claims-intro = 以下人员登记为企业代表，尚待您核验：您是该企业的服务专员，或该企业暂无可联系的服务专员（由营商环境建设部门核验）。核验前，其提交的诉求标注“企业未核验”，只能看到自己提交的事项，不能批准他人加入。
+claims-empty = 目前没有待您核验的认领。
+claims-col-firm = 企业
+claims-col-claimant = 登记人
+claims-col-claimed = 登记时间（北京时间）
+claims-done-verified = 已核验：此人现在代表该企业。
+claims-done-rejected = 已不予认可：此人不再代表该企业。
