@@ -65,18 +65,38 @@ export function joinApprovers(uscc: string, applicant: number) {
 function verifies(firmId: SQL) {
   return sql`s.active = 1 AND s.telegram_id IS NOT NULL AND (
     s.id = (SELECT vf0.specialist_id FROM firms vf0 WHERE vf0.id = ${firmId})
-    OR (s.role IN ('bizenv', 'admin') AND NOT EXISTS (
-      SELECT 1 FROM firms vf JOIN specialists vs ON vs.id = vf.specialist_id
-       WHERE vf.id = ${firmId} AND vs.active = 1 AND vs.telegram_id IS NOT NULL)))`;
+    OR (s.role IN ('bizenv', 'admin') AND NOT ${hasReachableSpecialist(firmId)}))`;
 }
 
-/** Recipients of a new claim on the firm with this code, while it awaits verification (keyed by the claim, like joinApprovers). */
+/** Whether the firm `firmId` has a specialist of its own who can be reached (else its claims are the department's). */
+function hasReachableSpecialist(firmId: SQL) {
+  return sql`EXISTS (SELECT 1 FROM firms vf JOIN specialists vs ON vs.id = vf.specialist_id
+                      WHERE vf.id = ${firmId} AND vs.active = 1 AND vs.telegram_id IS NOT NULL)`;
+}
+
+/**
+ * Recipients of a new claim on the firm with this code, while it awaits verification (keyed by the
+ * claim, like joinApprovers): the firm's specialist; with none, the department's group chat, where
+ * its staff tap the buttons. (Its staff see every claim at /web/claims and in their daily digest.)
+ */
 export function claimVerifiers(uscc: string, claimant: number) {
+  const claim = sql`firms f JOIN firm_members p ON p.firm_id = f.id AND p.telegram_id = ${claimant} AND p.status = 'unverified'`;
   return sql`
-    SELECT p.created_at || ':verifier:' || s.id AS key_suffix, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
-      FROM firms f JOIN firm_members p ON p.firm_id = f.id AND p.telegram_id = ${claimant} AND p.status = 'unverified'
-      JOIN specialists s ON ${verifies(sql`f.id`)}
-     WHERE f.uscc = ${uscc}`;
+    SELECT p.created_at || ':specialist:' || s.id AS key_suffix, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
+      FROM ${claim} JOIN specialists s ON s.id = f.specialist_id AND s.active = 1 AND s.telegram_id IS NOT NULL
+     WHERE f.uscc = ${uscc}
+    UNION ALL
+    SELECT p.created_at || ':bizunit:' || u.id, u.notice_chat_id, 'zh'
+      FROM ${claim} JOIN units u ON u.kind = 'bizenv' AND u.notice_chat_id IS NOT NULL
+     WHERE f.uscc = ${uscc} AND NOT ${hasReachableSpecialist(sql`f.id`)}`;
+}
+
+/** Claims awaiting the department's verification (their firms have no specialist who can be reached). */
+export function departmentClaimsCount(db: Db) {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(firmMembers)
+    .where(sql`${firmMembers.status} = 'unverified' AND NOT ${hasReachableSpecialist(sql`${firmMembers.firmId}`)}`);
 }
 
 /** Who decides: the specialist tapping a button (by Telegram id) or signed in to the web (by id). */

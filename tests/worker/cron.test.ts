@@ -131,6 +131,8 @@ describe("cron: survey, digest, expiry", () => {
     expect(digest).toContain("另有 5 项");
     const [queue] = (await textsTo(department.chat.userId)).filter((t) => t.startsWith("<b>待分派队列（2026-10-12）"));
     expect(queue).toContain(queued.ref);
+    // Claims on firms without a specialist of their own wait for the department too (this suite registers many).
+    expect(queue).toMatch(/企业认领待核验（2026-10-12）<\/b>：\d+ 项/);
     expect(await rows("SELECT 1 FROM settings WHERE key = 'digest:2026-10-12'")).toHaveLength(1);
   });
 

@@ -1,12 +1,13 @@
 // The daily digest at 09:00 Beijing time on working days: each specialist's open cases, each unit
 // head's unit, and the business-environment department's queue (cases nobody owns yet), overdue
-// first. It reads only what it shows, at most MAX_LINES per recipient with the count of the rest,
+// first, with the claims on firms it is to verify. It reads only what it shows, at most MAX_LINES per recipient with the count of the rest,
 // then writes the day's marker and every digest in ONE batch: a tick that fails anywhere leaves no
 // marker behind, so the next tick sends the digest; two ticks at once send it once (the marker's
 // primary key rolls the second batch back, and each row has its dedupe key).
 import { eq, sql } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
+import { departmentClaimsCount } from "../../db/queries/firms.ts";
 import { enqueueMessage } from "../../db/queries/outbox.ts";
 import { settings as settingsTable, specialists } from "../../db/schema.ts";
 import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";
@@ -65,10 +66,11 @@ export const digestJob: CronJob = {
     const [days, years, done] = await handle.readBatch([dayRows, yearRows, db.select({ key: settingsTable.key }).from(settingsTable).where(eq(settingsTable.key, marker))]);
     if (done.length > 0 || !isWorkingDay(makeCalendar(days, years.map((y) => y.year)), today)) return { sent: 0 };
 
-    const [byOwner, byUnit, queue, recipients] = await handle.readBatch([
+    const [byOwner, byUnit, queue, claims, recipients] = await handle.readBatch([
       linesBy(handle, "owner"),
       linesBy(handle, "unit"),
       linesBy(handle, "queue"),
+      departmentClaimsCount(db),
       db
         .select({ id: specialists.id, role: specialists.role, unitId: specialists.unitId, chatId: sql<number>`COALESCE(${specialists.noticeChatId}, ${specialists.telegramId})` })
         .from(specialists)
@@ -105,7 +107,12 @@ export const digestJob: CronJob = {
       if (mine) digest(s.id, s.chatId, text("digest-title", {}, mine, false));
       const unit = s.role === "unit_head" ? units.get(s.unitId) : undefined;
       if (unit) digest(`unit:${s.id}`, s.chatId, text("digest-unit-title", { unit: unit[0]!.unitName ?? "" }, unit, true));
-      if (s.role === "bizenv" && queue.length > 0) digest(`queue:${s.id}`, s.chatId, text("digest-queue-title", {}, queue, false));
+      if (s.role === "bizenv") {
+        // The department's own work: the queue, and the claims on firms it is to verify (/web/claims).
+        const waiting = claims[0]?.n ?? 0;
+        const parts = [...(queue.length ? [text("digest-queue-title", {}, queue, false)] : []), ...(waiting ? [t("zh", "digest-claims", { date: today, count: waiting })] : [])];
+        if (parts.length) digest(`queue:${s.id}`, s.chatId, parts.join("\n\n"));
+      }
     }
     try {
       await db.batch([db.insert(settingsTable).values({ key: marker, value: { at: now }, updatedAt: now }), ...writes]);

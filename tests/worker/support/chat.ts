@@ -3,7 +3,7 @@
 import type { Update } from "grammy/types";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { handleUpdate } from "../../../workers/handle-update.ts";
+import { handleUpdate, releaseKeptReplies } from "../../../workers/handle-update.ts";
 import { settingsOf } from "../../../lib/settings.ts";
 import { drainNow } from "../../../workers/outbox/drain.ts";
 import { callsTo, deliver, textUpdate, uniqueId, type RecordedCall } from "./telegram.ts";
@@ -47,6 +47,8 @@ export class Chat {
       // The same path as the webhook, minus HTTP, to read the update's own round-trip count.
       const report = await handleUpdate(update, settingsOf(env), this.clock());
       this.roundTrips.push(report.roundTrips);
+      // What the webhook's route leaves to waitUntil, after the response.
+      if (report.keptReplies) await releaseKeptReplies(settingsOf(env), update.update_id);
       if (report.enqueued) await drainNow(settingsOf(env), Date.now);
       return new Response(JSON.stringify(report));
     }
