@@ -12,6 +12,9 @@ import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { counted } from "../rate-limit.ts";
+import { caseMessageField, withdrawReasonField } from "../forms/definitions.ts";
+import { checkText } from "../forms/engine.ts";
+import { invalidText } from "../forms/render.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { activeFirm, visibleCase } from "../membership.ts";
 
@@ -103,7 +106,14 @@ export async function caseText(ctx: TextMessageContext, next: NextFunction) {
     await replyHtml(ctx, t(ctx.locale, "withdraw-not-open", { ref: state.ref, status: found ? t(ctx.locale, `status-${found.status}`) : "" }));
     return;
   }
-  const text = ctx.message.text.normalize("NFC").trim().slice(0, 2000);
+  // Too long or malformed: named in both languages, and the flow stays open for a shorter one.
+  const field = state.flow === "withdraw" ? withdrawReasonField : caseMessageField;
+  const checked = checkText(field, ctx.message.text);
+  if (!checked.ok) {
+    await replyHtml(ctx, invalidText(ctx.locale, field, checked.rule));
+    return;
+  }
+  const text = checked.value;
   if (state.flow === "withdraw") {
     saveSession(ctx, null);
     if (await runCaseCommand(ctx, { action: "withdraw", reason: text }, investorActor(ctx))) await replyHtml(ctx, t(ctx.locale, "case-withdrawn", { ref: found.ref }));

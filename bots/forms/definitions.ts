@@ -1,6 +1,6 @@
 // The investor's forms. Prompts are Fluent `ask-<form>-<key>`, labels `field-<key>`.
 import { AREAS, COUNTERPARTS, INDUSTRIES, YES_NO } from "./choices.ts";
-import type { FormDef } from "./engine.ts";
+import type { FieldDef, FormDef } from "./engine.ts";
 import { SPECIALIST_FORMS } from "./specialist-forms.ts";
 import { phoneField, preferredTimeField, usccField } from "./validators.ts";
 
@@ -48,6 +48,10 @@ export const policyForm: FormDef = {
     { key: "question", kind: "text", multiline: true, minLength: 10, maxLength: 2000 },
   ],
 };
+
+/** Free text typed on an open case after tapping its button: a message to add, or the reason for withdrawing. */
+export const caseMessageField: FieldDef = { key: "case_message", kind: "text", multiline: true, maxLength: 2000 };
+export const withdrawReasonField: FieldDef = { key: "withdraw_reason", kind: "text", multiline: true, maxLength: 2000 };
 
 export const FORMS: Record<string, FormDef> = {
   firm: firmForm,

@@ -41,6 +41,20 @@ describe("the investor's cases", () => {
     expect(again).toBe("no button");
   });
 
+  it("refuses a withdrawal reason over 2,000 characters in both languages, naming the field and the rule, and keeps the case open for a shorter one", async () => {
+    const { chat } = await registeredInvestor("en");
+    const filed = await filePolicyQuestion(chat);
+    await chat.send(`/status ${filed.ref}`);
+    await chat.tap("Withdraw");
+    const refused = (await chat.send("x".repeat(2001))).join();
+    expect(refused).toContain("“Reason for withdrawing”: it may have at most 2,000 characters (it has 2,001)");
+    expect(refused).toContain("“撤回理由”");
+    expect(await rows("SELECT status FROM cases WHERE id = ?", [filed.id])).toEqual([{ status: "received" }]);
+    expect((await chat.send("y".repeat(2000))).join()).toContain(`${filed.ref} was withdrawn`);
+    const [event] = await rows<{ data: string }>("SELECT data FROM case_events WHERE case_id = ? AND type = 'withdrawn'", [filed.id]);
+    expect(JSON.parse(event!.data)).toEqual({ reason: "y".repeat(2000) });
+  });
+
   it("never shows a case of another firm, whatever the ref or id typed", async () => {
     const { chat: a } = await registeredInvestor("en");
     const { chat: b } = await registeredInvestor("en");

@@ -122,4 +122,28 @@ describe("per-recipient order", () => {
     await tick(at + 10_000);
     expect((await callsTo(held, "sendMessage")).filter((c) => c.status === 200).map((c) => c.payload.text)).toEqual(["one", "two", "three"]);
   });
+
+  it("the portal's events (all on chat 0) keep each case's order, and one case's waiting event holds back no other case", async () => {
+    const at = bj("2026-01-16", "03:00:00");
+    const [waiting, other] = [`case-${crypto.randomUUID()}`, `case-${crypto.randomUUID()}`];
+    const portalEvent = async (caseId: string, due: number, attempts = 0) => {
+      const key = `portal:test:${crypto.randomUUID()}`;
+      const payload = { id: key, type: "case.status_changed", occurred_at: due, case: { ref: caseId, kind: "policy", status: "received", previous_status: null } };
+      const [row] = await rows<{ id: number }>(
+        `INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
+         VALUES (?, 0, 'private', 'portalWebhook', ?, ?, 'pending', ?, ?, ?) RETURNING id`,
+        [key, JSON.stringify(payload), caseId, attempts, due, due],
+      );
+      return row!.id;
+    };
+    // The first was tried and waits out its back-off.
+    const first = await portalEvent(waiting, at + 3_600_000, 1);
+    const second = await portalEvent(waiting, at);
+    const elsewhere = await portalEvent(other, at);
+    await tick(at);
+    expect((await rowOf(elsewhere)).status).toBe("sent");
+    expect([(await rowOf(first)).status, (await rowOf(second)).status]).toEqual(["pending", "pending"]);
+    await tick(at + 3_600_000);
+    expect([(await rowOf(first)).status, (await rowOf(second)).status]).toEqual(["sent", "sent"]);
+  });
 });

@@ -1,10 +1,12 @@
 // Taking outbox rows to send: atomically, under a lease (so two ticks, or a tick and a webhook's
 // drain, never send the same row), and in each recipient's order. A chat's row waits while an
-// earlier row of the same chat waits (a retry's back-off) or is out with another drain; rows are
+// earlier row of the same chat waits out a retry's back-off or is out with another drain (a row
+// never tried is due when written, so only a clock behind the writer's sees it as not yet due); rows are
 // taken oldest first and sorted by id here, since RETURNING promises no order.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { outbox } from "../../db/schema.ts";
+import { PORTAL_METHOD } from "./portal.ts";
 
 export const LEASE_MS = 60_000;
 
@@ -14,9 +16,12 @@ const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
 
 export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS): Promise<OutboxRow[]> {
   const { db } = handle;
+  // Order is kept per recipient; the portal's events (all on chat 0) are kept in order per case, so
+  // one case's retried event does not hold back every other case's.
   const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
     WHERE earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
-      AND (earlier.next_attempt_at > ${now} OR earlier.lease_until >= ${now}))`;
+      AND (${outbox.method} <> ${PORTAL_METHOD} OR earlier.case_id IS ${outbox.caseId})
+      AND ((earlier.attempts > 0 AND earlier.next_attempt_at > ${now}) OR earlier.lease_until >= ${now}))`;
   const due = db
     .select({ id: outbox.id })
     .from(outbox)

@@ -93,3 +93,5 @@ survey-thanks = Thank you! [{ $ref }] is closed. If you like, send one line of c
 survey-reopened = We reopened [{ $ref }] with the specialist; the new deadline is { $due }. Please tell us why you were not satisfied (optional).
 survey-comment-saved = Your comment is recorded. Thank you.
 survey-closed-no-feedback = [{ $ref }] closed as "no feedback". If the problem remains, please file it again.
+field-case_message = Message on the case
+field-withdraw_reason = Reason for withdrawing

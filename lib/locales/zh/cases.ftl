@@ -93,3 +93,5 @@ survey-thanks = 感谢您的评价！【{ $ref }】已关闭。如愿意，可�
 survey-reopened = 我们已将【{ $ref }】重新交给服务专员办理，新的办理时限为 { $due }。请发送您不满意的原因（选填）。
 survey-comment-saved = 已记录您的意见，谢谢。
 survey-closed-no-feedback = 【{ $ref }】已按“未评价”关闭。如仍有问题，请重新提交。
+field-case_message = 补充说明
+field-withdraw_reason = 撤回理由
