@@ -21,6 +21,9 @@ export interface FakeTelegram {
   url: string;
   token: string;
   calls(filter?: { method?: string; chatId?: number }): RecordedCall[];
+  /** Calls refused by Telegram's own rules (length, HTML, empty text, unknown method), not by an injected fault;
+   * kept across `reset`, so a whole test run can be checked for messages Telegram would refuse. */
+  refusals(): RecordedCall[];
   inject(fault: Fault): void;
   reset(): void;
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const botId = Number(token.split(":")[0]);
   const bot = { id: botId, is_bot: true, first_name: "Desk", username: options.botUsername ?? "FakeDeskBot" };
   let calls: RecordedCall[] = [];
+  const refusals: RecordedCall[] = [];
   let faults: (Fault & { left: number })[] = [];
   let seq = 0;
   let queued: { update_id: number }[] = [];
@@ -144,6 +148,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       calls.push({ seq: ++seq, at: Date.now(), method, payload, status, response });
       send(res, status, response);
     };
+    const refuse = (status: number, description: string) => {
+      record(status, { ok: false, error_code: status, description });
+      refusals.push(calls[calls.length - 1]!);
+    };
     const chatId = payload.chat_id === undefined ? undefined : Number(payload.chat_id);
     const fault = faults.find((f) => f.left > 0 && (!f.method || f.method.toLowerCase() === method.toLowerCase()) && (f.chatId === undefined || f.chatId === chatId));
     if (fault) {
@@ -185,12 +193,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       sentToChat.set(chatId, [...(sentToChat.get(chatId) ?? []), now].slice(-30));
     }
     const result = results[method.toLowerCase()];
-    if (!result) return record(404, { ok: false, error_code: 404, description: "Not Found: method not found" });
-    if (method.toLowerCase() === "sendmessage" && !payload.text) return record(400, { ok: false, error_code: 400, description: "Bad Request: message text is empty" });
+    if (!result) return refuse(404, "Not Found: method not found");
+    if (method.toLowerCase() === "sendmessage" && !payload.text) return refuse(400, "Bad Request: message text is empty");
     if (typeof payload.text === "string") {
       const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(payload.text) : { ok: true as const, text: payload.text };
-      if (!parsed.ok) return record(400, { ok: false, error_code: 400, description: parsed.description });
-      if (parsed.text.length > TEXT_LIMIT) return record(400, { ok: false, error_code: 400, description: "Bad Request: message is too long" });
+      if (!parsed.ok) return refuse(400, parsed.description);
+      if (parsed.text.length > TEXT_LIMIT) return refuse(400, "Bad Request: message is too long");
     }
     record(200, { ok: true, result: result(payload) });
   });
@@ -203,6 +211,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     token,
     calls: (filter = {}) =>
       calls.filter((c) => (!filter.method || c.method === filter.method) && (filter.chatId === undefined || Number(c.payload.chat_id) === filter.chatId)),
+    refusals: () => [...refusals],
     inject: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
     reset: () => {
       calls = [];

@@ -29,9 +29,15 @@ export async function provideServers(project: TestProject, folderPrefix: string,
   project.provide("libsqlUrl", db.url);
   project.provide("telegramApiRoot", telegram.url);
   return async () => {
+    // The strict fake refuses what Telegram would: across a whole run, nothing the project sends may be refused.
+    const refused = telegram.refusals();
     await telegram.close();
     await db.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (refused.length > 0) {
+      const seen = refused.slice(0, 5).map((c) => `${c.method} to ${String(c.payload.chat_id)}: ${JSON.stringify(c.response)}`);
+      throw new Error(`the fake Telegram API refused ${refused.length} call(s) Telegram would refuse:\n${seen.join("\n")}`);
+    }
   };
 }
 

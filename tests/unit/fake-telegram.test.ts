@@ -70,6 +70,16 @@ describe("fake Telegram Bot API", () => {
     await expect(api.sendMessage(800, "")).rejects.toThrow(/message text is empty/);
     await expect(api.sendMessage(800, "x".repeat(4097))).rejects.toThrow(/message is too long/);
   });
+
+  it("keeps the refusals by Telegram's rules across a reset (the suite's teardown fails on any), not injected faults", async () => {
+    const api = new Api(fake.token, { apiRoot: fake.url });
+    const before = fake.refusals().length;
+    fake.inject({ method: "sendMessage", kind: "400" });
+    await expect(api.sendMessage(801, "ok")).rejects.toThrow(/chat not found/);
+    await expect(api.sendMessage(801, "<b>open", { parse_mode: "HTML" })).rejects.toThrow(/can't parse entities/);
+    fake.reset();
+    expect(fake.refusals().slice(before).map((c) => [c.method, c.payload.chat_id])).toEqual([["sendMessage", 801]]);
+  });
 });
 
 describe("sandbox", () => {
