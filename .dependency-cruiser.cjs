@@ -58,7 +58,8 @@ module.exports = {
     // Type-only imports count: a type from a higher layer is a dependency on it all the same.
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "^(node_modules|tools|migrations)/" },
+    // wrangler dev leaves its bundles in .wrangler/ next to a config (workers/web/.wrangler/tmp/…).
+    exclude: { path: "(^(node_modules|tools|migrations)/)|(^|/)\\.wrangler/" },
     tsConfig: { fileName: "tsconfig.json" },
     enhancedResolveOptions: { extensions: [".ts", ".js", ".mjs", ".cjs", ".json"] },
   },
