@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { defineConfig, type Plugin } from "vitest/config";
 import { TEST_SETTINGS } from "./tests/support/settings.ts";
 
-/** Fluent catalogs are imported as text, as wrangler's Text rule does in the build. */
+/** Fluent catalogs are imported as text (`with { type: "text" }`), as esbuild inlines them in the build. */
 function ftlAsText(): Plugin {
   return {
     name: "ftl-as-text",

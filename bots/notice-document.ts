@@ -7,8 +7,8 @@ import { NUMBER_PLACEHOLDER } from "../db/supervision-writes.ts";
 import { beijingDate, beijingMinute } from "../domain/calendar.ts";
 import type { CaseKind, Locale, Obligation, SupervisionNoticeType } from "../domain/vocabulary.ts";
 import { createTranslator } from "../lib/fluent.ts";
-import enDocument from "../lib/locales/en/notice-document.ftl";
-import zhDocument from "../lib/locales/zh/notice-document.ftl";
+import enDocument from "../lib/locales/en/notice-document.ftl" with { type: "text" };
+import zhDocument from "../lib/locales/zh/notice-document.ftl" with { type: "text" };
 
 const { t } = createTranslator({ zh: [zhDocument], en: [enDocument] }, { escapeArgs: false });
 

@@ -1,5 +1,6 @@
-// Lets Node scripts import the bot's Fluent catalogs (`import x from "./zh/common.ftl"`) as text,
-// as wrangler's Text rule does in the Worker build: `node --import ./scripts/lib/register-ftl.ts …`.
+// Lets Node scripts import the Fluent catalogs (`import x from "./zh/common.ftl" with { type: "text" }`)
+// as text, as esbuild's text loader does in the Worker build (Node 22 has no text imports of its own):
+// `node --import ./scripts/lib/register-ftl.ts …`.
 import { register } from "node:module";
 
 register(
