@@ -1,9 +1,9 @@
 // One libSQL client per request (never at module load: env differs per request in tests and the
 // isolate may outlive a secret rotation). The client is wrapped to count round trips, which the
 // logs and the benchmark report, and to run batches as IMMEDIATE write transactions.
-import { createClient, type Client, type InStatement, type TransactionMode } from "@libsql/client/web";
+import { createClient, type Client, type InStatement, type TransactionMode } from "@libsql/client/http";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
-import { drizzle } from "drizzle-orm/libsql/web";
+import { drizzle } from "drizzle-orm/libsql/http";
 import * as schema from "./schema.ts";
 
 export type Db = LibSQLDatabase<typeof schema>;

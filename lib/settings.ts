@@ -15,7 +15,7 @@ export const sharedSettings = {
     z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, "must be the bot's Telegram username without @")),
     "HainanInvestorDeskBot",
   ),
-  LIBSQL_URL: z.string(required).check(z.regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
+  LIBSQL_URL: z.string(required).check(z.regex(/^(https?|libsql):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
   LIBSQL_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
 };
 
