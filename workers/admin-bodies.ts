@@ -1,37 +1,38 @@
-// The shapes of administrators' changes, checked with zod for the admin API (JSON) and the admin
+// The shapes of administrators' changes, checked with valibot for the admin API (JSON) and the admin
 // pages (forms, whose numbers arrive as text and are converted first).
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { SPECIALIST_ROLES } from "../domain/vocabulary.ts";
 
-const slug = () => z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const slug = () => v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "slug"));
+const text = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+const chatId = () => v.pipe(v.number(), v.safeInteger());
 
-export const UnitBody = z.object({
+export const UnitBody = v.object({
   id: slug(),
   nameZh: text(100),
   nameEn: text(150),
-  kind: z.enum(["city", "park", "department", "bizenv"]),
-  areaCode: z.optional(text(40)),
-  noticeChatId: z.optional(z.number().check(z.int())),
+  kind: v.picklist(["city", "park", "department", "bizenv"]),
+  areaCode: v.optional(text(40)),
+  noticeChatId: v.optional(chatId()),
 });
-export const SpecialistBody = z.object({
+export const SpecialistBody = v.object({
   id: slug(),
   name: text(50),
   unitId: slug(),
-  areaCode: z.optional(text(40)),
-  role: z.enum(SPECIALIST_ROLES),
-  deputyId: z.optional(slug()),
-  noticeChatId: z.optional(z.number().check(z.int())),
+  areaCode: v.optional(text(40)),
+  role: v.picklist(SPECIALIST_ROLES),
+  deputyId: v.optional(slug()),
+  noticeChatId: v.optional(chatId()),
   /** Re-inviting a deactivated specialist is refused unless this is true. */
-  reactivate: z.optional(z.boolean()),
+  reactivate: v.optional(v.boolean()),
 });
-export const AssignBody = z.object({ specialistId: slug() });
+export const AssignBody = v.object({ specialistId: slug() });
 /** The largest SLA targets an admin may set (the admin pages' inputs show the same limits). */
 export const SLA_MAX = { firstResponseWorkingDays: 30, firstResponseHours: 72, resolutionWorkingDays: 60 } as const;
-const target = (max: number) => z.number().check(z.int(), z.minimum(1), z.maximum(max));
+const target = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
 
-export const SlaBody = z.object({
+export const SlaBody = v.object({
   firstResponseWorkingDays: target(SLA_MAX.firstResponseWorkingDays),
-  firstResponseHours: z.nullable(target(SLA_MAX.firstResponseHours)),
+  firstResponseHours: v.nullable(target(SLA_MAX.firstResponseHours)),
   resolutionWorkingDays: target(SLA_MAX.resolutionWorkingDays),
 });

@@ -1,26 +1,26 @@
 // What supervision (三书一函) reads besides the case: the ladder admins set (settings key
 // `supervision_ladder`), the addressed units' principals and the issuing department's name.
 import { eq, sql, type SQL } from "drizzle-orm";
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { DEFAULT_LADDER, type LadderPolicy } from "../../domain/supervision.ts";
 import type { Db } from "../client.ts";
 import { cases, firms, settings, supervisionNotices, units } from "../schema.ts";
 
 export const LADDER_SETTING = "supervision_ladder";
 
-const count = (max: number) => z.number().check(z.int(), z.minimum(1), z.maximum(max));
-const steps = (max: number) => z.tuple([count(max), count(max), count(max), count(max)]);
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));
+const steps = (max: number) => v.strictTuple([count(max), count(max), count(max), count(max)]);
 
 /**
  * The ladder as admins may set it (any field may be left out: the default stands). The bounds keep
  * every step inside the calendar window the cron reads (db/queries/calendar.ts).
  */
-export const LadderSetting = z.partial(
-  z.object({
+export const LadderSetting = v.partial(
+  v.object({
     workingDays: steps(30),
     hours: steps(72),
     rectificationWorkingDays: count(30),
-    numberPrefix: z.string().check(z.minLength(1), z.maxLength(20)),
+    numberPrefix: v.pipe(v.string(), v.minLength(1), v.maxLength(20)),
   }),
 );
 
@@ -28,8 +28,8 @@ export const LadderSetting = z.partial(
 export function ladderFrom(stored: unknown): LadderPolicy {
   const value = typeof stored === "string" ? safeJson(stored) : stored;
   if (value === undefined || value === null) return DEFAULT_LADDER;
-  const parsed = z.safeParse(LadderSetting, value);
-  return parsed.success ? { ...DEFAULT_LADDER, ...parsed.data } : DEFAULT_LADDER;
+  const parsed = v.safeParse(LadderSetting, value);
+  return parsed.success ? { ...DEFAULT_LADDER, ...parsed.output } : DEFAULT_LADDER;
 }
 
 function safeJson(text: string): unknown {

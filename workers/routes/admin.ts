@@ -4,7 +4,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { and, eq } from "drizzle-orm";
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { t } from "../../lib/i18n.ts";
 import { linkRotationWrite } from "../../db/case-writes.ts";
 import { openDbFor, type Db } from "../../db/client.ts";
@@ -25,15 +25,15 @@ export const adminRoutes = new Hono<AppBindings>();
 const ACTOR = "admin-api";
 const dbOf = (c: Context<AppBindings>): Db => openDbFor(c.get("settings")).db;
 
-async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+async function body<T>(c: Context<AppBindings>, schema: v.GenericSchema<unknown, T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
     raw = await c.req.json();
   } catch {
     return { ok: false, response: invalidRequest(c, [{ field: "body", rule: { zh: t("zh", "schedule-json"), en: t("en", "schedule-json") } }]) };
   }
-  const parsed = z.safeParse(schema, raw);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalidRequest(c, fieldIssues(parsed.error)) };
+  const parsed = v.safeParse(schema, raw);
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, response: invalidRequest(c, fieldIssues(parsed.issues)) };
 }
 
 adminRoutes.use("/admin/*", async (c, next) => {

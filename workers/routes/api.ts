@@ -1,7 +1,7 @@
 // Public JSON for the Hainan Free Trade Port International Service Portal: the deadline a firm would get if it filed now.
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { deadlineRuleText } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { openDbFor } from "../../db/client.ts";
@@ -30,18 +30,18 @@ function isRealInstant(value: string): boolean {
   return at.getUTCFullYear() === y && at.getUTCMonth() === mo! - 1 && at.getUTCDate() === d && at.getUTCHours() === h && at.getUTCMinutes() === mi && at.getUTCSeconds() === s;
 }
 
-const DeadlineQuery = z.object({
-  kind: z.enum(CASE_KINDS),
-  from: z.string().check(z.regex(INSTANT, "invalid_format"), z.refine((v) => !Number.isNaN(Date.parse(v)), "invalid_format"), z.refine(isRealInstant, "real_date")),
+const DeadlineQuery = v.object({
+  kind: v.picklist(CASE_KINDS),
+  from: v.pipe(v.string(), v.regex(INSTANT, "invalid_format"), v.check((from) => !Number.isNaN(Date.parse(from)), "invalid_format"), v.check(isRealInstant, "real_date")),
 });
 
 /** The answer depends on these alone (and on the calendar and policies, which an admin change reaches within the TTL). */
 const deadlineKey = (c: Context) => `deadline/${encodeURIComponent(c.req.query("kind") ?? "")}/${encodeURIComponent(c.req.query("from") ?? "")}`;
 
 apiRoutes.get("/api/deadline", onlyParams("kind", "from"), edgeCache(DEADLINE_TTL_SECONDS, deadlineKey), async (c) => {
-  const parsed = z.safeParse(DeadlineQuery, { kind: c.req.query("kind"), from: c.req.query("from") });
-  if (!parsed.success) return invalidRequest(c, fieldIssues(parsed.error));
-  const { kind, from } = parsed.data;
+  const parsed = v.safeParse(DeadlineQuery, { kind: c.req.query("kind"), from: c.req.query("from") });
+  if (!parsed.success) return invalidRequest(c, fieldIssues(parsed.issues));
+  const { kind, from } = parsed.output;
   const received = Date.parse(from);
   const settings = c.get("settings");
   const handle = openDbFor(settings);

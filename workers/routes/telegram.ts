@@ -2,7 +2,7 @@
 // read; 5xx only when the update could not be stored, so Telegram redelivers exactly then.
 import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
-import * as z from "zod/mini";
+import * as v from "valibot";
 import type { Update } from "grammy/types";
 import { handleUpdate, releaseKeptReplies, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
@@ -12,7 +12,7 @@ import { secretsMatch } from "../../lib/secret.ts";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
 
-const UpdateShape = z.looseObject({ update_id: z.number().check(z.int(), z.nonnegative()) });
+const UpdateShape = v.looseObject({ update_id: v.pipe(v.number(), v.safeInteger(), v.minValue(0)) });
 
 export const telegramRoutes = new Hono<AppBindings>();
 
@@ -36,11 +36,11 @@ telegramRoutes.post(
     } catch {
       return c.json({ error: "bad_request", detail: "body must be a JSON Telegram Update" }, 400);
     }
-    const shape = UpdateShape.safeParse(body);
+    const shape = v.safeParse(UpdateShape, body);
     if (!shape.success) {
       return c.json({ error: "bad_request", detail: "update_id must be a non-negative integer" }, 400);
     }
-    const update = shape.data as unknown as Update;
+    const update = shape.output as unknown as Update;
     const started = Date.now();
     try {
       const report = await handleUpdate(update, c.get("settings"), c.get("now")());

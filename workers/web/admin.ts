@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { html, raw } from "hono/html";
 import { desc, eq } from "drizzle-orm";
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { assignFirm, deactivateSpecialist, inviteSpecialist, updateSla } from "../../db/queries/admin.ts";
 import { auditEvents, firms, slaPolicies, specialists, units } from "../../db/schema.ts";
 import { CASE_KINDS, SPECIALIST_ROLES, type CaseKind } from "../../domain/vocabulary.ts";
@@ -13,7 +13,7 @@ import { beijingMinute } from "../../domain/calendar.ts";
 import { normaliseUscc } from "../../domain/uscc.ts";
 import { SLA_MAX, SlaBody, SpecialistBody } from "../admin-bodies.ts";
 import { handOverNotices } from "../hand-over-notices.ts";
-import { ruleKeys } from "../rule-keys.ts";
+import { ruleKeys, type Issues } from "../rule-keys.ts";
 import { actorOf, adminPage, notice, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
 import { outboxRoutes } from "./admin-outbox.ts";
@@ -33,7 +33,7 @@ const formOf = async (c: { req: { parseBody(): Promise<Record<string, unknown>> 
   Object.fromEntries(Object.entries(await c.req.parseBody()).map(([k, v]) => [k, typeof v === "string" ? v.trim() : ""]));
 /** Empty form fields are absent, not empty strings. */
 const given = (form: Form) => Object.fromEntries(Object.entries(form).filter(([, v]) => v !== ""));
-const problemsOf = (error: z.core.$ZodError): Problem[] => ruleKeys(error).map(({ field, key }) => ({ field, rule: key }));
+const problemsOf = (issues: Issues): Problem[] => ruleKeys(issues).map(({ field, key }) => ({ field, rule: key }));
 const done = (path: string, what: string) => `${path}?done=${what}`;
 const input = (name: string, label: string, value = "", attrs = "") => html`<label>${label}<input name="${name}" value="${value}" ${raw(attrs)}></label>`;
 
@@ -75,9 +75,9 @@ adminRoutes.post("/web/admin/specialists", async (c) => {
   const locale = webLocale(c);
   const form = await formOf(c);
   const { reactivate, ...fields } = given(form);
-  const parsed = z.safeParse(SpecialistBody, { ...fields, reactivate: reactivate === "1" });
-  if (!parsed.success) return specialistsPage(c, locale, problemsList(problemsOf(parsed.error)), form, 400);
-  const invited = await inviteSpecialist(dbOf(c).db, parsed.data, c.get("now")(), actorOf(c));
+  const parsed = v.safeParse(SpecialistBody, { ...fields, reactivate: reactivate === "1" });
+  if (!parsed.success) return specialistsPage(c, locale, problemsList(problemsOf(parsed.issues)), form, 400);
+  const invited = await inviteSpecialist(dbOf(c).db, parsed.output, c.get("now")(), actorOf(c));
   if (!invited.ok) {
     const problem = invited.reason === "no_unit" ? { field: "unitId", rule: "api-rule-invalid_value" } : { field: "reactivate", rule: "api-rule-inactive" };
     return specialistsPage(c, locale, problemsList([problem]), form, 400);
@@ -87,7 +87,7 @@ adminRoutes.post("/web/admin/specialists", async (c) => {
   return specialistsPage(
     c,
     locale,
-    html`<p class="ok invite">${t(locale, "admin-invite-made", { id: parsed.data.id, code: invited.inviteCode, until: beijingMinute(invited.expiresAt), bot })}</p>`,
+    html`<p class="ok invite">${t(locale, "admin-invite-made", { id: parsed.output.id, code: invited.inviteCode, until: beijingMinute(invited.expiresAt), bot })}</p>`,
   );
 });
 
@@ -166,13 +166,13 @@ adminRoutes.post("/web/admin/sla/:kind", async (c) => {
   if (!CASE_KINDS.includes(kind)) return c.notFound();
   const form = await formOf(c);
   const num = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
-  const parsed = z.safeParse(SlaBody, {
+  const parsed = v.safeParse(SlaBody, {
     firstResponseWorkingDays: num(form.firstResponseWorkingDays),
     firstResponseHours: num(form.firstResponseHours) ?? null,
     resolutionWorkingDays: num(form.resolutionWorkingDays),
   });
-  if (!parsed.success) return slaPage(c, locale, problemsList(problemsOf(parsed.error)), 400);
-  await updateSla(dbOf(c).db, kind, parsed.data, c.get("now")(), actorOf(c));
+  if (!parsed.success) return slaPage(c, locale, problemsList(problemsOf(parsed.issues)), 400);
+  await updateSla(dbOf(c).db, kind, parsed.output, c.get("now")(), actorOf(c));
   return c.redirect(done("/web/admin/sla", "saved"), 303);
 });
 

@@ -1,5 +1,5 @@
 // The supervisors' web Worker's settings (see ../env.ts for the bot's, and the reader they share).
-import * as z from "zod/mini";
+import * as v from "valibot";
 import { SettingsSchema, settingsReader, sharedSettings } from "../../lib/settings.ts";
 
 export interface WebEnv {
@@ -12,19 +12,19 @@ export interface WebEnv {
   CASE_LINK_SECRET_PREVIOUS?: string;
 }
 
-const WebSettingsSchema = z.object({
+const WebSettingsSchema = v.object({
   LIBSQL_URL: sharedSettings.LIBSQL_URL,
   LIBSQL_AUTH_TOKEN: sharedSettings.LIBSQL_AUTH_TOKEN,
   /** Signs the session cookie. */
-  WEB_SESSION_SECRET: z.string({ error: "is required" }).check(z.minLength(32, "must be at least 32 characters")),
+  WEB_SESSION_SECRET: v.pipe(v.string("is required"), v.minLength(32, "must be at least 32 characters")),
   /** For the invite instructions shown to an admin. */
   TELEGRAM_BOT_USERNAME: sharedSettings.TELEGRAM_BOT_USERNAME,
   /** The case actions' updates repeat the firm's case link when this Worker holds the bot's key(s) that made it. */
-  PUBLIC_BASE_URL: SettingsSchema.shape.PUBLIC_BASE_URL,
-  CASE_LINK_SECRET: z.optional(SettingsSchema.shape.CASE_LINK_SECRET),
-  CASE_LINK_SECRET_PREVIOUS: SettingsSchema.shape.CASE_LINK_SECRET_PREVIOUS,
+  PUBLIC_BASE_URL: SettingsSchema.entries.PUBLIC_BASE_URL,
+  CASE_LINK_SECRET: v.optional(SettingsSchema.entries.CASE_LINK_SECRET),
+  CASE_LINK_SECRET_PREVIOUS: SettingsSchema.entries.CASE_LINK_SECRET_PREVIOUS,
 });
 
-export type WebSettings = z.infer<typeof WebSettingsSchema>;
+export type WebSettings = v.InferOutput<typeof WebSettingsSchema>;
 
 export const webSettingsOf: (env: WebEnv) => WebSettings = settingsReader(WebSettingsSchema);
