@@ -68,18 +68,27 @@ export class ConfigError extends Error {
   }
 }
 
+type SettingsSchemaOf<T> = v.GenericSchema<unknown, T> & { readonly entries: v.ObjectEntries };
+
+/** valibot reports an unset setting with the object's message ("Invalid key…"): the setting's own rule says what it needs. */
+function ruleOf(schema: { readonly entries: v.ObjectEntries }, issue: v.BaseIssue<unknown>): string {
+  const entry = issue.type === "object" && issue.input === undefined ? schema.entries[v.getDotPath(issue) ?? ""] : undefined;
+  const own = entry && v.safeParse(entry, undefined);
+  return own && !own.success ? own.issues[0].message : issue.message;
+}
+
 /**
  * A reader of validated settings: `extra` adds checks across settings. The result is cached per env
  * object, because workerd hands the same object to every request of an isolate. A bad setting throws
  * a ConfigError naming each setting and its rule, never a value.
  */
-export function settingsReader<T>(schema: v.GenericSchema<unknown, T>, extra: (settings: T) => SettingIssue[] = () => []): (env: object) => T {
+export function settingsReader<T>(schema: SettingsSchemaOf<T>, extra: (settings: T) => SettingIssue[] = () => []): (env: object) => T {
   const cache = new WeakMap<object, T | ConfigError>();
   return (env) => {
     let parsed = cache.get(env);
     if (!parsed) {
       const result = v.safeParse(schema, env);
-      const issues = result.success ? extra(result.output) : result.issues.map((i) => ({ setting: v.getDotPath(i) ?? "env", rule: i.message }));
+      const issues = result.success ? extra(result.output) : result.issues.map((i) => ({ setting: v.getDotPath(i) ?? "env", rule: ruleOf(schema, i) }));
       parsed = result.success && issues.length === 0 ? result.output : new ConfigError(issues);
       cache.set(env, parsed);
     }

@@ -35,6 +35,11 @@ describe("ruleKeys", () => {
     expect(keysOf(schema, input)).toEqual([{ field, key: `api-rule-${rule}` }]);
   });
 
+  it("names a field left out as required", () => {
+    const { nameEn: _left, ...rest } = unit;
+    expect(keysOf(UnitBody, rest)).toEqual([{ field: "nameEn", key: "api-rule-required" }]);
+  });
+
   it("names the body when the whole input is of the wrong type", () => {
     expect(keysOf(UnitBody, "not an object")).toEqual([{ field: "body", key: "api-rule-invalid_type" }]);
   });
