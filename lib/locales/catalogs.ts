@@ -12,6 +12,7 @@ import enIntake from "./en/intake.ftl";
 import enNames from "./en/names.ftl";
 import enOnboarding from "./en/onboarding.ftl";
 import enPage from "./en/page.ftl";
+import enRecord from "./en/record.ftl";
 import enSpecialist from "./en/specialist.ftl";
 import enSupervision from "./en/supervision.ftl";
 import zhAccount from "./zh/account.ftl";
@@ -26,10 +27,11 @@ import zhIntake from "./zh/intake.ftl";
 import zhNames from "./zh/names.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
 import zhPage from "./zh/page.ftl";
+import zhRecord from "./zh/record.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
 } as const;
