@@ -1,0 +1,159 @@
+// Cases recorded by staff in the supervisors' web (12345 with its ticket, counters, 企业码, phone):
+// the same case module, dues counted from the time of receipt, the ledger naming the channel and
+// the recorder, and the refusals (a receipt in the future or more than 30 days back, a ticket
+// recorded before, a role that does not record) in both languages with nothing written.
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createWebApp } from "../../workers/web/app.ts";
+import { admin, joinedSpecialist } from "./support/admin.ts";
+import { randomUscc } from "./support/data.ts";
+import { rows } from "./support/db.ts";
+import { registeredInvestor } from "./support/flows.ts";
+import { BASE, csrfOf, signIn } from "./support/web.ts";
+
+/** Fri 13 Feb 2026 10:00 Beijing, the day before the Spring Festival's make-up Saturday. */
+const NOW = Date.parse("2026-02-13T10:00:00+08:00");
+const app = createWebApp({ now: () => NOW });
+const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, CASE_LINK_SECRET: env.CASE_LINK_SECRET, PUBLIC_BASE_URL: "http://desk.test" };
+
+async function record(cookie: string, form: Record<string, string>, worker = app, bindings: Record<string, unknown> = webEnv) {
+  const body = new URLSearchParams({ ...form, _csrf: await csrfOf(cookie) });
+  return worker.fetch(new Request(`${BASE}/web/record`, { method: "POST", headers: { origin: BASE, cookie, "content-type": "application/x-www-form-urlencoded" }, body }), bindings);
+}
+
+const ticket = () => `GD${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e6)}`;
+
+function hotline(uscc: string, extra: Record<string, string> = {}) {
+  return {
+    channel: "hotline_12345",
+    ticket_no: ticket(),
+    received_at: "2026-02-12 10:00",
+    firm_uscc: uscc,
+    firm_name: "海南记录测试有限公司",
+    firm_area: "haikou",
+    caller_name: "李四",
+    caller_phone: "13900139000",
+    case_kind: "policy",
+    case_text: "企业来电咨询进口设备零关税政策的适用范围。",
+    ...extra,
+  };
+}
+
+const casesWithTicket = (t: string) => rows<{ id: string; ref: string; channel: string; ticket_no: string; recorded_by: string; owner_id: string | null; received_at: number; contact_name: string; created_by: number | null; firm_id: string }>("SELECT * FROM cases WHERE ticket_no = ?", [t]);
+
+describe("recording a case in the web", () => {
+  it("records a 12345 case received yesterday: dues from the hotline's time, the ledger names the channel, ticket and recorder, the firm's specialist owns it and the firm's members are told", async () => {
+    const owner = await joinedSpecialist();
+    const { chat: investor, uscc } = await registeredInvestor("en");
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: owner.id })).status).toBe(200);
+    const recorder = await joinedSpecialist({ role: "bizenv" });
+    const cookie = await signIn(recorder.chat);
+    const form = hotline(uscc);
+    const response = await record(cookie, form);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const [c] = await casesWithTicket(form.ticket_no);
+    expect(c).toMatchObject({ channel: "hotline_12345", recorded_by: recorder.id, owner_id: owner.id, contact_name: "李四", created_by: null });
+    expect(c!.received_at).toBe(Date.parse("2026-02-12T10:00:00+08:00"));
+    expect(page).toContain(c!.ref);
+    expect(page).toContain("企业在机器人中的成员已收到通知");
+    // Received Thu 12 Feb: the first response by the close of Fri 13 (counted from now it would be Sat 14, a make-up
+    // working day); the answer 10 working days later, over the Spring Festival (15–23 Feb off, Sat 28 Feb on): Wed 4 Mar.
+    const dues = await rows<{ obligation: string; due_at: number }>("SELECT obligation, due_at FROM case_obligations WHERE case_id = ? ORDER BY due_at", [c!.id]);
+    expect(dues).toEqual([
+      { obligation: "first_response", due_at: Date.parse("2026-02-13T23:59:59+08:00") },
+      { obligation: "answer", due_at: Date.parse("2026-03-04T23:59:59+08:00") },
+    ]);
+    const [received] = await rows<{ actor_type: string; actor_id: string; data: string; at: number }>("SELECT actor_type, actor_id, data, at FROM case_events WHERE case_id = ? AND type = 'received'", [c!.id]);
+    expect(received).toMatchObject({ actor_type: "specialist", actor_id: recorder.id, at: c!.received_at });
+    expect(JSON.parse(received!.data)).toMatchObject({ channel: "hotline_12345", ticketNo: form.ticket_no, recordedAt: NOW });
+    const told = await rows<{ chat_id: number; payload: string }>("SELECT chat_id, payload FROM outbox WHERE case_id = ?", [c!.id]);
+    expect(told.map((o) => o.chat_id).sort()).toEqual([investor.userId, owner.chat.userId].sort());
+    expect(told.find((o) => o.chat_id === owner.chat.userId)!.payload).toContain("12345 热线");
+    expect(told.find((o) => o.chat_id === investor.userId)!.payload).toContain(c!.ref);
+    // The case page's ledger names the recorder.
+    expect(await (await app.fetch(new Request(`${BASE}/web/cases/${c!.ref}`, { headers: { cookie } }), webEnv)).text()).toContain(c!.ref);
+  });
+
+  it("creates a firm that is not registered yet, with no member, and gives the recorder the case link to pass on", async () => {
+    const recorder = await joinedSpecialist();
+    const cookie = await signIn(recorder.chat);
+    const uscc = randomUscc();
+    const form = hotline(uscc, { channel: "service_hall", ticket_no: "", received_at: "" });
+    const response = await record(cookie, form);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    const [firm] = await rows<{ id: string; name_zh: string; area_code: string }>("SELECT id, name_zh, area_code FROM firms WHERE uscc = ?", [uscc]);
+    expect(firm).toMatchObject({ name_zh: "海南记录测试有限公司", area_code: "haikou" });
+    expect(await rows("SELECT * FROM firm_members WHERE firm_id = ?", [firm!.id])).toEqual([]);
+    const [c] = await rows<{ id: string; channel: string; ticket_no: string | null; received_at: number }>("SELECT id, channel, ticket_no, received_at FROM cases WHERE firm_id = ?", [firm!.id]);
+    expect(c).toMatchObject({ channel: "service_hall", ticket_no: null, received_at: NOW });
+    expect(page).toMatch(/<code class="case-link">http:\/\/desk\.test\/s\/[A-Za-z0-9_-]{32}<\/code>/);
+  });
+
+  it("refuses a receipt in the future, one more than 30 days back and a ticket recorded before, naming the field and the rule in both languages; nothing written", async () => {
+    const recorder = await joinedSpecialist();
+    const cookie = await signIn(recorder.chat);
+    const uscc = randomUscc();
+    const cases = [
+      [{ received_at: "2026-02-13 12:00" }, "受理时间不能晚于现在", "the time of receipt cannot be later than now"],
+      [{ received_at: "2026-01-13 09:59" }, "受理时间不能早于 30 天前", "the time of receipt cannot be more than 30 days back"],
+      [{ received_at: "2026-02-30 09:00" }, "日期须真实存在", "on a date that exists"],
+      [{ ticket_no: "" }, "12345 工单号", "12345 ticket number"],
+    ] as const;
+    for (const [extra, zh, en] of cases) {
+      const form = hotline(uscc, extra);
+      const response = await record(cookie, form);
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain(zh);
+      expect(page).toContain(en);
+      expect(page).toContain("受理时间");
+      // The form keeps what was typed.
+      expect(page).toContain("企业来电咨询进口设备零关税政策的适用范围。");
+    }
+    expect(await rows("SELECT id FROM firms WHERE uscc = ?", [uscc])).toEqual([]);
+
+    const form = hotline(uscc);
+    expect((await record(cookie, form)).status).toBe(200);
+    const [first] = await casesWithTicket(form.ticket_no);
+    const again = await record(cookie, { ...form, received_at: "2026-02-12 11:00" });
+    expect(again.status).toBe(400);
+    const page = await again.text();
+    expect(page).toContain(`该工单号已登记为案件 ${first!.ref}`);
+    expect(page).toContain(`this ticket is recorded already as case ${first!.ref}`);
+    expect(await casesWithTicket(form.ticket_no)).toHaveLength(1);
+  });
+
+  it("lets only specialists, unit heads and the department record: an admin is refused, nothing written; no session is 401", async () => {
+    const adminUser = await joinedSpecialist({ role: "admin" });
+    const cookie = await signIn(adminUser.chat);
+    const shown = await app.fetch(new Request(`${BASE}/web/record`, { headers: { cookie } }), webEnv);
+    expect(shown.status).toBe(403);
+    const text = await shown.text();
+    expect(text).toContain("只有企业服务专员和营商环境建设部门工作人员可以登记案件");
+    expect(text).toContain("Only enterprise service specialists");
+    const form = hotline(randomUscc());
+    expect((await record(cookie, form)).status).toBe(403);
+    expect(await casesWithTicket(form.ticket_no)).toEqual([]);
+    // The ledger's menu offers the form only to those who may use it.
+    const ledger = await (await app.fetch(new Request(`${BASE}/web/cases`, { headers: { cookie } }), webEnv)).text();
+    expect(ledger).not.toContain('href="/web/record"');
+    expect((await app.fetch(new Request(`${BASE}/web/record`), webEnv)).status).toBe(401);
+    const head = await joinedSpecialist({ role: "unit_head" });
+    const headCookie = await signIn(head.chat);
+    const headPage = await (await app.fetch(new Request(`${BASE}/web/record`, { headers: { cookie: headCookie } }), webEnv)).text();
+    expect(headPage).toContain('name="ticket_no"');
+    expect(headPage).toContain('href="/web/record"');
+  });
+
+  it("without the case-link key on the web Worker, refuses to record and names the setting", async () => {
+    const recorder = await joinedSpecialist();
+    const cookie = await signIn(recorder.chat);
+    const form = hotline(randomUscc());
+    const response = await record(cookie, form, app, { ...webEnv, CASE_LINK_SECRET: undefined });
+    expect(response.status).toBe(500);
+    expect(await response.text()).toContain("CASE_LINK_SECRET");
+    expect(await casesWithTicket(form.ticket_no)).toEqual([]);
+  });
+});
