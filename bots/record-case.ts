@@ -89,6 +89,8 @@ export interface Recorded {
   ownerId: string | null;
   /** The firm has members in the bot, who are told; otherwise the recorder passes the link on. */
   firmTold: boolean;
+  firstResponseDueAt: number;
+  resolutionDueAt: number;
 }
 
 const CJK = /[\u3400-\u9fff]/;
@@ -160,7 +162,7 @@ export async function recordCaseWrites(
   if (firmTold) {
     notices.push({
       key: `status:${caseId}:${route.ownerId ? "assigned" : "received"}:`,
-      recipients: firmMembers(firm.id),
+      recipients: firmMembers(firm.id, caseId),
       payloads: statusUpdatePayloads({
         ref: REF_PLACEHOLDER,
         status: route.ownerId ? "assigned" : "received",
@@ -199,5 +201,5 @@ export async function recordCaseWrites(
       now,
     ),
   );
-  return { items, caseId, link, ownerId: route.ownerId, firmTold };
+  return { items, caseId, link, ownerId: route.ownerId, firmTold, ...dues };
 }

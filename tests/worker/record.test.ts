@@ -157,3 +157,75 @@ describe("recording a case in the web", () => {
     expect(await casesWithTicket(form.ticket_no)).toEqual([]);
   });
 });
+
+describe("recording a case in the chat (/record)", () => {
+  it("records a 12345 case through the webhook, two round trips per update; a registered firm is not asked its name; the dues count from the hotline's time", async () => {
+    const owner = await joinedSpecialist();
+    const { chat: investor, uscc } = await registeredInvestor("zh");
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: owner.id })).status).toBe(200);
+    const recorder = await joinedSpecialist({ role: "bizenv", direct: true });
+    const chat = recorder.chat;
+    chat.clock = () => NOW;
+    chat.roundTrips.length = 0;
+    expect((await chat.send("/record")).join()).toContain("受理渠道");
+    expect((await chat.tap("12345 热线")).join()).toContain("工单号");
+    const t = ticket();
+    expect((await chat.send(t)).join()).toContain("受理时间");
+    expect((await chat.send("2026-02-12 10:00")).join()).toContain("统一社会信用代码");
+    // Registered already: no name, no area.
+    expect((await chat.send(uscc)).join()).toContain("联系人");
+    await chat.send("李四");
+    await chat.tap("跳过");
+    await chat.tap("政策咨询");
+    const review = (await chat.send("企业来电咨询进口设备零关税政策的适用范围。")).join();
+    expect(review).toContain("12345 热线");
+    const done = (await chat.tap("✔ 提交")).join();
+    const [c] = await casesWithTicket(t);
+    expect(c).toMatchObject({ channel: "hotline_12345", recorded_by: recorder.id, owner_id: owner.id, received_at: Date.parse("2026-02-12T10:00:00+08:00") });
+    expect(done).toContain(c!.ref);
+    expect(done).toContain("企业在机器人中的成员已收到通知");
+    const dues = await rows<{ obligation: string; due_at: number }>("SELECT obligation, due_at FROM case_obligations WHERE case_id = ? ORDER BY due_at", [c!.id]);
+    expect(dues.map((d) => d.due_at)).toEqual([Date.parse("2026-02-13T23:59:59+08:00"), Date.parse("2026-03-04T23:59:59+08:00")]);
+    expect((await rows<{ chat_id: number }>("SELECT chat_id FROM outbox WHERE case_id = ?", [c!.id])).map((o) => o.chat_id)).toContain(investor.userId);
+    expect(chat.roundTrips.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...chat.roundTrips)).toBeLessThanOrEqual(2);
+  });
+
+  it("refuses a receipt in the future at submit in both languages, asks only that field again, then records a new firm and gives the link", async () => {
+    const recorder = await joinedSpecialist({ direct: true });
+    const chat = recorder.chat;
+    chat.clock = () => NOW;
+    const uscc = randomUscc();
+    await chat.send("/record");
+    await chat.tap("电话");
+    await chat.send("2026-02-13 12:00");
+    expect((await chat.send(uscc)).join()).toContain("企业名称");
+    await chat.send("海南来电测试有限公司");
+    await chat.tap("海口市");
+    await chat.send("王五");
+    await chat.send("13700137000");
+    await chat.tap("紧急诉求");
+    await chat.send("企业来电反映用工审批受阻，影响下周开工。");
+    const refused = (await chat.tap("✔ 提交")).join();
+    expect(refused).toContain("受理时间不能晚于现在");
+    expect(refused).toContain("the time of receipt cannot be later than now");
+    expect(await rows("SELECT id FROM firms WHERE uscc = ?", [uscc])).toEqual([]);
+    // Only the refused field again, then the review with the rest kept.
+    const review = (await chat.send("2026-02-13 08:00")).join();
+    expect(review).toContain("海南来电测试有限公司");
+    const done = (await chat.tap("✔ 提交")).join();
+    expect(done).toMatch(/\/s\/[A-Za-z0-9_-]{32}/);
+    const [c] = await rows<{ channel: string; kind: string; received_at: number }>("SELECT c.channel, c.kind, c.received_at FROM cases c JOIN firms f ON f.id = c.firm_id WHERE f.uscc = ?", [uscc]);
+    expect(c).toEqual({ channel: "phone", kind: "urgent", received_at: Date.parse("2026-02-13T08:00:00+08:00") });
+    expect(Math.max(...chat.roundTrips)).toBeLessThanOrEqual(2);
+  });
+
+  it("answers /record from an admin or an investor with who may record, and opens no form", async () => {
+    const adminUser = await joinedSpecialist({ role: "admin" });
+    expect((await adminUser.chat.send("/record")).join()).toContain("只有企业服务专员和营商环境建设部门工作人员可以登记案件");
+    const { chat: investor } = await registeredInvestor("en");
+    const said = (await investor.send("/record")).join();
+    expect(said).not.toContain("How did the request come in");
+    expect(said).toMatch(/specialist/i);
+  });
+});

@@ -6,13 +6,13 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { html } from "hono/html";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { checkRecord, recordCaseWrites, type RecordFacts } from "../../bots/record-case.ts";
 import { recordForm } from "../../bots/forms/record-form.ts";
 import { AREAS } from "../../bots/forms/choices.ts";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
 import { recordReads } from "../../db/queries/recording.ts";
-import { caseById } from "../../db/queries/cases.ts";
+import { cases } from "../../db/schema.ts";
 import { addDays, beijingDate, makeCalendar } from "../../domain/calendar.ts";
 import type { RuleContext } from "../../domain/case-rules.ts";
 import { mayRecord, type Refusal } from "../../domain/recording.ts";
@@ -111,7 +111,7 @@ recordRoutes.post("/web/record", async (c) => {
   });
   let ref: string | undefined;
   try {
-    const results = await db.batch([...recorded.items, caseById(db, recorded.caseId)] as unknown as Parameters<typeof db.batch>[0]);
+    const results = await db.batch([...recorded.items, db.select({ ref: cases.ref }).from(cases).where(eq(cases.id, recorded.caseId))] as unknown as Parameters<typeof db.batch>[0]);
     ref = (results.at(-1) as { ref: string }[])[0]?.ref;
   } catch (error) {
     // Another record took the same ticket meanwhile (the unique index): said as the check says it.
