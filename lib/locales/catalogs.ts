@@ -8,6 +8,7 @@ import enClaims from "./en/claims.ftl";
 import enCommon from "./en/common.ftl";
 import enForms from "./en/forms.ftl";
 import enHandOver from "./en/hand-over.ftl";
+import enHelp from "./en/help.ftl";
 import enIntake from "./en/intake.ftl";
 import enNames from "./en/names.ftl";
 import enOnboarding from "./en/onboarding.ftl";
@@ -23,6 +24,7 @@ import zhClaims from "./zh/claims.ftl";
 import zhCommon from "./zh/common.ftl";
 import zhForms from "./zh/forms.ftl";
 import zhHandOver from "./zh/hand-over.ftl";
+import zhHelp from "./zh/help.ftl";
 import zhIntake from "./zh/intake.ftl";
 import zhNames from "./zh/names.ftl";
 import zhOnboarding from "./zh/onboarding.ftl";
@@ -32,6 +34,6 @@ import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
 } as const;
