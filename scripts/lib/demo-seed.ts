@@ -21,7 +21,7 @@ export interface DemoPerson {
 }
 
 export const DEMO_FIRM_USCC = (() => {
-  const body = "91460100MADEMO001";
+  const body = "91460100MA5DEM001";
   return body + usccCheckCharacter(body);
 })();
 
