@@ -4,6 +4,8 @@
 // recorded before, a role that does not record) in both languages with nothing written.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../db/client.ts";
+import { loadFigures } from "../../db/queries/figures.ts";
 import { createWebApp } from "../../workers/web/app.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import { randomUscc } from "./support/data.ts";
@@ -72,7 +74,18 @@ describe("recording a case in the web", () => {
     expect(told.find((o) => o.chat_id === owner.chat.userId)!.payload).toContain("12345 热线");
     expect(told.find((o) => o.chat_id === investor.userId)!.payload).toContain(c!.ref);
     // The case page's ledger names the recorder.
-    expect(await (await app.fetch(new Request(`${BASE}/web/cases/${c!.ref}`, { headers: { cookie } }), webEnv)).text()).toContain(c!.ref);
+    expect(await (await app.fetch(new Request(`${BASE}/web/cases/${c!.ref}`, { headers: { cookie } }), webEnv)).text()).toContain(recorder.id.slice(-4));
+    // The figures split by channel: the unit's February holds this hotline case and nothing from the bot.
+    const february = { from: "2026-02-01", to: "2026-02-28" };
+    const handle = openDb({ url: env.LIBSQL_URL as string });
+    expect((await loadFigures(handle, { unitId: owner.unitId, channel: "hotline_12345" }, february, NOW)).total.received).toBe(1);
+    expect((await loadFigures(handle, { unitId: owner.unitId, channel: "telegram" }, february, NOW)).total.received).toBe(0);
+    const figures = await app.fetch(new Request(`${BASE}/web/figures?from=2026-02-01&to=2026-02-28&unit=${owner.unitId}&channel=hotline_12345`, { headers: { cookie } }), webEnv);
+    expect(figures.status).toBe(200);
+    expect(await figures.text()).toContain('<option value="hotline_12345" selected>12345 热线</option>');
+    const bad = await app.fetch(new Request(`${BASE}/web/figures?channel=fax`, { headers: { cookie } }), webEnv);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("受理渠道");
   });
 
   it("creates a firm that is not registered yet, with no member, and gives the recorder the case link to pass on", async () => {

@@ -9,3 +9,4 @@ web-record-done = Case recorded:
 web-record-firm-told = The firm's members in the bot have been told.
 web-record-pass-link = The firm has no members in the bot yet: please pass this case link on to the firm:
 web-record-no-key = Recording a case needs CASE_LINK_SECRET (the bot's value) on this Worker, to give the firm its case link.
+web-filter-channel = Channel
