@@ -188,7 +188,7 @@ export async function recordCaseWrites(
         },
         kind,
         summary,
-        details: { text },
+        details: { case_text: text },
         receivedAt,
         year: beijingYear(receivedAt),
         obligations: records,

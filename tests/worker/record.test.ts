@@ -73,8 +73,12 @@ describe("recording a case in the web", () => {
     expect(told.map((o) => o.chat_id).sort()).toEqual([investor.userId, owner.chat.userId].sort());
     expect(told.find((o) => o.chat_id === owner.chat.userId)!.payload).toContain("12345 热线");
     expect(told.find((o) => o.chat_id === investor.userId)!.payload).toContain(c!.ref);
-    // The case page's ledger names the recorder.
-    expect(await (await app.fetch(new Request(`${BASE}/web/cases/${c!.ref}`, { headers: { cookie } }), webEnv)).text()).toContain(recorder.id.slice(-4));
+    // The case page names the channel with its ticket, the contact, and the recorder in the ledger.
+    const casePage = await (await app.fetch(new Request(`${BASE}/web/cases/${c!.ref}`, { headers: { cookie } }), webEnv)).text();
+    expect(casePage).toContain(`<dd class="channel">12345 热线 ${form.ticket_no}</dd>`);
+    expect(casePage).toContain("李四 +8613900139000");
+    expect(casePage).toContain("诉求内容");
+    expect(casePage).toContain(recorder.id.slice(-4));
     // The figures split by channel: the unit's February holds this hotline case and nothing from the bot.
     const february = { from: "2026-02-01", to: "2026-02-28" };
     const handle = openDb({ url: env.LIBSQL_URL as string });
