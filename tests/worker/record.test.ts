@@ -106,6 +106,11 @@ describe("recording a case in the web", () => {
     const [c] = await rows<{ id: string; channel: string; ticket_no: string | null; received_at: number }>("SELECT id, channel, ticket_no, received_at FROM cases WHERE firm_id = ?", [firm!.id]);
     expect(c).toMatchObject({ channel: "service_hall", ticket_no: null, received_at: NOW });
     expect(page).toMatch(/<code class="case-link">http:\/\/desk\.test\/s\/[A-Za-z0-9_-]{32}<\/code>/);
+    // Its recorder follows it on its page, whichever unit it went to; another unit's specialist does not see it.
+    const [{ ref }] = (await rows<{ ref: string }>("SELECT ref FROM cases WHERE id = ?", [c!.id])) as [{ ref: string }];
+    expect((await app.fetch(new Request(`${BASE}/web/cases/${ref}`, { headers: { cookie } }), webEnv)).status).toBe(200);
+    const stranger = await signIn((await joinedSpecialist()).chat);
+    expect((await app.fetch(new Request(`${BASE}/web/cases/${ref}`, { headers: { cookie: stranger } }), webEnv)).status).toBe(404);
   });
 
   it("refuses a receipt in the future, one more than 30 days back and a ticket recorded before, naming the field and the rule in both languages; nothing written", async () => {
