@@ -41,7 +41,7 @@ function hotline(uscc: string, extra: Record<string, string> = {}) {
   };
 }
 
-const casesWithTicket = (t: string) => rows<{ id: string; ref: string; channel: string; ticket_no: string; recorded_by: string; owner_id: string | null; received_at: number; contact_name: string; created_by: number | null; firm_id: string }>("SELECT * FROM cases WHERE ticket_no = ?", [t]);
+const casesWithTicket = (t: string) => rows<{ id: string; ref: string; channel: string; ticket_no: string; recorded_by: string; owner_id: string | null; received_at: number; contact_name: string | null; contact_phone: string | null; created_by: number | null; firm_id: string }>("SELECT * FROM cases WHERE ticket_no = ?", [t]);
 
 describe("recording a case in the web", () => {
   it("records a 12345 case received yesterday: dues from the hotline's time, the ledger names the channel, ticket and recorder, the firm's specialist owns it and the firm's members are told", async () => {
@@ -177,6 +177,25 @@ describe("recording a case in the web", () => {
     expect(response.status).toBe(500);
     expect(await response.text()).toContain("CASE_LINK_SECRET");
     expect(await casesWithTicket(form.ticket_no)).toEqual([]);
+  });
+});
+
+describe("the contact of a recorded case and /deleteme", () => {
+  it("clears a recorded case's contact when the person with that phone erases their data; other contacts stay", async () => {
+    const recorder = await joinedSpecialist();
+    const cookie = await signIn(recorder.chat);
+    const { chat: person } = await registeredInvestor("en");
+    const [me] = await rows<{ phone: string }>("SELECT phone FROM users WHERE telegram_id = ?", [person.userId]);
+    const mine = hotline(randomUscc(), { caller_name: "Jane Doe", caller_phone: me!.phone });
+    const other = hotline(randomUscc(), { caller_phone: "13911112222" });
+    expect((await record(cookie, mine)).status).toBe(200);
+    expect((await record(cookie, other)).status).toBe(200);
+    await person.send("/deleteme");
+    await person.tap("Erase");
+    const [cleared] = await casesWithTicket(mine.ticket_no);
+    expect(cleared).toMatchObject({ contact_name: null, contact_phone: null });
+    const [kept] = await casesWithTicket(other.ticket_no);
+    expect(kept).toMatchObject({ contact_name: "李四", contact_phone: "+8613911112222" });
   });
 });
 
