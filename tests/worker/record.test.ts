@@ -23,6 +23,9 @@ async function record(cookie: string, form: Record<string, string>, worker = app
   return worker.fetch(new Request(`${BASE}/web/record`, { method: "POST", headers: { origin: BASE, cookie, "content-type": "application/x-www-form-urlencoded" }, body }), bindings);
 }
 
+/** The firm's specialist (or the department) verified the person's claim on the firm. */
+const verified = (telegramId: number) => rows("UPDATE firm_members SET status = 'active' WHERE telegram_id = ?", [telegramId]);
+
 const ticket = () => `GD${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e6)}`;
 
 function hotline(uscc: string, extra: Record<string, string> = {}) {
@@ -48,6 +51,7 @@ describe("recording a case in the web", () => {
     const owner = await joinedSpecialist();
     const { chat: investor, uscc } = await registeredInvestor("en");
     expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: owner.id })).status).toBe(200);
+    await verified(investor.userId);
     const recorder = await joinedSpecialist({ role: "bizenv" });
     const cookie = await signIn(recorder.chat);
     const form = hotline(uscc);
@@ -111,6 +115,17 @@ describe("recording a case in the web", () => {
     expect((await app.fetch(new Request(`${BASE}/web/cases/${ref}`, { headers: { cookie } }), webEnv)).status).toBe(200);
     const stranger = await signIn((await joinedSpecialist()).chat);
     expect((await app.fetch(new Request(`${BASE}/web/cases/${ref}`, { headers: { cookie: stranger } }), webEnv)).status).toBe(404);
+  });
+
+  it("does not tell a member whose claim on the firm is not verified yet: the recorder passes the link on", async () => {
+    const { chat: claimant, uscc } = await registeredInvestor("en");
+    const recorder = await joinedSpecialist();
+    const cookie = await signIn(recorder.chat);
+    const form = hotline(uscc);
+    const page = await (await record(cookie, form)).text();
+    const [c] = await casesWithTicket(form.ticket_no);
+    expect(await rows("SELECT id FROM outbox WHERE case_id = ? AND chat_id = ?", [c!.id, claimant.userId])).toEqual([]);
+    expect(page).toContain("该企业尚无已认证的成员使用机器人");
   });
 
   it("refuses a receipt in the future, one more than 30 days back and a ticket recorded before, naming the field and the rule in both languages; nothing written", async () => {
@@ -204,6 +219,7 @@ describe("recording a case in the chat (/record)", () => {
     const owner = await joinedSpecialist();
     const { chat: investor, uscc } = await registeredInvestor("zh");
     expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: owner.id })).status).toBe(200);
+    await verified(investor.userId);
     const recorder = await joinedSpecialist({ role: "bizenv", direct: true });
     const chat = recorder.chat;
     chat.clock = () => NOW;

@@ -58,4 +58,4 @@ record-queue-notice =
     { $original }
 record-done = Case <b>{ $ref }</b> ({ $kind }) recorded, received { $receivedAt }. First response by { $firstDue }; due { $due }.
 record-firm-told = The firm's members in the bot have been told.
-record-pass-link = The firm has no members in the bot yet: please pass the case link on to the firm: { $link }
+record-pass-link = The firm has no verified members in the bot yet: please pass the case link on to the firm: { $link }

@@ -58,4 +58,4 @@ record-queue-notice =
     { $original }
 record-done = 已登记案件 <b>{ $ref }</b>（{ $kind }），受理时间 { $receivedAt }。首次响应时限：{ $firstDue }；办结时限：{ $due }。
 record-firm-told = 企业在机器人中的成员已收到通知。
-record-pass-link = 该企业尚无成员使用机器人，请将案件链接转告企业：{ $link }
+record-pass-link = 该企业尚无已认证的成员使用机器人，请将案件链接转告企业：{ $link }
