@@ -15,6 +15,7 @@ import { feedback } from "./features/feedback.ts";
 import { intake } from "./features/intake.ts";
 import { onboarding } from "./features/onboarding.ts";
 import { reachability } from "./features/reachability.ts";
+import { recordFeature } from "./features/record.ts";
 import { specialistFeature } from "./features/specialist.ts";
 import { start } from "./features/start.ts";
 import { supervision } from "./features/supervision.ts";
@@ -73,7 +74,7 @@ function buildBot(settings: Settings): Bot<BotContext> {
   // commands and button families, so their order does not matter. Only the fallback comes last:
   // it answers whatever nothing else took.
   bot.use(routing);
-  bot.use(start, onboarding, intake, specialistFeature, claims, caseViews, attachmentsFeature, feedback, account, supervision);
+  bot.use(start, onboarding, intake, specialistFeature, recordFeature, claims, caseViews, attachmentsFeature, feedback, account, supervision);
   bot.use(fallback);
   return bot;
 }

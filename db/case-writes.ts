@@ -8,7 +8,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Accepted, CasePatch, LedgerEvent } from "../domain/case-rules.ts";
 import { headlineDues, type ObligationRecord } from "../domain/obligations.ts";
-import type { ActorType, CaseKind, CaseStatus } from "../domain/vocabulary.ts";
+import type { ActorType, CaseKind, CaseStatus, RecordedChannel } from "../domain/vocabulary.ts";
 import type { Db } from "./client.ts";
 import { addsToOutbox, enqueueForRecipients, type LocalePayloads } from "./queries/outbox.ts";
 import { attachments, caseObligations, cases } from "./schema.ts";
@@ -144,10 +144,21 @@ export function raiseEscalation(db: Db, caseId: string, level: number, now: numb
     .where(eq(cases.id, caseId));
 }
 
+/** A case staff recorded from outside the bot: how it came in, who recorded it, whom to call back. */
+export interface Recording {
+  channel: RecordedChannel;
+  ticketNo: string | null;
+  recordedBy: string;
+  contactName: string;
+  contactPhone: string | null;
+}
+
 export interface NewCase {
   id: string;
   firmId: string;
-  createdBy: number;
+  /** The investor who filed it in the bot; null for a case staff recorded. */
+  createdBy: number | null;
+  recording?: Recording;
   kind: CaseKind;
   summary: string;
   details: Record<string, string>;
@@ -162,11 +173,16 @@ export interface NewCase {
   publicTokenHash: string;
 }
 
-/** A new case: its ref, obligations, first ledger events, and the files sent during the intake. */
+/**
+ * A new case: its ref, obligations (counted from its receipt, which a recorded case may date back),
+ * first ledger events (a recorded case's names the channel, the ticket and the recorder), and the
+ * files sent during the intake.
+ */
 export function newCaseWrites(db: Db, c: NewCase, notices: readonly RenderedNotice[], now: number): Item[] {
   const status = c.ownerId ? "assigned" : "received";
   const dues = headlineDues(c.obligations, c.kind);
-  const investor: Actor = { type: "investor", id: String(c.createdBy) };
+  const r = c.recording;
+  const receiver: Actor = r ? { type: "specialist", id: r.recordedBy } : { type: "investor", id: String(c.createdBy) };
   const always = sql`1 = 1`;
   return [
     db.run(sql`INSERT INTO case_ref_counters (year, last) VALUES (${c.year}, 1)
@@ -184,6 +200,7 @@ export function newCaseWrites(db: Db, c: NewCase, notices: readonly RenderedNoti
         summary: c.summary,
         details: c.details,
         receivedAt: c.receivedAt,
+        ...(r ? { channel: r.channel, ticketNo: r.ticketNo, recordedBy: r.recordedBy, contactName: r.contactName, contactPhone: r.contactPhone } : {}),
         ...dues,
         calendarWarning: c.calendarWarning,
         // The next tick plans this case's reminders.
@@ -192,15 +209,29 @@ export function newCaseWrites(db: Db, c: NewCase, notices: readonly RenderedNoti
       }),
     ),
     ...c.obligations.map((o) => obligationUpsert(db, c.id, o, always)),
-    eventInsert(db, c.id, c.receivedAt, investor, { type: "received", to: "received", data: { obligations: c.obligations.map((o) => ({ obligation: o.obligation, dueAt: o.dueAt })), calendarWarning: c.calendarWarning } }, always),
+    eventInsert(
+      db,
+      c.id,
+      c.receivedAt,
+      receiver,
+      {
+        type: "received",
+        to: "received",
+        data: {
+          obligations: c.obligations.map((o) => ({ obligation: o.obligation, dueAt: o.dueAt })),
+          calendarWarning: c.calendarWarning,
+          ...(r ? { channel: r.channel, ticketNo: r.ticketNo, recordedAt: now } : {}),
+        },
+      },
+      always,
+    ),
     ...(c.ownerId
       ? [eventInsert(db, c.id, c.receivedAt, { type: "system", id: null }, { type: "assigned", from: "received", to: "assigned", data: { ownerId: c.ownerId, rule: c.routingRule } }, always)]
       : []),
     // Files sent during the intake wait without a case; they join the case it produced.
-    db
-      .update(attachments)
-      .set({ caseId: c.id })
-      .where(and(eq(attachments.telegramId, c.createdBy), sql`${attachments.caseId} IS NULL`)),
+    ...(c.createdBy === null
+      ? []
+      : [db.update(attachments).set({ caseId: c.id }).where(and(eq(attachments.telegramId, c.createdBy), sql`${attachments.caseId} IS NULL`))]),
     // Texts built before the batch numbered the case carry REF_PLACEHOLDER for its ref.
     ...noticeInserts(db, c.id, now, notices, always, true),
   ];

@@ -60,13 +60,14 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     columns: { firm_id: no, telegram_id: deleteRow, status: no, approved_by: nullify, created_at: no },
   },
   cases: {
-    rows: "cases they filed (created_by): kept for the firm and for supervision, unlinked, their words replaced",
+    rows: "cases they filed (created_by): kept for the firm and for supervision, unlinked, their words replaced; a case staff recorded with the person's phone as its contact: the contact cleared",
     columns: {
       id: no, ref: no, firm_id: no, created_by: nullify, kind: no, status: no,
       summary: anonymise, details: { personal: true, erase: "redact-json", keys: CASE_DETAIL_TEXT_KEYS },
       owner_id: no, pending_owner_id: no, received_at: no, first_response_due_at: no, resolution_due_at: no,
       acknowledged_at: no, meeting_at: no, resolved_at: no, closed_at: no, calendar_warning: no, escalation_level: no,
       next_alert_at: no, feedback: no, public_token_hash: no, link_generation: no, version: no, updated_at: no,
+      channel: no, ticket_no: no, recorded_by: staff, contact_name: nullify, contact_phone: nullify,
     },
   },
   case_events: {

@@ -24,6 +24,7 @@ import {
   OBLIGATION_STATES,
   OBLIGATIONS,
   RATINGS,
+  RECEIPT_CHANNELS,
   SPECIALIST_ROLES,
   SUPERVISION_LEVELS,
 } from "../domain/vocabulary.ts";
@@ -158,6 +159,15 @@ export const cases = sqliteTable(
     /** When the cron must next look at this case (a reminder, an escalation, the survey); null: nothing pending. */
     nextAlertAt: integer("next_alert_at"),
     feedback: text("feedback", { enum: [...RATINGS, "none"] }),
+    /** How the case came in: the bot, or recorded by staff from the hotline, a counter, 企业码 or a phone call. */
+    channel: text("channel", { enum: RECEIPT_CHANNELS }).notNull().default("telegram"),
+    /** The 12345 hotline's ticket number: one case per ticket. */
+    ticketNo: text("ticket_no"),
+    /** The specialist who recorded a case received outside the bot. */
+    recordedBy: text("recorded_by").references(() => specialists.id),
+    /** Whom to call back about a recorded case (the caller is not a bot user). */
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
     publicTokenHash: text("public_token_hash").unique(),
     /** Bumped to revoke the case page's link: the token is derived from the case id and this. */
     linkGeneration: integer("link_generation").notNull().default(1),
@@ -180,6 +190,9 @@ export const cases = sqliteTable(
       .where(sql`status IN ('received','assigned','acknowledged','in_progress','meeting_scheduled')`),
     // The cron's only way in: cases whose next alert is due, never a scan of all open cases.
     index("cases_next_alert").on(t.nextAlertAt).where(sql`next_alert_at IS NOT NULL`),
+    uniqueIndex("cases_ticket_no").on(t.ticketNo).where(sql`ticket_no IS NOT NULL`),
+    // /deleteme clears a recorded case's contact where it is the person's phone.
+    index("cases_contact_phone").on(t.contactPhone).where(sql`contact_phone IS NOT NULL`),
   ],
 );
 

@@ -146,3 +146,10 @@ export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
 export const RECEIPT_CHANNELS = ["telegram", "hotline_12345", "service_hall", "enterprise_code", "phone"] as const;
 export type ReceiptChannel = (typeof RECEIPT_CHANNELS)[number];
+
+/** Channels staff record a case from (the bot's own cases are `telegram`). */
+export const RECORDED_CHANNELS = ["hotline_12345", "service_hall", "enterprise_code", "phone"] as const satisfies readonly ReceiptChannel[];
+export type RecordedChannel = (typeof RECORDED_CHANNELS)[number];
+
+/** Staff who may record a case received outside the bot: specialists (unit heads among them) and the department. */
+export const RECORDING_ROLES = ["specialist", "unit_head", "bizenv"] as const satisfies readonly SpecialistRole[];

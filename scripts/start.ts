@@ -2,7 +2,9 @@
 //   sqld (data kept under .data/sqld) → migrations → wrangler dev (PORT, default 8787)
 //   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790)
 //   → with a real TELEGRAM_BOT_TOKEN: the polling bridge that forwards getUpdates to the webhook
-//   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off).
+//   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off)
+//   → in a database it started itself, the demo unit with ready people for every role (DEMO_SEED=0: none),
+//     offered by the sandbox as presets; then a short banner: where the sandbox and the web are, how to stop.
 // Settings from the environment win over .dev.vars, which wins over the stack's own values.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { Stack, startManaged, stopAll } from "./lib/processes.ts";
 import { startWorker, triggerCron } from "./lib/worker.ts";
+import { seedDemo, type DemoPerson } from "./lib/demo-seed.ts";
 import { startSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -51,6 +54,23 @@ function localSecrets(): { webhookSecret: string; adminToken: string; webSession
   return made;
 }
 
+/** The last words of the start, for a person: where to go and how to stop. */
+function banner(at: { worker: string; sandbox: string | null; demo: readonly DemoPerson[] }): string {
+  const rule = "─".repeat(72);
+  const people = at.demo.length ? `  Presets 预设身份: ${at.demo.map((p) => p.label).join(" · ")}` : "";
+  return [
+    "",
+    rule,
+    "  Hainan Investor Desk is running · 海南外资企业服务台已启动",
+    at.sandbox ? `  Sandbox 沙盒:   ${at.sandbox}   (chat with the bot as any role)` : "  Sandbox 沙盒:   none — a real bot token is set; chat with your bot in Telegram",
+    ...(people ? [people] : []),
+    `  Web 网页端:     ${at.worker}/web   (sign in: send /web to the bot as a staff member)`,
+    "  Stop 停止:      Ctrl-C",
+    rule,
+    "",
+  ].join("\n");
+}
+
 const port = Number(process.env.PORT ?? 8787);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8790);
 const cronSeconds = Number(process.env.LOCAL_CRON_SECONDS ?? 60);
@@ -81,6 +101,12 @@ try {
   }
   await applyMigrations(libsqlUrl, given.LIBSQL_AUTH_TOKEN);
   say("database_ready", { url: libsqlUrl });
+  // Never into a database the stack was given (it may be a real one): only into its own sqld.
+  let demo: readonly DemoPerson[] = [];
+  if (!given.LIBSQL_URL && process.env.DEMO_SEED !== "0") {
+    demo = await seedDemo(libsqlUrl);
+    say("demo_seeded", { people: demo.map((p) => `${p.role}:${p.id}`) });
+  }
 
   const sandbox = !given.TELEGRAM_BOT_TOKEN;
   const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
@@ -98,7 +124,7 @@ try {
     const fake = await startFakeTelegram({
       port: sandboxPort,
       token: SANDBOX_TOKEN,
-      webhook: { url: webhookUrl, secret: workerVars.TELEGRAM_WEBHOOK_SECRET! },
+      webhook: { url: webhookUrl, secret: workerVars.TELEGRAM_WEBHOOK_SECRET!, presets: demo },
     });
     stack.add(fake.close);
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
@@ -133,6 +159,7 @@ try {
     database: libsqlUrl,
     local_secrets: `${DATA}/local-secrets.json`,
   });
+  console.log(banner({ worker: `http://127.0.0.1:${port}`, sandbox: sandboxUrl, demo }));
 } catch (error) {
   // Stopped during the start: the step it was on failed because of the stop, which exits by itself.
   if (!stack.stopping) {

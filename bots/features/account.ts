@@ -5,7 +5,7 @@ import { onButton } from "../buttons.ts";
 import { eraseChoice } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import { beijingTime } from "../../lib/format.ts";
-import { bilingual, t } from "../../lib/i18n.ts";
+import { bilingual, raw, t, type Locale } from "../../lib/i18n.ts";
 import { languageKeyboard } from "../keyboards.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { firmName } from "../membership.ts";
@@ -14,6 +14,14 @@ export const account = new Composer<BotContext>();
 const privateChat = account.chatType("private");
 
 export async function help(ctx: BotContext) {
+  const me = ctx.state.sender.specialist;
+  // Staff get their own role's commands, in their language (Chinese until they choose).
+  if (me) {
+    const unit = ctx.state.sender.specialistUnit;
+    const args = (locale: Locale) => ({ name: me.name, unit: (locale === "zh" ? unit?.nameZh : unit?.nameEn) ?? "", common: raw(t(locale, "help-staff-common")) });
+    await replyHtml(ctx, t(ctx.locale, `help-${me.role}`, args(ctx.locale)));
+    return;
+  }
   // Before a language is chosen, in both (the guess first) with the choice, as unknown input is answered.
   if (!ctx.state.sender.user?.locale) await replyHtml(ctx, bilingual(ctx.locale, "help"), languageKeyboard(ctx.locale));
   else await replyHtml(ctx, t(ctx.locale, "help"));

@@ -15,7 +15,7 @@ import { replyHtml } from "../reply.ts";
  * Commands that store nothing personal: the notice itself, language, help, what is kept, erasure,
  * and the specialists' commands (an invite's claim; the others answer "specialists only" to anyone else).
  */
-const OPEN_COMMANDS = new Set(["start", "language", "help", "privacy", "deleteme", "menu", "new", "cancel", "join", "duty", "deputy", "mine", "case", "web"]);
+const OPEN_COMMANDS = new Set(["start", "language", "help", "privacy", "deleteme", "menu", "new", "cancel", "join", "duty", "deputy", "mine", "case", "web", "record"]);
 const OPEN_MENU_CHOICES = new Set(["help", "language"]);
 
 function commandOf(text: string | undefined): string | undefined {

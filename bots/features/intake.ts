@@ -16,6 +16,7 @@ import { clearButtons, replyHtml } from "../reply.ts";
 import { allowed, counted } from "../rate-limit.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { submitCase } from "../submit-case.ts";
+import { submitRecord } from "../record-submit.ts";
 import { submitSpecialistForm } from "../specialist-actions.ts";
 import { submitFirm } from "../submit-firm.ts";
 
@@ -87,6 +88,8 @@ onButton(intake, formAction, async (ctx, button) => {
       const limited = formId === "firm" ? "firm_request" : CASE_FORMS.includes(formId as CaseForm) ? "case_filing" : undefined;
       if (limited && !(await counted(ctx, limited))) return;
       await clearButtons(ctx);
+      // A refused record asks the refused field again: its submit keeps the session itself.
+      if (formId === "record") return submitRecord(ctx, current.state);
       saveSession(ctx, null);
       if (formId === "firm") await submitFirm(ctx, current.state.draft);
       else if (CASE_FORMS.includes(formId as CaseForm)) await submitCase(ctx, formId as CaseForm, current.state.draft);

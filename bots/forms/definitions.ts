@@ -1,6 +1,7 @@
 // The investor's forms. Prompts are Fluent `ask-<form>-<key>`, labels `field-<key>`.
 import { AREAS, COUNTERPARTS, INDUSTRIES, YES_NO } from "./choices.ts";
 import type { FieldDef, FormDef } from "./engine.ts";
+import { recordForm } from "./record-form.ts";
 import { SPECIALIST_FORMS } from "./specialist-forms.ts";
 import { phoneField, preferredTimeField, usccField } from "./validators.ts";
 
@@ -59,6 +60,7 @@ export const FORMS: Record<string, FormDef> = {
   urgent: urgentForm,
   policy: policyForm,
   ...SPECIALIST_FORMS,
+  record: recordForm,
 };
 
 export const CASE_FORMS = ["appointment", "urgent", "policy"] as const;

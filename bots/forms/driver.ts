@@ -1,5 +1,6 @@
 // Moves a person through a form kept in their session: opening it, each answer or button, and
 // showing where it now stands. The features decide when a form opens and what a submit does.
+import { normaliseUscc } from "../../domain/uscc.ts";
 import { t } from "../../lib/i18n.ts";
 import type { BotContext } from "../context.ts";
 import { menuKeyboard } from "../keyboards.ts";
@@ -8,7 +9,8 @@ import { replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
 import { usccAnswered } from "../submit-firm.ts";
 import { FORMS } from "./definitions.ts";
-import { applyInput, startForm, type FormDef, type FormInput, type FormStep } from "./engine.ts";
+import { applyInput, startForm, type FormDef, type FormInput, type FormState, type FormStep } from "./engine.ts";
+import { FIRM_KNOWN, recordForm } from "./record-form.ts";
 import { askScreen, invalidText, reviewScreen } from "./render.ts";
 
 /** Stages where the form now stands, to be written in the update's commit; a case the form is about stays with it. */
@@ -70,6 +72,16 @@ export async function formInProgress(ctx: BotContext) {
   return form ? { form, state: state.form, about: { caseId: state.caseId, ref: state.ref } } : undefined;
 }
 
+/**
+ * The record form asks a firm's name and area only when its code is not registered: the preload
+ * read the firm by the code typed (bots/preload-hints.ts), so the answer knows it.
+ */
+function withFirmKnown(ctx: BotContext, state: FormState, input: FormInput): FormState {
+  if (state.form !== recordForm.id || state.at !== "firm_uscc" || input.type !== "text") return state;
+  const known = ctx.state.sender.firm !== undefined && ctx.state.sender.firm.uscc === normaliseUscc(input.text);
+  return { ...state, draft: { ...state.draft, [FIRM_KNOWN]: known ? "yes" : "no" } };
+}
+
 /** Applies an answer or a button to the form in progress and shows the next step; false when there is no form to apply it to. */
 export async function advance(ctx: BotContext, input: FormInput): Promise<boolean> {
   const hadExpired = loadSession(ctx).expired !== undefined;
@@ -79,7 +91,7 @@ export async function advance(ctx: BotContext, input: FormInput): Promise<boolea
     if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t(ctx.locale, "stale-button") });
     return false;
   }
-  const step = applyInput(current.form, current.state, input);
+  const step = applyInput(current.form, withFirmKnown(ctx, current.state, input), input);
   if (ctx.callbackQuery && step.type !== "stale") await ctx.answerCallbackQuery();
   stage(ctx, step, current.about);
   if (current.form.id === "firm" && step.type === "ask" && current.state.at === "uscc") {

@@ -46,6 +46,8 @@ export interface FormState {
   draft: Draft;
   /** The field being asked, or "review" once all are answered. */
   at: string;
+  /** One field asked again (a submit refused it): its answer goes on to the next unanswered field, else the review. */
+  resume?: boolean;
 }
 
 export type FormInput =
@@ -112,7 +114,11 @@ function answer(form: FormDef, state: FormState, field: FieldDef, value: string 
   // Answers to fields that no longer apply (a changed condition) are dropped, not kept silently.
   for (const f of form.fields) if (f.when && !f.when(draft)) delete draft[f.key];
   const path = [...state.path, field.key];
-  const next = nextField(form, draft, field.key);
+  let next = nextField(form, draft, field.key);
+  while (state.resume && next && draft[next.key] !== undefined) {
+    path.push(next.key);
+    next = nextField(form, draft, next.key);
+  }
   if (!next) return { type: "review", state: { ...state, path, draft, at: REVIEW } };
   return { type: "ask", state: { ...state, path, draft, at: next.key }, field: next };
 }

@@ -31,6 +31,11 @@ export function erasePerson(db: Db, person: { telegramId: number; chatId: number
       .update(caseEvents)
       .set({ actorId: null, data: redacted(caseEvents.data, INVESTOR_EVENT_TEXT_KEYS, marker) })
       .where(sql`${caseEvents.actorType} = 'investor' AND ${caseEvents.actorId} = ${String(telegramId)}`),
+    // A case staff recorded from a call names its contact by phone: the person's own number is theirs to clear.
+    db
+      .update(cases)
+      .set({ contactName: null, contactPhone: null })
+      .where(sql`${cases.contactPhone} = (SELECT phone FROM users WHERE telegram_id = ${telegramId} AND phone IS NOT NULL)`),
     db.delete(attachments).where(and(eq(attachments.telegramId, telegramId), isNull(attachments.caseId))),
     db.update(attachments).set({ telegramId: 0, fileName: marker }).where(eq(attachments.telegramId, telegramId)),
     db.update(firmMembers).set({ approvedBy: null }).where(eq(firmMembers.approvedBy, telegramId)),

@@ -7,12 +7,15 @@ import { and, count, eq, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-
 import { alias } from "drizzle-orm/sqlite-core";
 import { BEIJING_OFFSET_MS, makeCalendar } from "../../domain/calendar.ts";
 import { periodInstants, summarize, type Figures, type Period } from "../../domain/figures.ts";
+import type { ReceiptChannel } from "../../domain/vocabulary.ts";
 import type { DbHandle } from "../client.ts";
 import { calendarDays, cases, specialists, supervisionNotices, units } from "../schema.ts";
 
 /** Whose figures: one unit's, or (no unitId) every unit's and the department queue's. */
 export interface FiguresScope {
   unitId?: string;
+  /** Only the cases that came in by this channel (the bot, 12345, a counter, 企业码, a phone call). */
+  channel?: ReceiptChannel;
 }
 
 const owner = alias(specialists, "owner");
@@ -28,6 +31,7 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
   const { start, end } = periodInstants(period);
   const { db } = handle;
   const inScope = scope.unitId === undefined ? undefined : eq(owner.unitId, scope.unitId);
+  const byChannel = scope.channel === undefined ? undefined : eq(cases.channel, scope.channel);
   const unit = { unitId: owner.unitId, unitZh: units.nameZh, unitEn: units.nameEn };
   const met = sql`${cases.kind} = 'appointment' AND ${cases.meetingAt} IS NOT NULL`;
   const groups = {
@@ -45,7 +49,7 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
       .from(cases)
       .leftJoin(owner, eq(owner.id, cases.ownerId))
       .leftJoin(units, eq(units.id, owner.unitId))
-      .where(and(gte(cases.receivedAt, start), lt(cases.receivedAt, end), inScope))
+      .where(and(gte(cases.receivedAt, start), lt(cases.receivedAt, end), inScope, byChannel))
       .groupBy(...Object.values(groups)),
     // 三书一函 signed off in the period, against the unit each was addressed to (drafts and voided
     // drafts were never issued). A unit's own figures go by supervision_notices_unit.
@@ -59,6 +63,7 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
           gte(supervisionNotices.signedAt, start),
           lt(supervisionNotices.signedAt, end),
           scope.unitId === undefined ? undefined : eq(supervisionNotices.unitId, scope.unitId),
+          scope.channel === undefined ? undefined : sql`${supervisionNotices.caseId} IN (SELECT id FROM cases WHERE channel = ${scope.channel})`,
         ),
       )
       .groupBy(supervisionNotices.unitId, units.nameZh, units.nameEn, supervisionNotices.level),

@@ -5,6 +5,7 @@ import type { RateAction, RateCounter } from "../../domain/rate-limits.ts";
 import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, rateCounters, sessions, slaPolicies, specialists, supervisionNotices, units, users, type KeptReply } from "../schema.ts";
 import { answerReads, type AnswerData, type AnswerHints } from "./answer-reads.ts";
 import { calendarWindow } from "./calendar.ts";
+import { recordReads, type RecordCandidate } from "./recording.ts";
 import { noticeDocumentContext, type NoticeDocumentContext } from "./supervision.ts";
 
 export type UserRow = typeof users.$inferSelect;
@@ -83,6 +84,15 @@ export interface Sender {
   noticeContext: NoticeDocumentContext | undefined;
   calendar: CalendarContext | undefined;
   submit: SubmitContext | undefined;
+  /** A submitted record form (staff recording a case): its firm, whom it would go to, the firm's members, the ticket's case. */
+  record: RecordContext | undefined;
+}
+
+export interface RecordContext {
+  firm: FirmRow | undefined;
+  candidates: RecordCandidate[];
+  members: number;
+  ticketTakenBy: string | undefined;
 }
 
 /** The case named by the update, else the one the sender's conversation is about (withdraw, add a message). */
@@ -105,9 +115,12 @@ export async function preloadSender(
   const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
   // A notice's button names it; a typed reply to a notice finds it in the conversation.
   const noticeId = hints.noticeId !== undefined ? sql`${hints.noticeId}` : sql`(SELECT json_extract(state, '$.noticeId') FROM sessions WHERE telegram_id = ${id})`;
+  // A submitted record form names its firm, area and ticket in the session's draft.
+  const drafted = (key: string) => sql`(SELECT json_extract(state, ${`$.form.draft.${key}`}) FROM sessions WHERE telegram_id = ${id})`;
+  const isRecord = sql`${hints.submit ? 1 : 0} = 1 AND (SELECT json_extract(state, '$.form.form') FROM sessions WHERE telegram_id = ${id}) = 'record'`;
   const answers = answerReads(db, id, hints, pointed);
   const draftUscc = sql`(SELECT json_extract(state, '$.form.draft.uscc') FROM sessions WHERE telegram_id = ${id})`;
-  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, counters, ...answered] = await handle.readBatch([
+  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, recordFirm, recordCandidates, recordMembers, recordTicket, counters, ...answered] = await handle.readBatch([
     db
       .select({ id: processedUpdates.updateId, replies: processedUpdates.replies, heldUntil: processedUpdates.repliesLeaseUntil })
       .from(processedUpdates)
@@ -171,6 +184,7 @@ export async function preloadSender(
             AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`,
       ),
     noticeDocumentContext(db, noticeId),
+    ...recordReads(db, { uscc: drafted("firm_uscc"), area: drafted("firm_area"), ticket: drafted("ticket_no") }, isRecord),
     db.select().from(rateCounters).where(eq(rateCounters.telegramId, id)),
     ...answers.items,
   ]);
@@ -195,5 +209,8 @@ export async function preloadSender(
     noticeContext: noticeContext[0],
     calendar: hints.calendar ? { days, years: years.map((y) => y.year), policies } : undefined,
     submit: hints.submit ? { candidates: candidates as RoutingCandidate[] } : undefined,
+    record: hints.submit
+      ? { firm: recordFirm[0], candidates: recordCandidates, members: recordMembers[0]?.n ?? 0, ticketTakenBy: recordTicket[0]?.ref }
+      : undefined,
   };
 }

@@ -8,10 +8,12 @@ import enClaims from "./en/claims.ftl" with { type: "text" };
 import enCommon from "./en/common.ftl" with { type: "text" };
 import enForms from "./en/forms.ftl" with { type: "text" };
 import enHandOver from "./en/hand-over.ftl" with { type: "text" };
+import enHelp from "./en/help.ftl" with { type: "text" };
 import enIntake from "./en/intake.ftl" with { type: "text" };
 import enNames from "./en/names.ftl" with { type: "text" };
 import enOnboarding from "./en/onboarding.ftl" with { type: "text" };
 import enPage from "./en/page.ftl" with { type: "text" };
+import enRecord from "./en/record.ftl" with { type: "text" };
 import enSpecialist from "./en/specialist.ftl" with { type: "text" };
 import enSupervision from "./en/supervision.ftl" with { type: "text" };
 import zhAccount from "./zh/account.ftl" with { type: "text" };
@@ -22,14 +24,16 @@ import zhClaims from "./zh/claims.ftl" with { type: "text" };
 import zhCommon from "./zh/common.ftl" with { type: "text" };
 import zhForms from "./zh/forms.ftl" with { type: "text" };
 import zhHandOver from "./zh/hand-over.ftl" with { type: "text" };
+import zhHelp from "./zh/help.ftl" with { type: "text" };
 import zhIntake from "./zh/intake.ftl" with { type: "text" };
 import zhNames from "./zh/names.ftl" with { type: "text" };
 import zhOnboarding from "./zh/onboarding.ftl" with { type: "text" };
 import zhPage from "./zh/page.ftl" with { type: "text" };
+import zhRecord from "./zh/record.ftl" with { type: "text" };
 import zhSpecialist from "./zh/specialist.ftl" with { type: "text" };
 import zhSupervision from "./zh/supervision.ftl" with { type: "text" };
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
 } as const;

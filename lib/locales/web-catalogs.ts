@@ -1,18 +1,25 @@
 // The supervisors' web's Fluent catalogs: its own pages (web.ftl, and the case page's web-case.ftl),
 // the names of kinds, statuses and obligations, the admin validation messages it shares with the
-// admin API, and the claims on firms it verifies.
+// admin API, the claims on firms it verifies, and the record form's fields and rules it shares with
+// the bot (forms, record).
 import enAdmin from "./en/admin.ftl" with { type: "text" };
 import enClaims from "./en/claims.ftl" with { type: "text" };
+import enForms from "./en/forms.ftl" with { type: "text" };
 import enNames from "./en/names.ftl" with { type: "text" };
+import enRecord from "./en/record.ftl" with { type: "text" };
 import enWeb from "./en/web.ftl" with { type: "text" };
 import enWebCase from "./en/web-case.ftl" with { type: "text" };
+import enWebRecord from "./en/web-record.ftl" with { type: "text" };
 import zhAdmin from "./zh/admin.ftl" with { type: "text" };
 import zhClaims from "./zh/claims.ftl" with { type: "text" };
+import zhForms from "./zh/forms.ftl" with { type: "text" };
 import zhNames from "./zh/names.ftl" with { type: "text" };
+import zhRecord from "./zh/record.ftl" with { type: "text" };
 import zhWeb from "./zh/web.ftl" with { type: "text" };
 import zhWebCase from "./zh/web-case.ftl" with { type: "text" };
+import zhWebRecord from "./zh/web-record.ftl" with { type: "text" };
 
 export const webCatalogs = {
-  zh: [zhAdmin, zhClaims, zhNames, zhWeb, zhWebCase],
-  en: [enAdmin, enClaims, enNames, enWeb, enWebCase],
+  zh: [zhAdmin, zhClaims, zhForms, zhNames, zhRecord, zhWeb, zhWebCase, zhWebRecord],
+  en: [enAdmin, enClaims, enForms, enNames, enRecord, enWeb, enWebCase, enWebRecord],
 } as const;

@@ -9,6 +9,15 @@ export interface SandboxOptions {
   webhookUrl: string;
   secret: string;
   calls: (filter: { chatId?: number }) => RecordedCall[];
+  /** The people the page offers (role, user id, name, label): the demo unit's, when seeded. */
+  presets?: readonly SandboxPreset[];
+}
+
+export interface SandboxPreset {
+  role: string;
+  id: number;
+  name: string;
+  label: string;
 }
 
 const PAGE = readFileSync(new URL("./sandbox.html", import.meta.url), "utf8");
@@ -62,6 +71,10 @@ export async function handleSandbox(req: IncomingMessage, res: ServerResponse, u
   if (req.method === "GET" && url.pathname === "/") {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(PAGE);
+    return true;
+  }
+  if (req.method === "GET" && url.pathname === "/sandbox/presets") {
+    reply(200, (options.presets ?? []).map(({ role, id, name, label }) => ({ role, id, name, label })));
     return true;
   }
   if (req.method === "GET" && url.pathname === "/sandbox/chat") {

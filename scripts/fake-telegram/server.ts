@@ -2,7 +2,7 @@
 // (429 with retry_after, 403 for blocked bots), per-chat message ids, and a record of every call.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
-import { handleSandbox } from "./sandbox.ts";
+import { handleSandbox, type SandboxPreset } from "./sandbox.ts";
 
 export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
 /** "migrated": the group became a supergroup (400 with parameters.migrate_to_chat_id = `migrateTo`). */
@@ -15,7 +15,7 @@ export interface FakeTelegramOptions {
   /** Enforce Telegram's rate limits (429 with retry_after when exceeded), for benchmarks. */
   limits?: { globalPerSecond: number; privatePerSecond: number; groupPerMinute: number };
   /** Serves the sandbox page at / and posts the updates it builds to this webhook. */
-  webhook?: { url: string; secret: string };
+  webhook?: { url: string; secret: string; presets?: readonly SandboxPreset[] };
 }
 export interface FakeTelegram {
   url: string;
@@ -103,7 +103,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     if (options.webhook && (url.pathname === "/" || url.pathname.startsWith("/sandbox/"))) {
-      const sandbox = { webhookUrl: options.webhook.url, secret: options.webhook.secret, calls: (f: { chatId?: number }) => api.calls(f) };
+      const sandbox = { webhookUrl: options.webhook.url, secret: options.webhook.secret, calls: (f: { chatId?: number }) => api.calls(f), presets: options.webhook.presets ?? [] };
       if (await handleSandbox(req, res, url, sandbox)) return;
     }
     if (url.pathname === "/__control/calls") {

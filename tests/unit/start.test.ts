@@ -41,6 +41,28 @@ describe("npm start", () => {
       expect(chat[0]!.payload.text).toContain("Welcome");
       expect(processesMentioning(`--port ${port}`).length).toBeGreaterThan(0);
 
+      // The demo unit: a preset for every role, each answered by /help with its own commands.
+      const presets = (await (await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/presets`)).json()) as { role: string; id: number; name: string }[];
+      expect(presets.map((p) => p.role)).toEqual(["investor", "specialist", "unit_head", "bizenv", "admin"]);
+      // (The sandbox's people speak English to Telegram, so the bot answers them in English until they choose.)
+      const helpTitle: Record<string, string> = { investor: "/appointment", specialist: "Enterprise service specialist", unit_head: "Unit head", bizenv: "Business-environment department", admin: "Admin (" };
+      for (const preset of presets) {
+        const asked = await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/send`, { method: "POST", body: JSON.stringify({ userId: preset.id, name: preset.name, text: "/help" }) });
+        expect(((await asked.json()) as { webhookStatus: number }).webhookStatus).toBe(200);
+        const said = (await (await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/chat?chat_id=${preset.id}`)).json()) as { payload: { text: string } }[];
+        expect(said.at(-1)!.payload.text, preset.role).toContain(helpTitle[preset.role]);
+      }
+      // The web's sign-in, as the demo specialist: /web in the sandbox, then the link.
+      const specialist = presets.find((p) => p.role === "specialist")!;
+      await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/send`, { method: "POST", body: JSON.stringify({ userId: specialist.id, name: specialist.name, text: "/web" }) });
+      const linkMessage = (await (await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/chat?chat_id=${specialist.id}`)).json()) as { payload: { text: string } }[];
+      const link = /http:\/\/127\.0\.0\.1:\d+\/web\/sign-in\?t=[A-Za-z0-9_-]{43}/.exec(linkMessage.at(-1)!.payload.text)![0];
+      expect((await fetch(link)).status).toBe(200);
+      // The start ends with words for a person: the sandbox, the web, how to stop.
+      expect(output).toContain(`Sandbox 沙盒:   http://127.0.0.1:${sandboxPort}`);
+      expect(output).toContain(`Web 网页端:     http://127.0.0.1:${port}/web`);
+      expect(output).toContain("Stop 停止:      Ctrl-C");
+
       // The local ticker's call: the jobs run as at the given time (their tick mark says so), not the wall clock.
       const at = Date.parse("2026-02-13T12:00:00Z");
       expect((await triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", at)).status).toBe(200);

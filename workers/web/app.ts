@@ -12,6 +12,7 @@ import { caseRoutes } from "./case-actions.ts";
 import { claimRoutes } from "./claims.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
+import { recordRoutes } from "./record.ts";
 import { supervisionRoutes } from "./supervision.ts";
 import { t } from "./i18n.ts";
 import { errorPage, secure } from "./layout.ts";
@@ -29,6 +30,7 @@ export function createWebApp(options: { now?: () => number } = {}) {
   app.route("/", sessionRoutes);
   app.route("/", ledgerRoutes);
   app.route("/", caseRoutes);
+  app.route("/", recordRoutes);
   app.route("/", supervisionRoutes);
   app.route("/", figuresRoutes);
   app.route("/", claimRoutes);

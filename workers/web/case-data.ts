@@ -110,7 +110,8 @@ export type CaseRead = NonNullable<Awaited<ReturnType<typeof readCase>>>;
 
 /** The ledger's scope: the department and admins see all; others their unit's cases and those they co-handle. */
 export function maySee(viewer: Viewer, c: CaseRead): boolean {
-  return viewer.seesAll || c.snapshot.ownerUnitId === viewer.unitId || c.snapshot.coHandlers.includes(viewer.id);
+  // Whoever recorded a case (a counter, the hotline) follows it, whichever unit it went to.
+  return viewer.seesAll || c.snapshot.ownerUnitId === viewer.unitId || c.snapshot.coHandlers.includes(viewer.id) || c.case.recordedBy === viewer.id;
 }
 
 /** The case, when it exists and the viewer may see it. */

@@ -186,6 +186,10 @@ ${outcomeBlock(c, outcome)}
 <dt>${t(locale, "web-case-summary")}</dt><dd>${k.summary}</dd>
 ${details.map(([key, value]) => html`<dt>${detailLabel(locale, key)}</dt><dd>${String(value)}</dd>`)}
 <dt>${t(locale, "web-col-received")}</dt><dd>${beijingMinute(k.receivedAt)}</dd>
+${k.channel !== "telegram"
+    ? html`<dt>${raw(label(locale, "field-channel"))}</dt><dd class="channel">${raw(label(locale, `option-channel-${k.channel}`))}${k.ticketNo ? ` ${k.ticketNo}` : ""}</dd>
+<dt>${raw(label(locale, "field-caller_name"))}</dt><dd>${[k.contactName, k.contactPhone].filter(Boolean).join(" ")}</dd>`
+    : ""}
 <dt>${t(locale, "web-col-owner")}</dt><dd>${c.owner ? `${c.owner.name} · ${name(locale, c.ownerUnit?.nameZh, c.ownerUnit?.nameEn)}` : raw(label(locale, "unit-queue"))}</dd>
 ${c.pending ? html`<dt>${t(locale, "web-case-pending")}</dt><dd>${c.pending.name} · ${name(locale, c.pendingUnit?.nameZh, c.pendingUnit?.nameEn)}</dd>` : ""}
 ${k.meetingAt ? html`<dt>${t(locale, "web-case-meeting")}</dt><dd>${beijingMinute(k.meetingAt)}</dd>` : ""}

@@ -6,6 +6,7 @@ import { loadFigures } from "../../db/queries/figures.ts";
 import { units } from "../../db/schema.ts";
 import { beijingDate } from "../../domain/calendar.ts";
 import { parsePeriod, type Average, type Figures, type Period, type Ratio, type UnitFigures } from "../../domain/figures.ts";
+import { RECEIPT_CHANNELS, type ReceiptChannel } from "../../domain/vocabulary.ts";
 import { horizontalBars, stackedBars } from "./charts.ts";
 import { t, type Locale } from "./i18n.ts";
 import { badFilterPage, page, queryOf, signedInHeader, UNIT_PARAM, type Viewer } from "./layout.ts";
@@ -61,7 +62,7 @@ function table(locale: Locale, figures: Figures) {
 <tbody>${figures.units.map((u) => row(u, unitName(locale, u)))}${row(figures.total, t(locale, "fig-total"), true)}</tbody></table>`;
 }
 
-function periodForm(locale: Locale, period: Period, unit: string | undefined, viewer: Viewer, units: { id: string; label: string }[]) {
+function periodForm(locale: Locale, period: Period, unit: string | undefined, channel: string | undefined, viewer: Viewer, units: { id: string; label: string }[]) {
   return html`<form class="filters" method="get" action="/web/figures">
 <label>${t(locale, "web-filter-from")}<input type="date" name="from" value="${period.from}" required></label>
 <label>${t(locale, "web-filter-to")}<input type="date" name="to" value="${period.to}" required></label>
@@ -70,6 +71,9 @@ ${viewer.seesAll
         (u) => html`<option value="${u.id}" ${u.id === unit ? raw("selected") : ""}>${u.label}</option>`,
       )}</select></label>`
     : ""}
+<label>${t(locale, "field-channel")}<select name="channel"><option value="">${t(locale, "web-any")}</option>${RECEIPT_CHANNELS.map(
+    (code) => html`<option value="${code}" ${code === channel ? raw("selected") : ""}>${t(locale, `option-channel-${code}`)}</option>`,
+  )}</select></label>
 <button>${t(locale, "web-filter-apply")}</button></form>`;
 }
 
@@ -84,15 +88,17 @@ figuresRoutes.get("/web/figures", async (c) => {
   const asked = query.get("unit") || undefined;
   if (!period.ok) return c.html(badFilterPage(locale, t(locale, "fig-title"), period.field, period.rule), 400);
   if (asked && !UNIT_PARAM.test(asked)) return c.html(badFilterPage(locale, t(locale, "fig-title"), "unit", "choice"), 400);
+  const channel = query.get("channel") || undefined;
+  if (channel !== undefined && !(RECEIPT_CHANNELS as readonly string[]).includes(channel)) return c.html(badFilterPage(locale, t(locale, "fig-title"), "channel", "choice"), 400);
   // A specialist or unit head sees their own unit only, whatever the query asks.
   const unitId = viewer.seesAll ? asked : viewer.unitId;
   const handle = dbOf(c);
   const [figures, unitRows] = await Promise.all([
-    loadFigures(handle, { unitId }, period, now),
+    loadFigures(handle, { unitId, ...(channel ? { channel: channel as ReceiptChannel } : {}) }, period, now),
     viewer.seesAll ? handle.db.select({ id: units.id, nameZh: units.nameZh, nameEn: units.nameEn }).from(units).orderBy(units.id) : [],
   ]);
   const choices = unitRows.map((u) => ({ id: u.id, label: locale === "zh" ? u.nameZh : u.nameEn }));
-  const switchTo = queryOf({ from: period.from, to: period.to, unit: asked, lang: locale === "zh" ? "en" : "zh" });
+  const switchTo = queryOf({ from: period.from, to: period.to, unit: asked, channel, lang: locale === "zh" ? "en" : "zh" });
   return c.html(
     page(
       locale,
@@ -100,7 +106,7 @@ figuresRoutes.get("/web/figures", async (c) => {
       html`${signedInHeader(locale, viewer, "figures", switchTo)}
 <h1>${t(locale, "fig-title")} · ${period.from} – ${period.to}</h1>
 <p>${t(locale, "fig-definitions")}</p>
-${periodForm(locale, period, asked, viewer, choices)}
+${periodForm(locale, period, asked, channel, viewer, choices)}
 ${figures.total.received === 0 && figures.units.length === 0 ? html`<p>${t(locale, "fig-empty")}</p>` : html`${table(locale, figures)}${charts(locale, figures)}`}`,
     ),
   );

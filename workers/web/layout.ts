@@ -2,6 +2,8 @@
 // switch and sign-out, and the sections they may use. No scripts anywhere (CSP forbids them).
 import type { Context } from "hono";
 import { html, raw } from "hono/html";
+import { mayRecord } from "../../domain/recording.ts";
+import type { SpecialistRole } from "../../domain/vocabulary.ts";
 import { t, type Locale } from "./i18n.ts";
 
 export interface Viewer {
@@ -16,7 +18,7 @@ export interface Viewer {
   csrf: string;
 }
 
-export type Section = "cases" | "supervision" | "figures" | "claims" | "admin";
+export type Section = "cases" | "record" | "supervision" | "figures" | "claims" | "admin";
 
 const STYLE = `body{margin:0;font-family:system-ui,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1f2328;background:#f4f6f8}
 main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.25rem}h2{font-size:1.05rem;margin-top:1.5rem}
@@ -44,7 +46,7 @@ export function page(locale: Locale, title: string, body: unknown) {
 
 /** The header of a signed-in page; `switchHref` keeps the page's own filters when the language changes. */
 export function signedInHeader(locale: Locale, viewer: Viewer, current: Section, switchHref: string) {
-  const sections: Section[] = ["cases", ...(viewer.seesAll ? (["supervision"] as const) : []), "figures", "claims", ...(viewer.role === "admin" ? (["admin"] as const) : [])];
+  const sections: Section[] = ["cases", ...(mayRecord(viewer.role as SpecialistRole) ? (["record"] as const) : []), ...(viewer.seesAll ? (["supervision"] as const) : []), "figures", "claims", ...(viewer.role === "admin" ? (["admin"] as const) : [])];
   return html`<header><nav>${sections.map(
     (s) => html`<a href="/web/${s}" ${s === current ? raw('aria-current="page"') : ""}>${t(locale, `web-nav-${s}`)}</a>`,
   )}<span>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })}</span>
