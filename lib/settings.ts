@@ -17,6 +17,11 @@ export const sharedSettings = {
   ),
   LIBSQL_URL: z.string(required).check(z.regex(/^(https?|libsql|wss?):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
   LIBSQL_AUTH_TOKEN: z.optional(z.string().check(z.minLength(1))),
+  /** Encrypts the group robots' credentials at rest (AES-GCM); without it no robot can be set or reached. */
+  CHANNEL_CREDENTIALS_KEY: z.optional(z.string().check(z.minLength(32, "must be at least 32 characters (e.g. openssl rand -base64 32)"))),
+  /** The vendors' API roots: the defaults in production, the fakes locally and in tests. */
+  DINGTALK_API_ROOT: z._default(httpUrl(), "https://oapi.dingtalk.com"),
+  WECOM_API_ROOT: z._default(httpUrl(), "https://qyapi.weixin.qq.com"),
 };
 
 export const SettingsSchema = z.object({
