@@ -35,3 +35,26 @@ export const SlaBody = z.object({
   firstResponseHours: z.nullable(target(SLA_MAX.firstResponseHours)),
   resolutionWorkingDays: target(SLA_MAX.resolutionWorkingDays),
 });
+
+const mobiles = z.optional(z.array(z.string().check(z.regex(/^1\d{10}$/, "mobile"))).check(z.maxLength(10)));
+/**
+ * Where a unit or a specialist hears: a Telegram chat, a DingTalk custom robot (its webhook URL with
+ * the access token, and its signing secret, 加签 "SEC…"), or a WeCom group robot (its webhook key or
+ * URL). Only the access token of a DingTalk URL is kept: messages go to DINGTALK_API_ROOT, never to a
+ * host an admin typed.
+ */
+export const ChannelBody = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("telegram"), chatId: z.number().check(z.int()) }),
+  z.object({
+    kind: z.literal("dingtalk"),
+    webhookUrl: z.string().check(z.regex(/^https:\/\/\S+[?&]access_token=[A-Za-z0-9]{16,128}(&\S*)?$/, "dingtalk_webhook")),
+    secret: z.string().check(z.regex(/^SEC[A-Za-z0-9]{20,100}$/, "dingtalk_secret")),
+    mentionMobiles: mobiles,
+  }),
+  z.object({
+    kind: z.literal("wecom"),
+    key: z.string().check(z.regex(/^(https:\/\/\S+[?&]key=)?[A-Za-z0-9-]{16,64}$/, "wecom_key")),
+    mentionMobiles: mobiles,
+  }),
+]);
+export type ChannelSetting = z.infer<typeof ChannelBody>;

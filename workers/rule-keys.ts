@@ -2,7 +2,7 @@
 // each translate it with their own catalogs.
 import type * as z from "zod/mini";
 
-const KNOWN = new Set(["required", "invalid_type", "too_small", "too_big", "invalid_value", "invalid_format", "real_date", "slug"]);
+const KNOWN = new Set(["required", "invalid_type", "too_small", "too_big", "invalid_value", "invalid_format", "real_date", "slug", "mobile", "dingtalk_webhook", "dingtalk_secret", "wecom_key"]);
 
 /** Schemas name custom rules by a code in their message (e.g. "slug"); zod's own issues by their code. */
 export function ruleKeys(error: z.core.$ZodError): { field: string; key: string }[] {

@@ -2,6 +2,7 @@
 // (The supervisors' web has its own list: web-catalogs.ts.)
 import enAccount from "./en/account.ftl";
 import enAdmin from "./en/admin.ftl";
+import enChannels from "./en/channels.ftl";
 import enCaseEngine from "./en/case-engine.ftl";
 import enCases from "./en/cases.ftl";
 import enClaims from "./en/claims.ftl";
@@ -16,6 +17,7 @@ import enSpecialist from "./en/specialist.ftl";
 import enSupervision from "./en/supervision.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
+import zhChannels from "./zh/channels.ftl";
 import zhCaseEngine from "./zh/case-engine.ftl";
 import zhCases from "./zh/cases.ftl";
 import zhClaims from "./zh/claims.ftl";
@@ -30,6 +32,6 @@ import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhChannels, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enChannels, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
 } as const;
