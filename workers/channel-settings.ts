@@ -49,7 +49,8 @@ export async function testRobot(t: Translate, settings: RobotSettings, robot: { 
     answers = [{ errcode: -1, errmsg: "no answer (network error or timeout)" }];
   }
   const answer = answers.at(-1)!;
-  const args = { kind: t("zh", `channel-kind-${robot.kind}`), errcode: answer.errcode, errmsg: answer.errmsg };
+  // A code, not a quantity: as a string, so Fluent does not group its digits (310,000).
+  const args = { kind: t("zh", `channel-kind-${robot.kind}`), errcode: String(answer.errcode), errmsg: answer.errmsg };
   const key = answer.errcode === 0 ? "channel-test-ok" : "channel-test-refused";
   return { ok: answer.errcode === 0, answer, message: { zh: t("zh", key, args), en: t("en", key, { ...args, kind: t("en", `channel-kind-${robot.kind}`) }) } };
 }

@@ -141,8 +141,10 @@ export function deadLetters(db: Db, limit = 200) {
     .select({
       id: outbox.id,
       method: outbox.method,
+      channel: outbox.channel,
       dedupeKey: outbox.dedupeKey,
       chatKind: outbox.chatKind,
+      chatId: outbox.chatId,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
       deadAt: outbox.deadAt,
