@@ -20,7 +20,7 @@ export async function sealedChannel(setting: ChannelSetting, owner: ChannelOwner
       ? { kind: "dingtalk", accessToken: new URL(setting.webhookUrl).searchParams.get("access_token")!, secret: setting.secret }
       : { kind: "wecom", key: setting.key.replace(/^.*[?&]key=/, "") };
   const hint = lastFour(credential.kind === "dingtalk" ? credential.secret : credential.key);
-  return { kind: setting.kind, credential: await sealSecret(key, JSON.stringify(credential), contextOf(owner)), hint, mentionMobiles: setting.mentionMobiles ?? [] };
+  return { kind: setting.kind, credential: await sealSecret(key, JSON.stringify(credential), contextOf(owner)), hint, mentionMobiles: setting.mentionMobiles?.split(",") ?? [] };
 }
 
 /** The caller's translator (the bot's or the web's catalogs: each Worker bundles only its own). */

@@ -4,17 +4,19 @@
 import enAdmin from "./en/admin.ftl";
 import enClaims from "./en/claims.ftl";
 import enChannels from "./en/channels.ftl";
+import enChannelsWeb from "./en/channels-web.ftl";
 import enNames from "./en/names.ftl";
 import enWeb from "./en/web.ftl";
 import enWebCase from "./en/web-case.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhClaims from "./zh/claims.ftl";
 import zhChannels from "./zh/channels.ftl";
+import zhChannelsWeb from "./zh/channels-web.ftl";
 import zhNames from "./zh/names.ftl";
 import zhWeb from "./zh/web.ftl";
 import zhWebCase from "./zh/web-case.ftl";
 
 export const webCatalogs = {
-  zh: [zhAdmin, zhChannels, zhClaims, zhNames, zhWeb, zhWebCase],
-  en: [enAdmin, enChannels, enClaims, enNames, enWeb, enWebCase],
+  zh: [zhAdmin, zhChannels, zhChannelsWeb, zhClaims, zhNames, zhWeb, zhWebCase],
+  en: [enAdmin, enChannels, enChannelsWeb, enClaims, enNames, enWeb, enWebCase],
 } as const;

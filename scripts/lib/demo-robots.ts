@@ -12,7 +12,8 @@ export interface DemoRobotOptions {
   kind: "dingtalk" | "wecom";
   /** Whose robot it is: a unit's group or a specialist's. */
   owner: { unitId: string } | { specialistId: string };
-  mentionMobiles?: string[];
+  /** Comma-separated. */
+  mentionMobiles?: string;
 }
 
 /** Sets up the robot; answers the admin API's reply (kind and the credential's last 4 characters). */

@@ -34,7 +34,7 @@ const control = (path: string, body: unknown) => fetch(`${ROBOTS}/__control/${pa
 const random = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => "abcdefghijklmnopqrstuvwxyz0123456789"[b % 36]).join("");
 
 /** A DingTalk robot the fake knows, and the admin's setting for it (`secret` given: a wrong one). */
-async function dingtalkRobot(mentionMobiles?: string[], secret?: string) {
+async function dingtalkRobot(mentionMobiles?: string, secret?: string) {
   const accessToken = random(40);
   const real = `SEC${random(60)}`;
   await control("robots", { vendor: "dingtalk", accessToken, secret: real });
@@ -67,7 +67,7 @@ describe("notice channels", () => {
   it("a reminder, a digest and a signed-off supervision notice reach a unit's DingTalk group and its owner's WeCom group, signed, formatted and in order", async () => {
     const office = await supervisingOffice();
     const unit = await responsibleUnit();
-    const ding = await dingtalkRobot(["13800138000"]);
+    const ding = await dingtalkRobot("13800138000");
     const wecom = await wecomRobot();
     // The credential is sealed at rest and shown only as its last 4 characters.
     expect(await setChannel(`/admin/units/${unit.id}`, ding.setting)).toMatchObject({ kind: "dingtalk", hint: `…${ding.secret.slice(-4)}` });
@@ -200,10 +200,10 @@ describe("notice channels", () => {
 
   it("refuses a malformed robot setting naming the field and the rule in both languages; nothing stored", async () => {
     const unit = await responsibleUnit();
-    const response = await admin("PUT", `/admin/units/${unit.id}/channel`, { kind: "dingtalk", webhookUrl: "http://evil.example/x", secret: "nope", mentionMobiles: ["123"] });
+    const response = await admin("PUT", `/admin/units/${unit.id}/channel`, { kind: "dingtalk", webhookUrl: "http://evil.example/x", secret: "nope", mentionMobiles: "13800138000,123" });
     expect(response.status).toBe(400);
     const { issues } = (await response.json()) as { issues: { field: string; rule: { zh: string; en: string } }[] };
-    expect(issues.map((i) => i.field).sort()).toEqual(["mentionMobiles.0", "secret", "webhookUrl"]);
+    expect(issues.map((i) => i.field).sort()).toEqual(["mentionMobiles", "secret", "webhookUrl"]);
     expect(issues.find((i) => i.field === "secret")!.rule.en).toContain("SEC");
     expect(await rows("SELECT count(*) AS n FROM notice_robots WHERE unit_id = ?", [unit.id])).toEqual([{ n: 0 }]);
     expect((await admin("PUT", "/admin/units/no-such-unit/channel", (await wecomRobot()).setting)).status).toBe(404);

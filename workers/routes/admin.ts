@@ -11,7 +11,7 @@ import { openDbFor, type Db } from "../../db/client.ts";
 import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
 import { cases, units } from "../../db/schema.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
-import { AssignBody, ChannelBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
+import { AssignBody, channelSchema, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
 import { noticeChannelWrites, ownerExists, robotAnswerWrite, robotOf, type ChannelOwner } from "../../db/queries/robots.ts";
 import { sealedChannel, testRobot } from "../channel-settings.ts";
 import { robotSettingsOf } from "../outbox/channels/robots.ts";
@@ -28,14 +28,15 @@ export const adminRoutes = new Hono<AppBindings>();
 const ACTOR = "admin-api";
 const dbOf = (c: Context<AppBindings>): Db => openDbFor(c.get("settings")).db;
 
-async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+/** The request's JSON checked against `schema` (or the schema its content calls for). */
+async function body<T>(c: Context<AppBindings>, schema: z.ZodMiniType<T> | ((raw: unknown) => z.ZodMiniType<T>)): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
     raw = await c.req.json();
   } catch {
     return { ok: false, response: invalidRequest(c, [{ field: "body", rule: { zh: t("zh", "schedule-json"), en: t("en", "schedule-json") } }]) };
   }
-  const parsed = z.safeParse(schema, raw);
+  const parsed = z.safeParse(typeof schema === "function" ? schema(raw) : schema, raw);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: invalidRequest(c, fieldIssues(parsed.error)) };
 }
 
@@ -83,7 +84,7 @@ for (const collection of ["units", "specialists"] as const) {
   const ownerOf = (id: string): ChannelOwner => (collection === "units" ? { unitId: id } : { specialistId: id });
 
   adminRoutes.put(`/admin/${collection}/:id/channel`, async (c) => {
-    const parsed = await body(c, ChannelBody);
+    const parsed = await body(c, channelSchema);
     if (!parsed.ok) return parsed.response;
     const db = dbOf(c);
     const owner = ownerOf(c.req.param("id"));

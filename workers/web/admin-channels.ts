@@ -11,7 +11,7 @@ import { audit } from "../../db/queries/admin.ts";
 import { noticeChannels, noticeChannelWrites, ownerExists, robotAnswerWrite, robotOf, type ChannelOwner } from "../../db/queries/robots.ts";
 import { specialists, units } from "../../db/schema.ts";
 import { beijingMinute } from "../../domain/calendar.ts";
-import { ChannelBody } from "../admin-bodies.ts";
+import { channelSchema } from "../admin-bodies.ts";
 import { sealedChannel, testRobot } from "../channel-settings.ts";
 import { robotSettingsOf } from "../outbox/channels/robots.ts";
 import { ruleKeys } from "../rule-keys.ts";
@@ -72,11 +72,11 @@ channelRoutes.post("/web/admin/channels/:collection{units|specialists}/:id", asy
   const candidate = {
     ...form,
     ...(form.chatId !== undefined ? { chatId: Number(form.chatId) } : {}),
-    ...(form.mentionMobiles !== undefined ? { mentionMobiles: form.mentionMobiles.split(/[,，\s]+/).filter(Boolean) } : {}),
+    ...(form.mentionMobiles !== undefined ? { mentionMobiles: form.mentionMobiles.split(/[,，\s]+/).filter(Boolean).join(",") } : {}),
   };
-  const parsed = z.safeParse(ChannelBody, candidate);
+  const parsed = z.safeParse(channelSchema(candidate), candidate);
   if (!parsed.success) {
-    const problems: Problem[] = ruleKeys(parsed.error).map(({ field, key }) => ({ field: field.split(".")[0]!, rule: key }));
+    const problems: Problem[] = ruleKeys(parsed.error).map(({ field, key }) => ({ field, rule: key }));
     return channelsPage(c, locale, problemsList(problems), 400);
   }
   const { db } = dbOf(c);

@@ -8,22 +8,7 @@ channel-test-refused = The { $kind } refused the test message: errcode { $errcod
 channel-test-sealed = The robot's credential does not open with CHANNEL_CREDENTIALS_KEY (was the key changed?): set the robot again.
 channel-no-key = CHANNEL_CREDENTIALS_KEY (at least 32 characters) is not set: robot credentials cannot be stored.
 channel-no-robot = This unit or specialist has no robot set: there is nothing to test.
-api-rule-mobile = must be an 11-digit mainland China mobile number (at most 10)
+api-rule-mobile = must be 11-digit mainland China mobile numbers, comma-separated (at most 10)
 api-rule-dingtalk_webhook = must be a DingTalk robot's webhook URL (https://oapi.dingtalk.com/robot/send?access_token=…)
 api-rule-dingtalk_secret = must be the secret starting with SEC shown under the DingTalk robot's “signing” (加签) setting
 api-rule-wecom_key = must be a WeCom group robot's key (or its webhook URL with key=)
-admin-channels = Notice channels
-admin-done-channel-saved = The notice channel was saved.
-channel-note = Where each unit's and specialist's reminders, digests and supervision notices go. A robot's credential is stored encrypted and shown afterwards only as its last 4 characters; notices go to the robot instead of Telegram.
-channel-units = Units
-channel-specialists = Specialists
-channel-where = Hears through
-channel-last-error = Last refusal
-channel-change = Change
-channel-save = Save
-channel-test-button = Send a test message
-web-field-chatId = Telegram chat id
-web-field-webhookUrl = DingTalk webhook URL
-web-field-secret = DingTalk signing secret
-web-field-key = WeCom robot key
-web-field-mentionMobiles = Mobiles to @-mention

@@ -8,22 +8,7 @@ channel-test-refused = { $kind }拒收了测试消息：errcode { $errcode }，{
 channel-test-sealed = 无法用 CHANNEL_CREDENTIALS_KEY 解开该机器人的凭据（密钥已更换？），请重新设置该机器人。
 channel-no-key = 未配置 CHANNEL_CREDENTIALS_KEY（至少 32 个字符），无法保存机器人凭据。
 channel-no-robot = 该单位或专员未设置机器人，无可测试的渠道。
-api-rule-mobile = 必须是 11 位中国大陆手机号码（最多 10 个）
+api-rule-mobile = 必须是以逗号分隔的 11 位中国大陆手机号码（最多 10 个）
 api-rule-dingtalk_webhook = 必须是钉钉机器人的 Webhook 地址（https://oapi.dingtalk.com/robot/send?access_token=…）
 api-rule-dingtalk_secret = 必须是钉钉机器人“加签”一栏显示的以 SEC 开头的密钥
 api-rule-wecom_key = 必须是企业微信群机器人的 key（或含 key= 的 Webhook 地址）
-admin-channels = 通知渠道
-admin-done-channel-saved = 通知渠道已保存。
-channel-note = 各单位和专员的提醒、日报和督办通知发往何处。机器人的凭据加密保存，之后只显示最后 4 位；提醒消息发往机器人时不再发往 Telegram。
-channel-units = 单位
-channel-specialists = 专员
-channel-where = 接收渠道
-channel-last-error = 最近一次拒收
-channel-change = 修改
-channel-save = 保存
-channel-test-button = 发送测试消息
-web-field-chatId = Telegram 会话 ID
-web-field-webhookUrl = 钉钉 Webhook 地址
-web-field-secret = 钉钉加签密钥
-web-field-key = 企业微信机器人 key
-web-field-mentionMobiles = @提醒的手机号
