@@ -13,7 +13,7 @@ import { drainOutbox } from "../../workers/outbox/sender.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import { bj, pastCase, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
-import { get, signIn } from "./support/web.ts";
+import { get, post, signIn } from "./support/web.ts";
 import { buttonUnder, flush, responsibleUnit, supervisingOffice } from "./support/supervision.ts";
 import { callsTo } from "./support/telegram.ts";
 
@@ -197,6 +197,31 @@ describe("notice channels", () => {
     expect(await (await admin("POST", `/admin/units/${unit.id}/channel/test`)).json()).toMatchObject({ ok: true, errcode: 0 });
     expect(await rows("SELECT last_error FROM notice_robots WHERE unit_id = ?", [unit.id])).toEqual([{ last_error: null }]);
   }, 60_000);
+
+  it("the admin page sets a WeCom robot (CSRF-checked, audited), tests it and names a bad field in both languages; other staff get 403", async () => {
+    const boss = await joinedSpecialist({ role: "admin" });
+    const unit = await responsibleUnit();
+    const { key } = await wecomRobot();
+    const cookie = await signIn(boss.chat);
+    const path = `/web/admin/channels/units/${unit.id}`;
+    expect((await post(path, { kind: "wecom", key }, undefined, cookie, null)).status).toBe(403);
+    const bad = await post(path, { kind: "wecom", key: "x", mentionMobiles: "12345" }, undefined, cookie);
+    expect(bad.status).toBe(400);
+    const badPage = await bad.text();
+    expect(badPage).toContain("企业微信机器人 key");
+    expect(badPage).toContain("WeCom robot key");
+    const saved = await post(path, { kind: "wecom", key, mentionMobiles: "13800138000 13900139000" }, undefined, cookie);
+    expect(saved.status).toBe(303);
+    expect(await rows("SELECT kind, hint, mention_mobiles FROM notice_robots WHERE unit_id = ?", [unit.id])).toEqual([{ kind: "wecom", hint: `…${key.slice(-4)}`, mention_mobiles: '["13800138000","13900139000"]' }]);
+    expect(await rows("SELECT actor FROM audit_events WHERE action = 'notice_channel.set' AND target = ?", [`unit:${unit.id}`])).toEqual([{ actor: `web:${boss.id}` }]);
+    const tested = await (await post(`${path}/test`, {}, undefined, cookie)).text();
+    expect(tested).toContain("企业微信机器人已收到测试消息（errcode 0：ok）");
+    expect(tested).toContain("The WeCom robot took the test message (errcode 0: ok)");
+    // With mentions, WeCom gets a text message carrying them (its markdown has none).
+    expect((await received(key)).at(-1)!.body).toMatchObject({ msgtype: "text", text: { mentioned_mobile_list: ["13800138000", "13900139000"] } });
+    const specialist = await joinedSpecialist();
+    expect((await get("/web/admin/channels", await signIn(specialist.chat))).status).toBe(403);
+  });
 
   it("refuses a malformed robot setting naming the field and the rule in both languages; nothing stored", async () => {
     const unit = await responsibleUnit();
