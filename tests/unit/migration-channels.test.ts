@@ -1,4 +1,4 @@
-// Migration 0014 over data of 0013: portal events already queued (a made-up Bot API method on chat 0)
+// Migration 0015 over data of 0014: portal events already queued (a made-up Bot API method on chat 0)
 // move to the portal's own channel, every other row stays Telegram's, and the triggers write the
 // portal's channel from then on.
 import { createClient } from "@libsql/client";
@@ -15,12 +15,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it("moves queued portal events to the portal channel; Telegram rows stay; new events ride the portal channel", async () => {
   const client = createClient({ url: `file:${join(dir, "db.sqlite")}` });
-  const before = join(dir, "migrations-0013");
+  const before = join(dir, "migrations-0014");
   cpSync(MIGRATIONS_DIR, before, { recursive: true });
   const journalPath = join(before, "meta", "_journal.json");
   const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= 13);
-  expect(journal.entries.at(-1)?.tag).toBe("0013_outbox_dead_letters");
+  journal.entries = journal.entries.filter((e) => e.idx <= 14);
+  expect(journal.entries.at(-1)?.tag).toBe("0014_kept_replies_rate_counters");
   writeFileSync(journalPath, JSON.stringify(journal));
   await migrate(drizzle(client), { migrationsFolder: before });
   await client.execute(`INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, status, attempts, next_attempt_at, created_at)
