@@ -50,6 +50,9 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
             TELEGRAM_API_ROOT: inject<string>("telegramApiRoot"),
             // The fake Telegram server also records other services' webhooks.
             PORTAL_WEBHOOK_URL: `${inject<string>("telegramApiRoot")}/__hooks/portal`,
+            // One fake server answers for both vendors (their paths differ).
+            DINGTALK_API_ROOT: inject<string>("robotsApiRoot"),
+            WECOM_API_ROOT: inject<string>("robotsApiRoot"),
           },
         },
       })),

@@ -20,7 +20,7 @@ export interface Actor {
   id: string | null;
 }
 
-/** A notice rendered for its audience: a SELECT of (key_suffix, chat_id, locale) and both languages. */
+/** A notice rendered for its audience: a SELECT of (key_suffix, channel, chat_id, locale) and both languages. */
 export interface RenderedNotice {
   key: string;
   recipients: SQL;

@@ -89,7 +89,7 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
   outbox: {
     rows: "messages to the person's chat, and messages about them (about_telegram_id: their words, name or id), whatever their status: deleted",
     columns: {
-      id: no, dedupe_key: deleteRow, chat_id: deleteRow, chat_kind: no, method: no, payload: deleteRow, case_id: no,
+      id: no, dedupe_key: deleteRow, chat_id: deleteRow, channel: no, chat_kind: no, method: no, payload: deleteRow, case_id: no,
       about_telegram_id: deleteRow, status: no, attempts: no, next_attempt_at: no, lease_until: no, last_error: no,
       created_at: no, sent_at: no, dead_at: no,
     },
@@ -114,6 +114,13 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     columns: {
       id: no, uscc: no, name_zh: no, name_en: no, area_code: no, industry: no, foreign_invested: no, investor_country: no,
       specialist_id: no, created_at: no,
+    },
+  },
+  notice_robots: {
+    rows: "none: a unit's or a specialist's group robot, set by admins",
+    columns: {
+      id: no, unit_id: no, specialist_id: no, kind: no, credential: no, hint: no, last_error: no, last_error_at: no, updated_at: no,
+      mention_mobiles: { personal: true, erase: "kept", why: "staff mobile numbers an admin gave for @-mentions in a unit's group; admins change or clear them (PUT …/channel)" },
     },
   },
   units: {

@@ -314,6 +314,9 @@ export const attachments = sqliteTable(
 );
 
 export const OUTBOX_STATUSES = ["pending", "sent", "dead", "unreachable"] as const;
+/** How an outbox row travels (workers/outbox/channels/): its chat_id is the recipient within that channel. */
+export const OUTBOX_CHANNELS = ["telegram", "portal", "dingtalk", "wecom"] as const;
+export const ROBOT_KINDS = ["dingtalk", "wecom"] as const;
 
 /**
  * Every message to another person goes out through here, once per dedupe key. A row Telegram (or
@@ -325,7 +328,9 @@ export const outbox = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     dedupeKey: text("dedupe_key").notNull().unique(),
+    /** The recipient within its channel: a Telegram chat, a robot's id (notice_robots), 0 for the portal's one endpoint. */
     chatId: integer("chat_id").notNull(),
+    channel: text("channel", { enum: OUTBOX_CHANNELS }).notNull().default("telegram"),
     chatKind: text("chat_kind", { enum: ["private", "group"] }).notNull().default("private"),
     method: text("method").notNull(),
     payload: text("payload", { mode: "json" }).notNull(),
@@ -349,10 +354,32 @@ export const outbox = sqliteTable(
     index("outbox_chat").on(t.chatId),
     index("outbox_about").on(t.aboutTelegramId).where(sql`about_telegram_id IS NOT NULL`),
     // A chat's earlier pending rows hold back its later ones (per-recipient order).
-    index("outbox_chat_pending").on(t.chatId, t.id).where(sql`status = 'pending'`),
+    index("outbox_chat_pending").on(t.channel, t.chatId, t.id).where(sql`status = 'pending'`),
     index("outbox_dead").on(t.deadAt).where(sql`status = 'dead'`),
   ],
 );
+
+/**
+ * A unit's or a specialist's group robot in DingTalk or WeCom: where its reminders, digests and
+ * supervision notices go instead of Telegram. The credential (DingTalk: access token and signing
+ * secret; WeCom: the webhook key) is AES-GCM ciphertext under CHANNEL_CREDENTIALS_KEY; only its
+ * last 4 characters are shown again.
+ */
+export const noticeRobots = sqliteTable("notice_robots", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Exactly one owner: a unit or a specialist. */
+  unitId: text("unit_id").unique().references(() => units.id),
+  specialistId: text("specialist_id").unique().references(() => specialists.id),
+  kind: text("kind", { enum: ROBOT_KINDS }).notNull(),
+  credential: text("credential").notNull(),
+  hint: text("hint").notNull(),
+  /** Mobile numbers to @-mention in every message (JSON array); personal data. */
+  mentionMobiles: text("mention_mobiles", { mode: "json" }).$type<string[]>(),
+  /** The vendor's last refusal (a wrong secret, a removed robot) until a message goes through again. */
+  lastError: text("last_error"),
+  lastErrorAt: integer("last_error_at"),
+  updatedAt: integer("updated_at").notNull(),
+}, (t) => [check("notice_robots_one_owner", sql`(${t.unitId} IS NULL) <> (${t.specialistId} IS NULL)`)]);
 
 /**
  * Telegram update ids already taken into effect; written in the same batch as the effect, with

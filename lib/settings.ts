@@ -19,6 +19,11 @@ export const sharedSettings = {
   ),
   LIBSQL_URL: v.pipe(v.string(REQUIRED), v.regex(/^(https?|libsql):\/\//, "must be an http(s):// or libsql:// URL of the libSQL server")),
   LIBSQL_AUTH_TOKEN: v.optional(v.pipe(v.string(), v.minLength(1, "must not be empty (leave it unset instead)"))),
+  /** Encrypts the group robots' credentials at rest (AES-GCM); without it no robot can be set or reached. */
+  CHANNEL_CREDENTIALS_KEY: v.optional(v.pipe(v.string(), v.minLength(32, "must be at least 32 characters (e.g. openssl rand -base64 32)"))),
+  /** The vendors' API roots: the defaults in production, the fakes locally and in tests. */
+  DINGTALK_API_ROOT: v.optional(httpUrl(), "https://oapi.dingtalk.com"),
+  WECOM_API_ROOT: v.optional(httpUrl(), "https://qyapi.weixin.qq.com"),
 };
 
 export const SettingsSchema = v.object({

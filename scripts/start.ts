@@ -1,6 +1,7 @@
 // npm start — the whole local stack on 127.0.0.1, offline:
 //   sqld (data kept under .data/sqld) → migrations → wrangler dev (PORT, default 8787)
-//   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790)
+//   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790),
+//     and the fake DingTalk and WeCom robots with their groups' page (ROBOTS_PORT, default 8791)
 //   → with a real TELEGRAM_BOT_TOKEN: the polling bridge that forwards getUpdates to the webhook
 //   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off)
 //   → in a database it started itself, the demo unit with ready people for every role (DEMO_SEED=0: none),
@@ -9,6 +10,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { startFakeRobots } from "./fake-robots/server.ts";
 import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
@@ -32,6 +34,9 @@ const WORKER_SETTINGS = [
   "WEB_SESSION_SECRET",
   "CASE_LINK_SECRET",
   "CASE_LINK_SECRET_PREVIOUS",
+  "CHANNEL_CREDENTIALS_KEY",
+  "DINGTALK_API_ROOT",
+  "WECOM_API_ROOT",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -40,7 +45,7 @@ function say(event: string, fields: Record<string, unknown> = {}): void {
 }
 
 /** Secrets the local stack makes for itself once and keeps under .data/ (mode 600). */
-function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string; caseLinkSecret: string } {
+function localSecrets(): { webhookSecret: string; adminToken: string; webSessionSecret: string; caseLinkSecret: string; channelCredentialsKey: string } {
   const path = `${DATA}/local-secrets.json`;
   const kept = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : {};
   const made = {
@@ -48,6 +53,7 @@ function localSecrets(): { webhookSecret: string; adminToken: string; webSession
     adminToken: randomBytes(24).toString("base64url"),
     webSessionSecret: randomBytes(32).toString("base64url"),
     caseLinkSecret: randomBytes(32).toString("base64url"),
+    channelCredentialsKey: randomBytes(32).toString("base64url"),
     ...kept,
   };
   writeFileSync(path, JSON.stringify(made), { mode: 0o600 });
@@ -73,6 +79,7 @@ function banner(at: { worker: string; sandbox: string | null; demo: readonly Dem
 
 const port = Number(process.env.PORT ?? 8787);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8790);
+const robotsPort = Number(process.env.ROBOTS_PORT ?? 8791);
 const cronSeconds = Number(process.env.LOCAL_CRON_SECONDS ?? 60);
 /** Everything started, added as it is spawned: a stop at any moment of the start stops all of it. */
 const stack = new Stack();
@@ -115,11 +122,13 @@ try {
     ADMIN_API_TOKEN: secrets.adminToken,
     WEB_SESSION_SECRET: secrets.webSessionSecret,
     CASE_LINK_SECRET: secrets.caseLinkSecret,
+    CHANNEL_CREDENTIALS_KEY: secrets.channelCredentialsKey,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...given,
     LIBSQL_URL: libsqlUrl,
   };
   let sandboxUrl: string | null = null;
+  let robotsUrl: string | null = null;
   if (sandbox) {
     const fake = await startFakeTelegram({
       port: sandboxPort,
@@ -130,6 +139,12 @@ try {
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
     workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
     sandboxUrl = fake.url;
+    // The units' DingTalk and WeCom groups, as the fake robots record them (scripts/lib/demo-robots.ts sets one up).
+    const robots = await startFakeRobots({ port: robotsPort });
+    stack.add(robots.close);
+    workerVars.DINGTALK_API_ROOT = given.DINGTALK_API_ROOT ?? robots.url;
+    workerVars.WECOM_API_ROOT = given.WECOM_API_ROOT ?? robots.url;
+    robotsUrl = robots.url;
   }
   const worker = await startWorker({ port, dataDir: DATA, vars: workerVars, stack });
   void worker.managed.exited.then((code) => {
@@ -155,6 +170,7 @@ try {
   say("ready", {
     worker: `http://127.0.0.1:${port}`,
     sandbox: sandboxUrl,
+    robot_groups: robotsUrl,
     telegram: sandbox ? "fake (sandbox)" : "real, through the polling bridge",
     database: libsqlUrl,
     local_secrets: `${DATA}/local-secrets.json`,

@@ -36,3 +36,27 @@ export const SlaBody = v.object({
   firstResponseHours: v.nullable(target(SLA_MAX.firstResponseHours)),
   resolutionWorkingDays: target(SLA_MAX.resolutionWorkingDays),
 });
+
+/** Mobiles to @-mention, comma-separated (at most 10). */
+const mobiles = v.optional(v.pipe(v.string(), v.regex(/^1\d{10}(,1\d{10}){0,9}$/, "mobile")));
+/**
+ * Where a unit or a specialist hears: a Telegram chat, a DingTalk custom robot (its webhook URL with
+ * the access token, and its signing secret, 加签 "SEC…"), or a WeCom group robot (its webhook key or
+ * URL). Only the access token of a DingTalk URL is kept: messages go to DINGTALK_API_ROOT, never to a
+ * host an admin typed.
+ */
+export const ChannelBody = v.variant("kind", [
+  v.object({ kind: v.literal("telegram"), chatId: v.pipe(v.number(), v.integer()) }),
+  v.object({
+    kind: v.literal("dingtalk"),
+    webhookUrl: v.pipe(v.string(), v.regex(/^https:\/\/\S+[?&]access_token=[A-Za-z0-9]{16,128}(&\S*)?$/, "dingtalk_webhook")),
+    secret: v.pipe(v.string(), v.regex(/^SEC[A-Za-z0-9]{20,100}$/, "dingtalk_secret")),
+    mentionMobiles: mobiles,
+  }),
+  v.object({
+    kind: v.literal("wecom"),
+    key: v.pipe(v.string(), v.regex(/^(https:\/\/\S+[?&]key=)?[A-Za-z0-9-]{16,64}$/, "wecom_key")),
+    mentionMobiles: mobiles,
+  }),
+]);
+export type ChannelSetting = v.InferOutput<typeof ChannelBody>;

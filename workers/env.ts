@@ -17,6 +17,9 @@ export interface Env {
   PORTAL_ORIGINS?: string;
   PORTAL_WEBHOOK_URL?: string;
   PORTAL_WEBHOOK_SECRET?: string;
+  CHANNEL_CREDENTIALS_KEY?: string;
+  DINGTALK_API_ROOT?: string;
+  WECOM_API_ROOT?: string;
   OUTBOX_RETENTION_DAYS?: string;
   PROCESSED_UPDATES_RETENTION_DAYS?: string;
   /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */

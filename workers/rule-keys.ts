@@ -5,7 +5,7 @@ import * as v from "valibot";
 export type Issues = [v.BaseIssue<unknown>, ...v.BaseIssue<unknown>[]];
 
 /** Custom rules that schemas name by a code in their message (e.g. "slug"). */
-const CODED = new Set(["invalid_format", "real_date", "slug"]);
+const CODED = new Set(["invalid_format", "real_date", "slug", "mobile", "dingtalk_webhook", "dingtalk_secret", "wecom_key"]);
 
 /** valibot's own issue types, by the rule they break. */
 const BY_TYPE: Record<string, string> = {

@@ -48,7 +48,7 @@ onButton(onboarding, joinDecision, async (ctx, { approve, applicant }) => {
     // The applicant hears of it only if this decider's decision is the one that took effect.
     enqueueForRecipients(db, {
       keyPrefix: `join:${firmId}:${applicant}:`,
-      recipients: sql`SELECT m.created_at || ':decided' AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+      recipients: sql`SELECT m.created_at || ':decided' AS key_suffix, 'telegram' AS channel, u.chat_id AS chat_id, u.locale AS locale
                         FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
                        WHERE m.firm_id = ${firmId} AND m.telegram_id = ${applicant}
                          AND m.status = ${status} AND m.approved_by = ${ctx.from.id}`,

@@ -20,7 +20,8 @@ export function erasePerson(db: Db, person: { telegramId: number; chatId: number
   const chats = [...new Set([telegramId, person.chatId ?? telegramId])];
   return [
     // Messages to them, and about them (their words, name or id), whatever their status.
-    ...chats.map((chatId) => db.delete(outbox).where(eq(outbox.chatId, chatId))),
+    // Telegram chats only: a group robot's rows carry the robot's id, which is no person's.
+    ...chats.map((chatId) => db.delete(outbox).where(and(eq(outbox.channel, "telegram"), eq(outbox.chatId, chatId)))),
     db.delete(outbox).where(eq(outbox.aboutTelegramId, telegramId)),
     db
       .update(cases)

@@ -42,18 +42,18 @@ export function membershipStatus(uscc: string, telegramId: number) {
 }
 
 /**
- * Recipients (key_suffix, chat_id, locale) who may approve `applicant` joining the firm with this
+ * Recipients (key_suffix, channel, chat_id, locale), on Telegram (their buttons), who may approve `applicant` joining the firm with this
  * code: its verified members and its specialist, only while the request is pending. The key names
  * the request (its time), so the same request sent again tells nobody twice.
  */
 export function joinApprovers(uscc: string, applicant: number) {
   const request = sql`firms f JOIN firm_members p ON p.firm_id = f.id AND p.telegram_id = ${applicant} AND p.status = 'pending'`;
   return sql`
-    SELECT p.created_at || ':member:' || u.telegram_id AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+    SELECT p.created_at || ':member:' || u.telegram_id AS key_suffix, 'telegram' AS channel, u.chat_id AS chat_id, u.locale AS locale
       FROM ${request} JOIN firm_members m ON m.firm_id = f.id JOIN users u ON u.telegram_id = m.telegram_id
      WHERE f.uscc = ${uscc} AND m.status = 'active' AND u.erased_at IS NULL
     UNION ALL
-    SELECT p.created_at || ':specialist:' || s.id, COALESCE(s.notice_chat_id, s.telegram_id), 'zh'
+    SELECT p.created_at || ':specialist:' || s.id, 'telegram', COALESCE(s.notice_chat_id, s.telegram_id), 'zh'
       FROM ${request} JOIN specialists s ON s.id = f.specialist_id
      WHERE f.uscc = ${uscc} AND s.active = 1`;
 }
@@ -75,18 +75,18 @@ function hasReachableSpecialist(firmId: SQL) {
 }
 
 /**
- * Recipients of a new claim on the firm with this code, while it awaits verification (keyed by the
+ * Recipients of a new claim on the firm with this code, on Telegram (their buttons), while it awaits verification (keyed by the
  * claim, like joinApprovers): the firm's specialist; with none, the department's group chat, where
  * its staff tap the buttons. (Its staff see every claim at /web/claims and in their daily digest.)
  */
 export function claimVerifiers(uscc: string, claimant: number) {
   const claim = sql`firms f JOIN firm_members p ON p.firm_id = f.id AND p.telegram_id = ${claimant} AND p.status = 'unverified'`;
   return sql`
-    SELECT p.created_at || ':specialist:' || s.id AS key_suffix, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
+    SELECT p.created_at || ':specialist:' || s.id AS key_suffix, 'telegram' AS channel, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
       FROM ${claim} JOIN specialists s ON s.id = f.specialist_id AND s.active = 1 AND s.telegram_id IS NOT NULL
      WHERE f.uscc = ${uscc}
     UNION ALL
-    SELECT p.created_at || ':bizunit:' || u.id, u.notice_chat_id, 'zh'
+    SELECT p.created_at || ':bizunit:' || u.id, 'telegram', u.notice_chat_id, 'zh'
       FROM ${claim} JOIN units u ON u.kind = 'bizenv' AND u.notice_chat_id IS NOT NULL
      WHERE f.uscc = ${uscc} AND NOT ${hasReachableSpecialist(sql`f.id`)}`;
 }
@@ -118,7 +118,7 @@ export function decideClaim(db: Db, firmId: string, claimant: number, decider: D
          AND EXISTS (SELECT 1 FROM specialists s WHERE ${deciderRow(decider)} AND ${verifies(sql`${firmId}`)})`),
     enqueueForRecipients(db, {
       keyPrefix: `claim:${firmId}:${claimant}:`,
-      recipients: sql`SELECT m.created_at || ':decided' AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+      recipients: sql`SELECT m.created_at || ':decided' AS key_suffix, 'telegram' AS channel, u.chat_id AS chat_id, u.locale AS locale
                         FROM firm_members m JOIN users u ON u.telegram_id = m.telegram_id
                        WHERE ${claimDecided(firmId, claimant, status, decider)} AND m.firm_id = ${firmId} AND m.telegram_id = ${claimant}`,
       payloads: notice,

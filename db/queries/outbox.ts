@@ -80,7 +80,8 @@ export function enqueueMessage(db: Db, message: Enqueue) {
 }
 
 /**
- * Enqueues one message per row of `recipients`, a SELECT yielding (key_suffix, chat_id, locale):
+ * Enqueues one message per row of `recipients`, a SELECT yielding (key_suffix, channel, chat_id, locale)
+ * (audiences.ts; `channel` says how the recipient hears: 'telegram', or a group robot's kind with its id):
  * each recipient gets the payload in their language, whoever they turn out to be when the batch runs.
  * A payload over Telegram's limit goes as its parts, in order (a list of payloads: those, each split if need be).
  */
@@ -120,8 +121,9 @@ export function enqueueForRecipients(
   const payload = fill ? sql`replace(${withRef}, ${fill.placeholder}, ${fill.value})` : withRef;
   // Ordered by part, so each recipient's parts get rising ids: the outbox sends a chat's rows in id order.
   return addsToOutbox(db.run(sql`
-    INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, about_telegram_id, status, attempts, next_attempt_at, created_at)
-    SELECT ${keyPrefix} || r.key_suffix || p.suffix, r.chat_id, CASE WHEN r.chat_id < 0 THEN 'group' ELSE 'private' END, 'sendMessage',
+    INSERT INTO outbox (dedupe_key, chat_id, channel, chat_kind, method, payload, case_id, about_telegram_id, status, attempts, next_attempt_at, created_at)
+    SELECT ${keyPrefix} || r.key_suffix || p.suffix, r.chat_id, r.channel,
+           CASE WHEN r.chat_id < 0 OR r.channel <> 'telegram' THEN 'group' ELSE 'private' END, 'sendMessage',
            ${payload}, ${caseId ?? null}, ${about ?? null}, 'pending', 0, ${now}, ${now}
     FROM (${recipients}) AS r JOIN (${parts}) AS p
     WHERE r.chat_id IS NOT NULL AND ${chosen} IS NOT NULL AND ${when ?? sql`1 = 1`}
@@ -139,8 +141,10 @@ export function deadLetters(db: Db, limit = 200) {
     .select({
       id: outbox.id,
       method: outbox.method,
+      channel: outbox.channel,
       dedupeKey: outbox.dedupeKey,
       chatKind: outbox.chatKind,
+      chatId: outbox.chatId,
       attempts: outbox.attempts,
       lastError: outbox.lastError,
       deadAt: outbox.deadAt,

@@ -4,6 +4,7 @@ import enAccount from "./en/account.ftl" with { type: "text" };
 import enAdmin from "./en/admin.ftl" with { type: "text" };
 import enCaseEngine from "./en/case-engine.ftl" with { type: "text" };
 import enCases from "./en/cases.ftl" with { type: "text" };
+import enChannels from "./en/channels.ftl" with { type: "text" };
 import enClaims from "./en/claims.ftl" with { type: "text" };
 import enCommon from "./en/common.ftl" with { type: "text" };
 import enForms from "./en/forms.ftl" with { type: "text" };
@@ -20,6 +21,7 @@ import zhAccount from "./zh/account.ftl" with { type: "text" };
 import zhAdmin from "./zh/admin.ftl" with { type: "text" };
 import zhCaseEngine from "./zh/case-engine.ftl" with { type: "text" };
 import zhCases from "./zh/cases.ftl" with { type: "text" };
+import zhChannels from "./zh/channels.ftl" with { type: "text" };
 import zhClaims from "./zh/claims.ftl" with { type: "text" };
 import zhCommon from "./zh/common.ftl" with { type: "text" };
 import zhForms from "./zh/forms.ftl" with { type: "text" };
@@ -34,6 +36,6 @@ import zhSpecialist from "./zh/specialist.ftl" with { type: "text" };
 import zhSupervision from "./zh/supervision.ftl" with { type: "text" };
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCases, zhChannels, zhClaims, zhCommon, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
+  en: [enAccount, enAdmin, enCaseEngine, enCases, enChannels, enClaims, enCommon, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
 } as const;

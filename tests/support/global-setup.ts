@@ -1,9 +1,10 @@
-// Starts the real libSQL server (migrated) and the fake Telegram Bot API on free loopback ports
+// Starts the real libSQL server (migrated), the fake Telegram Bot API and the fake DingTalk and WeCom robots on free loopback ports
 // for the workerd tests, and stops both afterwards.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { startFakeRobots } from "../../scripts/fake-robots/server.ts";
 import { startFakeTelegram } from "../../scripts/fake-telegram/server.ts";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { startSqld } from "../../scripts/lib/sqld.ts";
@@ -13,6 +14,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     libsqlUrl: string;
     telegramApiRoot: string;
+    robotsApiRoot: string;
   }
 }
 
@@ -27,10 +29,13 @@ export async function provideServers(project: TestProject, folderPrefix: string,
   const db = await startDb(dataDir);
   const telegram = await startFakeTelegram({ token: TEST_SETTINGS.TELEGRAM_BOT_TOKEN, botUsername: TEST_SETTINGS.TELEGRAM_BOT_USERNAME });
   project.provide("libsqlUrl", db.url);
+  const robots = await startFakeRobots();
   project.provide("telegramApiRoot", telegram.url);
+  project.provide("robotsApiRoot", robots.url);
   return async () => {
     // The strict fake refuses what Telegram would: across a whole run, nothing the project sends may be refused.
     const refused = telegram.refusals();
+    await robots.close();
     await telegram.close();
     await db.close();
     rmSync(dataDir, { recursive: true, force: true });

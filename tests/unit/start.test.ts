@@ -20,10 +20,10 @@ function processesMentioning(text: string): string[] {
 
 describe("npm start", () => {
   it("brings the local stack up, answers /start through the sandbox, and stops cleanly on SIGINT", async () => {
-    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const [port, sandboxPort, robotsPort] = [await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
     const child = spawn(process.execPath, ["scripts/start.ts"], {
-      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir },
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -38,6 +38,9 @@ describe("npm start", () => {
       expect(((await sent.json()) as { webhookStatus: number }).webhookStatus).toBe(200);
       const chat = (await (await fetch(`http://127.0.0.1:${sandboxPort}/sandbox/chat?chat_id=31337`)).json()) as { payload: { text: string } }[];
       expect(chat[0]!.payload.text).toContain("欢迎");
+      // The units' DingTalk and WeCom groups, as the fake robots show them.
+      expect(output).toContain(`"robot_groups":"http://127.0.0.1:${robotsPort}"`);
+      expect(await (await fetch(`http://127.0.0.1:${robotsPort}/`)).text()).toContain("fake robots");
       expect(chat[0]!.payload.text).toContain("Welcome");
       expect(processesMentioning(`--port ${port}`).length).toBeGreaterThan(0);
 
@@ -123,12 +126,12 @@ const MOMENTS: [string, string[], Moment, { code: number | null; signal: string 
 
 describe("npm start interrupted while it is still starting", () => {
   it.each(MOMENTS)("Ctrl-C when %s stops everything it started", async (_moment, [command, ...args], reached, exit) => {
-    const [port, sandboxPort] = [await freePort(), await freePort()];
+    const [port, sandboxPort, robotsPort] = [await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
     const mark = `desk-start-test-${randomBytes(8).toString("hex")}`;
     // Its own process group, which a terminal's Ctrl-C signals as a whole (npm, node, sqld; not wrangler's group).
     const child = spawn(command!, args, {
-      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir, DESK_START_TEST_MARK: mark },
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir, DESK_START_TEST_MARK: mark },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

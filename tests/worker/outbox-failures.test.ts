@@ -123,15 +123,15 @@ describe("per-recipient order", () => {
     expect((await callsTo(held, "sendMessage")).filter((c) => c.status === 200).map((c) => c.payload.text)).toEqual(["one", "two", "three"]);
   });
 
-  it("the portal's events (all on chat 0) keep each case's order, and one case's waiting event holds back no other case", async () => {
+  it("the portal's events (its channel's one endpoint) keep each case's order, and one case's waiting event holds back no other case", async () => {
     const at = bj("2026-01-16", "03:00:00");
     const [waiting, other] = [`case-${crypto.randomUUID()}`, `case-${crypto.randomUUID()}`];
     const portalEvent = async (caseId: string, due: number, attempts = 0) => {
       const key = `portal:test:${crypto.randomUUID()}`;
       const payload = { id: key, type: "case.status_changed", occurred_at: due, case: { ref: caseId, kind: "policy", status: "received", previous_status: null } };
       const [row] = await rows<{ id: number }>(
-        `INSERT INTO outbox (dedupe_key, chat_id, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
-         VALUES (?, 0, 'private', 'portalWebhook', ?, ?, 'pending', ?, ?, ?) RETURNING id`,
+        `INSERT INTO outbox (dedupe_key, chat_id, channel, chat_kind, method, payload, case_id, status, attempts, next_attempt_at, created_at)
+         VALUES (?, 0, 'portal', 'private', 'event', ?, ?, 'pending', ?, ?, ?) RETURNING id`,
         [key, JSON.stringify(payload), caseId, attempts, due, due],
       );
       return row!.id;

@@ -62,10 +62,10 @@ describe("portal webhooks", () => {
     const { chat } = await registeredInvestor("en");
     await injectFault({ method: "hook:portal", kind: "500" });
     const filed = await filePolicyQuestion(chat);
-    const portalRows = () => rows<{ status: string; last_error: string | null }>("SELECT status, last_error FROM outbox WHERE case_id = ? AND method = 'portalWebhook' ORDER BY id", [filed.id]);
+    const portalRows = () => rows<{ status: string; last_error: string | null }>("SELECT status, last_error FROM outbox WHERE case_id = ? AND channel = 'portal' ORDER BY id", [filed.id]);
     expect(await eventually(portalRows, (r) => r[0]?.last_error != null)).toEqual([{ status: "pending", last_error: "portal answered 500" }]);
     // Back-off is 5 s on the drain's own clock: a tick a minute later sends it.
-    const [row] = await rows<{ next_attempt_at: number }>("SELECT next_attempt_at FROM outbox WHERE case_id = ? AND method = 'portalWebhook'", [filed.id]);
+    const [row] = await rows<{ next_attempt_at: number }>("SELECT next_attempt_at FROM outbox WHERE case_id = ? AND channel = 'portal'", [filed.id]);
     await tick(row!.next_attempt_at + 60_000);
     expect(events(await portalCalls(filed.ref)).map((e) => e.type)).toEqual(["case.received"]);
 

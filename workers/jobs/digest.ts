@@ -8,7 +8,8 @@ import { eq, sql } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { departmentClaimsCount } from "../../db/queries/firms.ts";
-import { enqueueMessage } from "../../db/queries/outbox.ts";
+import { enqueueForRecipients } from "../../db/queries/outbox.ts";
+import { specialist } from "../../db/queries/audiences.ts";
 import { settings as settingsTable, specialists } from "../../db/schema.ts";
 import { beijingDate, instantOfBeijing, isWorkingDay, makeCalendar } from "../../domain/calendar.ts";
 import { MORNING } from "../../domain/alerts.ts";
@@ -72,7 +73,7 @@ export const digestJob: CronJob = {
       linesBy(handle, "queue"),
       departmentClaimsCount(db),
       db
-        .select({ id: specialists.id, role: specialists.role, unitId: specialists.unitId, chatId: sql<number>`COALESCE(${specialists.noticeChatId}, ${specialists.telegramId})` })
+        .select({ id: specialists.id, role: specialists.role, unitId: specialists.unitId })
         .from(specialists)
         .where(sql`${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`),
     ]);
@@ -99,19 +100,22 @@ export const digestJob: CronJob = {
       const more = total > lines.length ? [t("zh", "digest-more", { more: total - lines.length })] : [];
       return [t("zh", title, { date: today, count: total, ...titleArgs }), ...shown, ...more].join("\n");
     };
-    const writes: ReturnType<typeof enqueueMessage>[] = [];
-    const digest = (key: string, chatId: number, body: string) =>
-      writes.push(enqueueMessage(db, { dedupeKey: `digest:${today}:${key}`, chatId, payload: { text: body, parse_mode: "HTML" }, now }));
+    const writes: ReturnType<typeof enqueueForRecipients>[] = [];
+    // Wherever the specialist hears (Telegram, or their group robot); keyed digest:<date>:<key>.
+    const digest = (key: string, specialistId: string, body: string) => {
+      const payload = { text: body, parse_mode: "HTML" as const };
+      writes.push(enqueueForRecipients(db, { keyPrefix: `digest:${today}:`, recipients: specialist(specialistId, key), payloads: { zh: payload, en: payload }, now }));
+    };
     for (const s of recipients) {
       const mine = owners.get(s.id);
-      if (mine) digest(s.id, s.chatId, text("digest-title", {}, mine, false));
+      if (mine) digest(s.id, s.id, text("digest-title", {}, mine, false));
       const unit = s.role === "unit_head" ? units.get(s.unitId) : undefined;
-      if (unit) digest(`unit:${s.id}`, s.chatId, text("digest-unit-title", { unit: unit[0]!.unitName ?? "" }, unit, true));
+      if (unit) digest(`unit:${s.id}`, s.id, text("digest-unit-title", { unit: unit[0]!.unitName ?? "" }, unit, true));
       if (s.role === "bizenv") {
         // The department's own work: the queue, and the claims on firms it is to verify (/web/claims).
         const waiting = claims[0]?.n ?? 0;
         const parts = [...(queue.length ? [text("digest-queue-title", {}, queue, false)] : []), ...(waiting ? [t("zh", "digest-claims", { date: today, count: waiting })] : [])];
-        if (parts.length) digest(`queue:${s.id}`, s.chatId, parts.join("\n\n"));
+        if (parts.length) digest(`queue:${s.id}`, s.id, parts.join("\n\n"));
       }
     }
     try {

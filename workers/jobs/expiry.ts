@@ -20,7 +20,7 @@ export const expiryJob: CronJob = {
     await db.batch([
       enqueueForRecipients(db, {
         keyPrefix: `expired:${now}:`,
-        recipients: sql`SELECT s.telegram_id || ':' || s.version AS key_suffix, u.chat_id AS chat_id, u.locale AS locale
+        recipients: sql`SELECT s.telegram_id || ':' || s.version AS key_suffix, 'telegram' AS channel, u.chat_id AS chat_id, u.locale AS locale
                           FROM sessions s JOIN users u ON u.telegram_id = s.telegram_id
                          WHERE s.telegram_id IN ${ids} AND s.state IS NOT NULL AND s.expires_at <= ${now}`,
         payloads: { zh: notice("zh"), en: notice("en") },

@@ -3,6 +3,7 @@ import { botFor } from "../../bots/bot.ts";
 import { enqueueDue } from "../outbox/queue.ts";
 import { portalTarget } from "../outbox/portal.ts";
 import { drainOutbox } from "../outbox/sender.ts";
+import { robotSettingsOf } from "../outbox/channels/robots.ts";
 import type { CronJob } from "../scheduled.ts";
 
 /** A tick may run for minutes on Workers; leave room for the other jobs and a slow Telegram. */
@@ -13,7 +14,7 @@ export const outboxJob: CronJob = {
   async run({ handle, settings, now, queue }) {
     if (queue) return enqueueDue(handle, queue, now, 2000);
     // "now" is the tick's scheduled time for what is due; pacing needs the real clock.
-    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings) }, Date.now);
+    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, Date.now);
     return { ...report };
   },
 };

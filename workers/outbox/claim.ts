@@ -6,7 +6,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { outbox } from "../../db/schema.ts";
-import { PORTAL_METHOD } from "./portal.ts";
 
 export const LEASE_MS = 60_000;
 
@@ -16,11 +15,11 @@ const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
 
 export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS): Promise<OutboxRow[]> {
   const { db } = handle;
-  // Order is kept per recipient; the portal's events (all on chat 0) are kept in order per case, so
+  // Order is kept per recipient (its channel and chat); the portal's events (its one endpoint, chat 0) are kept in order per case, so
   // one case's retried event does not hold back every other case's.
   const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
-    WHERE earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
-      AND (${outbox.method} <> ${PORTAL_METHOD} OR earlier.case_id IS ${outbox.caseId})
+    WHERE earlier.channel = ${outbox.channel} AND earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
+      AND (${outbox.channel} <> 'portal' OR earlier.case_id IS ${outbox.caseId})
       AND ((earlier.attempts > 0 AND earlier.next_attempt_at > ${now}) OR earlier.lease_until >= ${now}))`;
   const due = db
     .select({ id: outbox.id })

@@ -4,13 +4,14 @@ import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../../lib/settings.ts";
 import { logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
+import { robotSettingsOf } from "./channels/robots.ts";
 import { consumeBatch, type OutboxBatch } from "./queue.ts";
 
 export async function consumeOutboxBatch(settings: Settings, batch: MessageBatch<OutboxBatch>): Promise<void> {
   const handle = openDbFor(settings);
   for (const message of batch.messages) {
     try {
-      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), portalTarget(settings));
+      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), portalTarget(settings), robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000));
       logEvent("outbox_queue", { ...report, db_round_trips: handle.roundTrips() });
       message.ack();
     } catch {

@@ -5,6 +5,7 @@ import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../../lib/settings.ts";
 import { logError, logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
+import { robotSettingsOf } from "./channels/robots.ts";
 import { drainOutbox, type DrainOptions } from "./sender.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
@@ -78,7 +79,7 @@ export async function drainAfterUpdate(
 export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
   try {
     const handle = openDbFor(settings);
-    const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings) }, now);
+    const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, now);
     logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
   } catch (error) {
     // The rows stay pending; the next tick sends them.

@@ -1,17 +1,20 @@
-// What became of each message a drain tried, and writing it down in one batch. 429 waits
+// What became of each message a drain tried, and writing it down in one batch. Telegram: 429 waits
 // retry_after; 5xx and network errors back off until the last attempt; 403 marks the person
 // unreachable and tells the case's owner; anything else Telegram (or the portal) refuses will never
-// succeed. Such a row is dead-lettered, never dropped: the admins hear of it through the outbox
+// succeed. The robots' vendors' answers come as a Refusal (channels/): a throttle waits the vendor's
+// time, a busy vendor backs off, the rest (a wrong secret, a removed robot) gives up and is kept on
+// the robot for its admin page. Such a row is dead-lettered, never dropped: the admins hear of it through the outbox
 // (once an hour at most, and never of their own alert failing), and the supervisors' web lists it.
 import { GrammyError, HttpError } from "grammy";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { admins } from "../../db/queries/audiences.ts";
 import { enqueueForRecipients, REF_PLACEHOLDER } from "../../db/queries/outbox.ts";
-import { outbox, specialists, units, users } from "../../db/schema.ts";
+import { noticeRobots, outbox, specialists, units, users } from "../../db/schema.ts";
 import { t } from "../../lib/i18n.ts";
 import type { OutboxRow } from "./claim.ts";
 import { PortalError } from "./portal.ts";
+import { Refusal } from "./channels/channel.ts";
 
 export const MAX_ATTEMPTS = 8;
 /** Dedupe keys of the admins' dead-letter alerts: one per admin per hour. */
@@ -19,9 +22,9 @@ export const DEAD_LETTER_ALERT = "outbox:dead:";
 const HOUR_MS = 3_600_000;
 
 export type Outcome =
-  | { id: number; result: "sent"; at: number }
+  | { id: number; result: "sent"; at: number; robot?: number }
   | { id: number; result: "retry"; at: number; error: string }
-  | { id: number; result: "dead"; error: string; alert: boolean }
+  | { id: number; result: "dead"; error: string; alert: boolean; robot?: number }
   | { id: number; result: "unreachable"; chatId: number; caseId: string | null; error: string }
   | { id: number; result: "released" };
 
@@ -36,7 +39,8 @@ export function backoffMs(attempts: number): number {
 }
 
 export function dead(row: OutboxRow, error: string): Outcome {
-  return { id: row.id, result: "dead", error, alert: !row.dedupeKey.startsWith(DEAD_LETTER_ALERT) };
+  const robot = row.channel === "dingtalk" || row.channel === "wecom" ? { robot: row.chatId } : {};
+  return { id: row.id, result: "dead", error, alert: !row.dedupeKey.startsWith(DEAD_LETTER_ALERT), ...robot };
 }
 
 export function classify(row: OutboxRow, error: unknown, now: number): Outcome {
@@ -47,6 +51,10 @@ export function classify(row: OutboxRow, error: unknown, now: number): Outcome {
     if (error.error_code === 429) return { id: row.id, result: "retry", at: now + (error.parameters.retry_after ?? 1) * 1000, error: reason };
     if (error.error_code === 403) return { id: row.id, result: "unreachable", chatId: row.chatId, caseId: row.caseId, error: reason };
     return error.error_code >= 500 ? retryOrDead(reason) : dead(row, reason);
+  }
+  if (error instanceof Refusal) {
+    if (error.verdict === "give_up") return dead(row, error.message.slice(0, 300));
+    return error.afterMs === undefined ? retryOrDead(error.message.slice(0, 300)) : { id: row.id, result: "retry", at: now + error.afterMs, error: error.message.slice(0, 300) };
   }
   if (error instanceof PortalError) return error.status === 429 || error.status >= 500 ? retryOrDead(error.message) : dead(row, error.message);
   return retryOrDead((error instanceof HttpError ? "network" : ((error as Error)?.name ?? "error")).slice(0, 300));
@@ -74,6 +82,11 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
           .where(and(eq(outbox.id, o.id), eq(outbox.status, "pending")));
     }
   });
+  // A robot's vendor refusing (a wrong secret) shows on the admin page until a message goes through.
+  for (const o of outcomes) {
+    if (o.result === "sent" && o.robot !== undefined) writes.push(db.update(noticeRobots).set({ lastError: null, lastErrorAt: null }).where(and(eq(noticeRobots.id, o.robot), sql`${noticeRobots.lastError} IS NOT NULL`)) as never);
+    if (o.result === "dead" && o.robot !== undefined) writes.push(db.update(noticeRobots).set({ lastError: o.error, lastErrorAt: now }).where(eq(noticeRobots.id, o.robot)) as never);
+  }
   const tried = outcomes.map((o) => o.id);
   for (const [from, to] of moved) {
     // The group lives on as a supergroup: whoever pointed at it points at the new chat.
@@ -81,7 +94,7 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
       db.update(units).set({ noticeChatId: to }).where(eq(units.noticeChatId, from)) as never,
       db.update(specialists).set({ noticeChatId: to }).where(eq(specialists.noticeChatId, from)) as never,
       db.update(users).set({ chatId: to }).where(eq(users.chatId, from)) as never,
-      db.update(outbox).set({ chatId: to, chatKind: "group" }).where(and(eq(outbox.chatId, from), or(eq(outbox.status, "pending"), inArray(outbox.id, tried)))) as never,
+      db.update(outbox).set({ chatId: to, chatKind: "group" }).where(and(eq(outbox.channel, "telegram"), eq(outbox.chatId, from), or(eq(outbox.status, "pending"), inArray(outbox.id, tried)))) as never,
     );
   }
   const alerting = outcomes.flatMap((o) => (o.result === "dead" && o.alert ? [o] : []));
@@ -106,7 +119,7 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
       writes.push(
         enqueueForRecipients(db, {
           keyPrefix: `case:${o.caseId}:unreachable:${o.chatId}:`,
-          recipients: sql`SELECT 'owner' AS key_suffix, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
+          recipients: sql`SELECT 'owner' AS key_suffix, 'telegram' AS channel, COALESCE(s.notice_chat_id, s.telegram_id) AS chat_id, 'zh' AS locale
                             FROM cases c JOIN specialists s ON s.id = c.owner_id WHERE c.id = ${o.caseId} AND s.active = 1
                              AND COALESCE(s.notice_chat_id, s.telegram_id) <> ${o.chatId}`,
           payloads: { zh: notice, en: notice },

@@ -4,8 +4,6 @@
 import { hex, hmacSha256 } from "../../lib/crypto.ts";
 import type { Settings } from "../../lib/settings.ts";
 
-export const PORTAL_METHOD = "portalWebhook";
-
 export interface PortalTarget {
   url: string;
   secret: string;

@@ -6,6 +6,8 @@ import type { DbHandle } from "../../db/client.ts";
 import { claimDue, takeLeased, type OutboxRow } from "./claim.ts";
 import { sendAndRecord, type DrainReport } from "./sender.ts";
 import type { PortalTarget } from "./portal.ts";
+import { recipientOf } from "./channels/channel.ts";
+import type { RobotSettings } from "./channels/robots.ts";
 
 export interface OutboxBatch {
   ids: number[];
@@ -27,8 +29,8 @@ const ROWS_PER_MESSAGE = 25;
 
 /** Messages of at most ROWS_PER_MESSAGE ids; one chat's rows stay in one message, in order. */
 export function batchesOf(rows: OutboxRow[], leaseUntil: number): OutboxBatch[] {
-  const byChat = new Map<number, number[]>();
-  for (const row of rows) byChat.set(row.chatId, [...(byChat.get(row.chatId) ?? []), row.id]);
+  const byChat = new Map<string, number[]>();
+  for (const row of rows) byChat.set(recipientOf(row), [...(byChat.get(recipientOf(row)) ?? []), row.id]);
   const batches: OutboxBatch[] = [];
   let current: number[] = [];
   for (const ids of byChat.values()) {
@@ -61,7 +63,8 @@ export async function handOver(queue: OutboxQueue, batches: OutboxBatch[]): Prom
   }
 }
 
-export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number, portal?: PortalTarget): Promise<DrainReport> {
+export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number, portal?: PortalTarget, robots?: RobotSettings): Promise<DrainReport> {
+
   const rows = await takeLeased(handle, batch.ids, batch.leaseUntil, now);
-  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal }, Date.now);
+  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal, robots }, Date.now);
 }

@@ -1,12 +1,16 @@
-// Drains the outbox: claims due rows (claim.ts), sends them paced and in order per chat, then
-// records every outcome in one batch (outcomes.ts). A group upgraded to a supergroup is followed
-// to its new id at once.
-import { GrammyError, type Api } from "grammy";
+// Drains the outbox: claims due rows (claim.ts), sends them through their channels (channels/),
+// paced and in order per recipient, then records every outcome in one batch (outcomes.ts).
+import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
 import { claimDue, type OutboxRow } from "./claim.ts";
-import { classify, dead, recordOutcomes, type Outcome, type Tried } from "./outcomes.ts";
-import { Pacer } from "./pacer.ts";
-import { PORTAL_METHOD, postPortalEvent, type PortalTarget } from "./portal.ts";
+import { recipientOf, type Channel } from "./channels/channel.ts";
+import { PortalChannel } from "./channels/portal.ts";
+import { RobotChannel, type RobotSettings } from "./channels/robots.ts";
+import { TelegramChannel } from "./channels/telegram.ts";
+import { classify, recordOutcomes, type Outcome, type Tried } from "./outcomes.ts";
+import type { Pacer } from "./pacer.ts";
+import type { PortalTarget } from "./portal.ts";
+import { loadRobots } from "./robot-targets.ts";
 
 export interface DrainOptions {
   /** Rows claimed at most in this drain. */
@@ -18,6 +22,8 @@ export interface DrainOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where portal events go; without it they are dead letters (not configured). */
   portal?: PortalTarget | undefined;
+  /** How group robots are reached; without it their rows are dead letters (not configured). */
+  robots?: RobotSettings | undefined;
 }
 
 export interface DrainReport {
@@ -30,90 +36,72 @@ export interface DrainReport {
   moved: number;
 }
 
+const NO_ROBOTS: RobotSettings = { key: undefined, dingtalkRoot: "", wecomRoot: "", timeoutMs: 1 };
+
 /**
- * Sends claimed rows, each chat's in id order. The next message is always the one whose chat may
- * be sent to soonest (Telegram's pace), so a chat with many messages (a long text in parts) never
- * holds up the others. A message that must be retried holds back its chat's later ones; a dead
- * letter does not. `clock` is the real clock, for pacing; outcomes are stamped on the drain's own
- * timeline (`now` plus the time spent), so a tick replayed at a scheduled time retries on that
- * timeline too: one clock source for every stored instant.
+ * Sends claimed rows, each recipient's in id order. The next message is always the one whose
+ * recipient may be sent to soonest (its channel's pace), so a recipient with many messages never
+ * holds up the others. A message that must be retried holds back its recipient's later ones; a
+ * dead letter does not. `clock` is the real clock, for pacing and vendors' signatures; outcomes are
+ * stamped on the drain's own timeline (`now` plus the time spent), so a tick replayed at a scheduled
+ * time retries on that timeline too: one clock source for every stored instant.
  */
-export async function sendClaimed(api: Api, rows: OutboxRow[], options: DrainOptions, clock: () => number, now: number): Promise<Tried> {
-  const pacer = options.pacer ?? new Pacer();
+export async function sendClaimed(channels: Record<OutboxRow["channel"], Channel>, rows: OutboxRow[], options: DrainOptions, clock: () => number, now: number): Promise<Outcome[]> {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const started = clock();
   const at = () => now + (clock() - started);
   const outcomes: Outcome[] = [];
-  const moved = new Map<number, number>();
-  const chats = new Map<number, OutboxRow[]>();
+  const recipients = new Map<string, OutboxRow[]>();
   for (const row of rows) {
-    const queue = chats.get(row.chatId);
+    const queue = recipients.get(recipientOf(row));
     if (queue) queue.push(row);
-    else chats.set(row.chatId, [row]);
+    else recipients.set(recipientOf(row), [row]);
   }
   const release = (queue: OutboxRow[]) => outcomes.push(...queue.splice(0).map((row) => ({ id: row.id, result: "released" as const })));
-  // The portal's events are not paced by Telegram's limits.
-  const waitFor = (chat: number, row: OutboxRow) => (row.method === PORTAL_METHOD ? 0 : pacer.waitFor(moved.get(chat) ?? chat, clock()));
 
-  while (chats.size) {
-    let next: { chat: number; queue: OutboxRow[]; wait: number } | undefined;
-    for (const [chat, queue] of chats) {
-      const wait = waitFor(chat, queue[0]!);
-      if (!next || wait < next.wait || (wait === next.wait && queue[0]!.id < next.queue[0]!.id)) next = { chat, queue, wait };
+  while (recipients.size) {
+    let next: { key: string; queue: OutboxRow[]; wait: number } | undefined;
+    for (const [key, queue] of recipients) {
+      const wait = channels[queue[0]!.channel].waitFor(queue[0]!, clock());
+      if (!next || wait < next.wait || (wait === next.wait && queue[0]!.id < next.queue[0]!.id)) next = { key, queue, wait };
     }
-    const { chat, queue, wait } = next!;
+    const { key, queue, wait } = next!;
     // Nothing can start within the budget: the rest waits for the next drain.
     if (clock() + wait - started > options.budgetMs) {
-      for (const rest of chats.values()) release(rest);
+      for (const rest of recipients.values()) release(rest);
       break;
     }
     if (wait > 0) await sleep(wait);
-    const outcome = await attempt(queue.shift()!);
+    const row = queue.shift()!;
+    let outcome: Outcome;
+    try {
+      await channels[row.channel].send(row, clock(), at());
+      outcome = { id: row.id, result: "sent", at: at(), ...robotOf(row) };
+    } catch (error) {
+      outcome = classify(row, error, at());
+    }
     outcomes.push(outcome);
     if (outcome.result === "retry" || outcome.result === "unreachable") release(queue);
-    if (!queue.length) chats.delete(chat);
+    if (!queue.length) recipients.delete(key);
   }
-  return { outcomes, moved };
-
-  async function attempt(row: OutboxRow): Promise<Outcome> {
-    if (row.method === PORTAL_METHOD) {
-      if (!options.portal) return dead(row, "PORTAL_WEBHOOK_URL is not set");
-      try {
-        await postPortalEvent(options.portal, row.dedupeKey, row.payload, at());
-        return { id: row.id, result: "sent", at: at() };
-      } catch (error) {
-        return classify(row, error, at());
-      }
-    }
-    const send = (chatId: number) => {
-      pacer.record(chatId, clock());
-      return api.raw[row.method as "sendMessage"]({ ...(row.payload as object), chat_id: chatId } as never);
-    };
-    try {
-      try {
-        await send(moved.get(row.chatId) ?? row.chatId);
-      } catch (error) {
-        // "Group chat was upgraded to a supergroup chat": the same message, to the new chat.
-        const to = error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;
-        if (to === undefined) throw error;
-        moved.set(row.chatId, to);
-        await send(to);
-      }
-      return { id: row.id, result: "sent", at: at() };
-    } catch (error) {
-      return classify(row, error, at());
-    }
-  }
+  return outcomes;
 }
+
+/** A robot's rows say which robot they went to: its error is shown to the admins, or cleared. */
+const robotOf = (row: OutboxRow) => (row.channel === "dingtalk" || row.channel === "wecom" ? { robot: row.chatId } : {});
 
 export async function drainOutbox(handle: DbHandle, api: Api, now: number, options: DrainOptions, clock: () => number = Date.now): Promise<DrainReport> {
   return sendAndRecord(handle, api, await claimDue(handle, now, options.limit), now, options, clock);
 }
 
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
-  const tried = await sendClaimed(api, rows, options, clock, now);
+  const telegram = new TelegramChannel(api, options.pacer);
+  const robots = new RobotChannel(options.robots ?? NO_ROBOTS, await loadRobots(handle, rows, now, clock()));
+  const channels = { telegram, portal: new PortalChannel(options.portal), dingtalk: robots, wecom: robots };
+  const outcomes = await sendClaimed(channels, rows, options, clock, now);
+  const tried: Tried = { outcomes, moved: telegram.moved };
   await recordOutcomes(handle, tried, now);
-  const count = (r: Outcome["result"]) => tried.outcomes.filter((o) => o.result === r).length;
+  const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;
   return {
     claimed: rows.length,
     sent: count("sent"),
@@ -121,6 +109,6 @@ export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[
     dead: count("dead"),
     unreachable: count("unreachable"),
     released: count("released"),
-    moved: tried.moved.size,
+    moved: telegram.moved.size,
   };
 }

@@ -11,7 +11,10 @@ import { openDbFor, type Db } from "../../db/client.ts";
 import { assignFirm, audit, deactivateSpecialist, inviteSpecialist, loadSchedule, previewSchedule, updateSla } from "../../db/queries/admin.ts";
 import { cases, units } from "../../db/schema.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
-import { AssignBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
+import { AssignBody, ChannelBody, SlaBody, SpecialistBody, UnitBody } from "../admin-bodies.ts";
+import { noticeChannelWrites, ownerExists, robotAnswerWrite, robotOf, type ChannelOwner } from "../../db/queries/robots.ts";
+import { sealedChannel, testRobot } from "../channel-settings.ts";
+import { robotSettingsOf } from "../outbox/channels/robots.ts";
 import { parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
 import type { AppBindings } from "../app.ts";
 import { caseLink, caseToken } from "../../lib/case-token.ts";
@@ -70,6 +73,39 @@ adminRoutes.post("/admin/specialists/:id/deactivate", async (c) => {
   const done = await deactivateSpecialist(dbOf(c), c.req.param("id"), c.get("now")(), ACTOR, handOverNotices);
   return done ? c.json({ ok: true, handedOver: done.handedOver }) : c.json({ error: "not_found" }, 404);
 });
+
+/**
+ * Where a unit's or a specialist's reminders, digests and supervision notices go: a Telegram chat, a
+ * DingTalk robot or a WeCom robot (body: ChannelBody). The answer shows a robot's credential only
+ * as its last 4 characters; `…/channel/test` sends a test message and reports the vendor's answer.
+ */
+for (const collection of ["units", "specialists"] as const) {
+  const ownerOf = (id: string): ChannelOwner => (collection === "units" ? { unitId: id } : { specialistId: id });
+
+  adminRoutes.put(`/admin/${collection}/:id/channel`, async (c) => {
+    const parsed = await body(c, ChannelBody);
+    if (!parsed.ok) return parsed.response;
+    const db = dbOf(c);
+    const owner = ownerOf(c.req.param("id"));
+    if ((await ownerExists(db, owner)).length === 0) return c.json({ error: "not_found" }, 404);
+    const channel = await sealedChannel(parsed.value, owner, c.get("settings").CHANNEL_CREDENTIALS_KEY);
+    if (!channel) return c.json({ error: "not_configured", message: { zh: t("zh", "channel-no-key"), en: t("en", "channel-no-key") } }, 503);
+    await db.batch([...noticeChannelWrites(db, owner, channel, c.get("now")(), ACTOR)]);
+    return c.json(channel.kind === "telegram" ? { ok: true, kind: "telegram", chatId: channel.chatId } : { ok: true, kind: channel.kind, hint: channel.hint, mentions: channel.mentionMobiles.length });
+  });
+
+  adminRoutes.post(`/admin/${collection}/:id/channel/test`, async (c) => {
+    const db = dbOf(c);
+    const owner = ownerOf(c.req.param("id"));
+    const [robot] = await robotOf(db, owner);
+    if (!robot) return c.json({ error: "no_robot", message: { zh: t("zh", "channel-no-robot"), en: t("en", "channel-no-robot") } }, 404);
+    const settings = c.get("settings");
+    const now = c.get("now")();
+    const report = await testRobot(t, robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000), robot, owner, now);
+    await db.batch([robotAnswerWrite(db, robot.id, report.ok ? null : `${robot.kind} ${report.answer.errcode} ${report.answer.errmsg}`.slice(0, 300), now), audit(db, now, ACTOR, "notice_channel.test", robot.unitId ? `unit:${robot.unitId}` : `specialist:${robot.specialistId}`, { ok: report.ok, errcode: report.answer.errcode })]);
+    return c.json({ ok: report.ok, errcode: report.answer.errcode, errmsg: report.answer.errmsg, message: report.message });
+  });
+}
 
 adminRoutes.put("/admin/firms/:uscc/specialist", async (c) => {
   const parsed = await body(c, AssignBody);

@@ -1,4 +1,4 @@
-// Undelivered messages (dead letters): what Telegram or the portal would never take, with the
+// Undelivered messages (dead letters): what Telegram, a group robot or the portal would never take, with the
 // channel's error and whom it was for, never the message's words; each can be sent again.
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
@@ -16,7 +16,8 @@ export const outboxRoutes = new Hono<WebBindings>();
 type DeadLetter = Awaited<ReturnType<typeof deadLetters>>[number];
 
 function recipient(locale: Locale, row: DeadLetter): string {
-  if (row.method !== "sendMessage") return t(locale, "admin-outbox-to-portal");
+  if (row.channel === "portal") return t(locale, "admin-outbox-to-portal");
+  if (row.channel !== "telegram") return `${t(locale, `channel-kind-${row.channel}`)} #${row.chatId}`;
   if (row.specialist) return row.specialist;
   const unit = locale === "zh" ? row.unitZh : row.unitEn;
   if (unit) return t(locale, "admin-outbox-to-unit", { unit });

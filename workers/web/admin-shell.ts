@@ -6,8 +6,8 @@ import { t, type Locale } from "./i18n.ts";
 import { page, signedInHeader } from "./layout.ts";
 import type { WebBindings } from "./session.ts";
 
-export type AdminSection = "specialists" | "firms" | "calendar" | "sla" | "outbox" | "audit";
-const SECTIONS: AdminSection[] = ["specialists", "firms", "calendar", "sla", "outbox", "audit"];
+export type AdminSection = "specialists" | "firms" | "channels" | "calendar" | "sla" | "outbox" | "audit";
+const SECTIONS: AdminSection[] = ["specialists", "firms", "channels", "calendar", "sla", "outbox", "audit"];
 
 /** A problem: the field's label key (web-field-*) and a rule key, each rendered in zh and en. */
 export interface Problem {

@@ -17,6 +17,7 @@ import { ruleKeys, type Issues } from "../rule-keys.ts";
 import { actorOf, adminPage, notice, problemsList, type Problem } from "./admin-shell.ts";
 import { calendarRoutes } from "./admin-calendar.ts";
 import { outboxRoutes } from "./admin-outbox.ts";
+import { channelRoutes } from "./admin-channels.ts";
 import { t, type Locale } from "./i18n.ts";
 import { csrfField } from "./layout.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
@@ -27,6 +28,7 @@ adminRoutes.use("/web/admin/*", requireViewer({ adminOnly: true }));
 adminRoutes.get("/web/admin", (c) => c.redirect("/web/admin/specialists", 303));
 adminRoutes.route("/", calendarRoutes);
 adminRoutes.route("/", outboxRoutes);
+adminRoutes.route("/", channelRoutes);
 
 type Form = Record<string, string>;
 const formOf = async (c: { req: { parseBody(): Promise<Record<string, unknown>> } }): Promise<Form> =>

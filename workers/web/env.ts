@@ -10,6 +10,9 @@ export interface WebEnv {
   PUBLIC_BASE_URL?: string;
   CASE_LINK_SECRET?: string;
   CASE_LINK_SECRET_PREVIOUS?: string;
+  CHANNEL_CREDENTIALS_KEY?: string;
+  DINGTALK_API_ROOT?: string;
+  WECOM_API_ROOT?: string;
 }
 
 const WebSettingsSchema = v.object({
@@ -23,6 +26,10 @@ const WebSettingsSchema = v.object({
   PUBLIC_BASE_URL: SettingsSchema.entries.PUBLIC_BASE_URL,
   CASE_LINK_SECRET: v.optional(SettingsSchema.entries.CASE_LINK_SECRET),
   CASE_LINK_SECRET_PREVIOUS: SettingsSchema.entries.CASE_LINK_SECRET_PREVIOUS,
+  /** The admin page's robot settings and test button: the bot's key, so either Worker opens the credentials. */
+  CHANNEL_CREDENTIALS_KEY: sharedSettings.CHANNEL_CREDENTIALS_KEY,
+  DINGTALK_API_ROOT: sharedSettings.DINGTALK_API_ROOT,
+  WECOM_API_ROOT: sharedSettings.WECOM_API_ROOT,
 });
 
 export type WebSettings = v.InferOutput<typeof WebSettingsSchema>;

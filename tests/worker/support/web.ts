@@ -5,7 +5,13 @@ import { webApp } from "../../../workers/web/app.ts";
 
 export const BASE = "http://desk.test";
 /** The web Worker's own settings (workers/web/wrangler.toml); in production the bot's Worker forwards /web/* to it. */
-const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET };
+const webEnv = {
+  LIBSQL_URL: env.LIBSQL_URL,
+  WEB_SESSION_SECRET: env.WEB_SESSION_SECRET,
+  CHANNEL_CREDENTIALS_KEY: env.CHANNEL_CREDENTIALS_KEY,
+  DINGTALK_API_ROOT: env.DINGTALK_API_ROOT,
+  WECOM_API_ROOT: env.WECOM_API_ROOT,
+};
 
 function web(request: Request) {
   return webApp.fetch(request, webEnv);
