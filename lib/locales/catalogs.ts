@@ -14,6 +14,7 @@ import enOnboarding from "./en/onboarding.ftl";
 import enPage from "./en/page.ftl";
 import enSpecialist from "./en/specialist.ftl";
 import enSupervision from "./en/supervision.ftl";
+import enTranslation from "./en/translation.ftl";
 import zhAccount from "./zh/account.ftl";
 import zhAdmin from "./zh/admin.ftl";
 import zhCaseEngine from "./zh/case-engine.ftl";
@@ -28,8 +29,9 @@ import zhOnboarding from "./zh/onboarding.ftl";
 import zhPage from "./zh/page.ftl";
 import zhSpecialist from "./zh/specialist.ftl";
 import zhSupervision from "./zh/supervision.ftl";
+import zhTranslation from "./zh/translation.ftl";
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhClaims, zhCommon, zhCases, zhForms, zhHandOver, zhIntake, zhNames, zhOnboarding, zhPage, zhSpecialist, zhSupervision, zhTranslation],
+  en: [enAccount, enAdmin, enCaseEngine, enClaims, enCommon, enCases, enForms, enHandOver, enIntake, enNames, enOnboarding, enPage, enSpecialist, enSupervision, enTranslation],
 } as const;

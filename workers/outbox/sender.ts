@@ -7,6 +7,8 @@ import { claimDue, type OutboxRow } from "./claim.ts";
 import { classify, dead, recordOutcomes, type Outcome, type Tried } from "./outcomes.ts";
 import { Pacer } from "./pacer.ts";
 import { PORTAL_METHOD, postPortalEvent, type PortalTarget } from "./portal.ts";
+import { translateClaimed } from "./translate.ts";
+import type { Translator } from "../../lib/translation.ts";
 
 export interface DrainOptions {
   /** Rows claimed at most in this drain. */
@@ -18,6 +20,8 @@ export interface DrainOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Where portal events go; without it they are dead letters (not configured). */
   portal?: PortalTarget | undefined;
+  /** Fills machine-translation slots; without it (no AI binding) they are left out. */
+  translator?: Translator | undefined;
 }
 
 export interface DrainReport {
@@ -28,6 +32,10 @@ export interface DrainReport {
   unreachable: number;
   released: number;
   moved: number;
+  /** Machine translations made now, found in the cache, and unavailable (failed, slow or empty: sent with the note). */
+  translated: number;
+  translations_cached: number;
+  translations_unavailable: number;
 }
 
 /**
@@ -111,8 +119,9 @@ export async function drainOutbox(handle: DbHandle, api: Api, now: number, optio
 }
 
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
-  const tried = await sendClaimed(api, rows, options, clock, now);
-  await recordOutcomes(handle, tried, now);
+  const translated = await translateClaimed(handle, rows, options.translator, now);
+  const tried = await sendClaimed(api, translated.rows, options, clock, now);
+  await recordOutcomes(handle, tried, now, translated.writes);
   const count = (r: Outcome["result"]) => tried.outcomes.filter((o) => o.result === r).length;
   return {
     claimed: rows.length,
@@ -122,5 +131,8 @@ export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[
     unreachable: count("unreachable"),
     released: count("released"),
     moved: tried.moved.size,
+    translated: translated.report.translated,
+    translations_cached: translated.report.cached,
+    translations_unavailable: translated.report.unavailable,
   };
 }
