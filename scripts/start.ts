@@ -29,6 +29,7 @@ const WORKER_SETTINGS = [
   "WEB_SESSION_SECRET",
   "CASE_LINK_SECRET",
   "CASE_LINK_SECRET_PREVIOUS",
+  "AI_FAKE_URL",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -103,6 +104,8 @@ try {
     stack.add(fake.close);
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
     workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
+    // Machine translation offline: the fake answers like Workers AI (wrangler's AI binding would need Cloudflare).
+    workerVars.AI_FAKE_URL = given.AI_FAKE_URL ?? `${fake.url}/__ai/run`;
     sandboxUrl = fake.url;
   }
   const worker = await startWorker({ port, dataDir: DATA, vars: workerVars, stack });
