@@ -1,7 +1,7 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
 import { InlineKeyboard } from "grammy";
-import { limitWithRefs, withTranslation, type MessagePayload } from "../db/queries/outbox.ts";
+import { limitWithRefs, limitWithTranslation, withTranslation, type MessagePayload } from "../db/queries/outbox.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
 import { packBlocks } from "../lib/telegram-text.ts";
 import { feedbackChoice } from "./callback-data.ts";
@@ -41,12 +41,13 @@ function statusText(locale: Locale, facts: StatusFacts): string {
 
 /**
  * One message with both languages; when a long detail (a reply, an outcome) makes that too long, one
- * message per language. A detail in one language gets a machine-translation slot in the other's block.
+ * message per language. A detail in one language gets a machine-translation slot in the other's block,
+ * and room for it: the two blocks share a message only if the translation is likely to fit too.
  */
 export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload[]; en: MessagePayload[] } {
   const translation = detailTranslation("zh", facts) ?? detailTranslation("en", facts);
   const payloads = (first: Locale): MessagePayload[] =>
-    packBlocks([statusText(first, facts), statusText(otherLocale(first), facts)], { limit: limitWithRefs }).map((text) =>
+    packBlocks([statusText(first, facts), statusText(otherLocale(first), facts)], { limit: limitWithRefs, joinLimit: limitWithTranslation }).map((text) =>
       withTranslation({ text, parse_mode: "HTML", link_preview_options: { is_disabled: true } }, translation),
     );
   return { zh: payloads("zh"), en: payloads("en") };

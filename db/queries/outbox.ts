@@ -13,10 +13,14 @@ const REF_MAX_LENGTH = 16;
 /** Room for any other value a batch fills in (`fill`). */
 const FILLED_MAX_LENGTH = 40;
 
-/** The characters a message may show once every placeholder in it has become a ref, keeping room for a machine translation where it has a slot. */
+/** The characters a message may show once every placeholder in it has become a ref. */
 export function limitWithRefs(text: string): number {
-  const translation = text.includes(TRANSLATION_SLOT) ? TRANSLATION_ROOM : 0;
-  return TEXT_LIMIT - translation - (text.split(REF_PLACEHOLDER).length - 1) * (REF_MAX_LENGTH - REF_PLACEHOLDER.length);
+  return TEXT_LIMIT - (text.split(REF_PLACEHOLDER).length - 1) * (REF_MAX_LENGTH - REF_PLACEHOLDER.length);
+}
+
+/** As limitWithRefs, keeping room for a machine translation where the text has a slot: for fitting (cutting) free text and joining blocks, never for splitting. */
+export function limitWithTranslation(text: string): number {
+  return limitWithRefs(text) - (text.includes(TRANSLATION_SLOT) ? TRANSLATION_ROOM : 0);
 }
 
 /** The messages a payload is sent as: one, or its parts in order when it is over Telegram's limit. */

@@ -9,7 +9,7 @@ import { admin, joinedSpecialist } from "./support/admin.ts";
 import type { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
-import { injectFault, type RecordedCall } from "./support/telegram.ts";
+import { callsTo, injectFault, type RecordedCall } from "./support/telegram.ts";
 
 const AI = { AI_FAKE_URL: `${env.TELEGRAM_API_ROOT}/__ai/run` };
 const LABEL_ZH = "机器翻译（仅供参考，以原文为准）：";
@@ -91,6 +91,22 @@ describe("machine translation across the language line", () => {
     expect(english).toMatch(new RegExp(`The specialist replies: ${reply}\\s*<i>${LABEL_EN.replace(/[()]/g, "\\$&")}</i>\\s*\\[zh→en\\] ${reply}`));
     expect(chinese).toContain(`服务专员回复：${reply}`);
     expect(chinese).not.toContain("机器翻译");
+  });
+
+  it("a reply at its maximum still fits Telegram's limit: the English reader gets the original whole and the translation cut, pointing to /status", async () => {
+    const { specialist, investor, ref } = await englishCase(unique("Long reply, please."));
+    await arrivedWith(specialist.chat, ref);
+    const reply = unique("请提供设备清单和报关单。".repeat(165)).slice(-2000);
+    await specialist.chat.tap("💬 回复企业");
+    await specialist.chat.send(reply);
+    await specialist.chat.tap("✔ 提交");
+    const parts = await arrivedWith(investor, reply, 2);
+    // Every call to the investor was accepted: nothing over 4,096 characters once parsed.
+    expect((await callsTo(investor.userId)).filter((c) => c.status !== 200)).toEqual([]);
+    const english = parts.find((p) => p.includes("The specialist replies"))!;
+    expect(english).toContain(`The specialist replies: ${reply}`);
+    expect(english).toContain(`… (full text: /status ${ref})`);
+    expect(parts.find((p) => p.includes("服务专员回复"))).not.toContain("机器翻译");
   });
 
   for (const kind of ["500", "hang", "empty"] as const) {
