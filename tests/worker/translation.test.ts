@@ -128,7 +128,7 @@ describe("machine translation across the language line", () => {
     });
   }
 
-  it("translates each text once: the same words again are a cache hit, the cache row tied to their author", async () => {
+  it("translates each text once: the same words again are a cache hit, the cache row tied to their author and erased with them", async () => {
     const { specialist, investor, ref } = await englishCase(unique("Customs clearance."));
     await arrivedWith(specialist.chat, ref);
     const message = unique("We are still waiting for the customs.");
@@ -140,6 +140,10 @@ describe("machine translation across the language line", () => {
     expect(await aiCalls(message)).toHaveLength(1);
     const cached = await rows<{ about_telegram_id: number }>("SELECT about_telegram_id FROM translations WHERE translated_text = ?", [`[en→zh] ${message}`]);
     expect(cached).toEqual([{ about_telegram_id: investor.userId }]);
+    // The translation of their words is theirs: /deleteme takes it with the rest.
+    await investor.send("/deleteme");
+    expect((await investor.tap("Erase")).join()).toContain("Your personal information was erased");
+    expect(await rows("SELECT 1 FROM translations WHERE about_telegram_id = ?", [investor.userId])).toEqual([]);
   });
 
   it("leaves the slot out when no translator is configured", async () => {
