@@ -146,6 +146,25 @@ describe("machine translation across the language line", () => {
     expect(await rows("SELECT 1 FROM translations WHERE about_telegram_id = ?", [investor.userId])).toEqual([]);
   });
 
+  it("costs the webhook nothing: the update filing an English case still takes 2 round trips (its slot is filled by the sender)", async () => {
+    const specialist = await joinedSpecialist();
+    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: specialist.id })).status).toBe(200);
+    await investor.send("/appointment");
+    await investor.tap("Commerce department");
+    await investor.send(unique("Import of equipment."));
+    await investor.tap("Skip");
+    await investor.send("Jane Doe, general manager");
+    await investor.tap("✔ Submit");
+    expect(investor.roundTrips.at(-1)).toBeLessThanOrEqual(2);
+    const [row] = await rows<{ payload: string }>(
+      "SELECT o.payload FROM outbox o JOIN cases c ON c.id = o.case_id WHERE c.created_by = ? AND o.chat_id = ? ORDER BY o.id LIMIT 1",
+      [investor.userId, specialist.chat.userId],
+    );
+    // Sent: the row keeps no text (the slot was filled or left out when it went).
+    expect(row?.payload).toBe("{}");
+  });
+
   it("leaves the slot out when no translator is configured", async () => {
     const { specialist, investor, ref } = await englishCase(unique("Tariff question."));
     await arrivedWith(specialist.chat, ref);
