@@ -1,7 +1,7 @@
 // The pure parts of machine translation: which texts cross the language line, the Workers AI call's
 // shape, and a slot filled within Telegram's 4,096 characters (a translation can double a message).
 import { describe, expect, it } from "vitest";
-import { parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
+import { packBlocks, parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { crossing, languageOf, M2M100, TRANSLATION_SLOT, within, workersAiTranslator } from "../../lib/translation.ts";
 import { fillSlot } from "../../workers/outbox/translate.ts";
 
@@ -71,5 +71,16 @@ describe("filling a message's slot", () => {
   it("drops the translation rather than overflow when the original leaves no room", () => {
     const full = { ...payload, text: `${"x".repeat(TEXT_LIMIT - 2)}\n${TRANSLATION_SLOT}` };
     expect(shown(fillSlot(full, "清单").text).length).toBeLessThanOrEqual(TEXT_LIMIT);
+  });
+});
+
+describe("keeping room for the translation", () => {
+  it("joins two blocks only with room to spare, and never splits a block that fits alone", () => {
+    const a = "甲".repeat(1500);
+    const b = `${"乙".repeat(1500)}\n${TRANSLATION_SLOT}`;
+    expect(packBlocks([a, b])).toEqual([`${a}\n\n${b}`]);
+    expect(packBlocks([a, b], { joinLimit: TEXT_LIMIT - 2048 })).toEqual([a, b]);
+    const whole = `${"丙".repeat(3000)}\n${TRANSLATION_SLOT}`;
+    expect(packBlocks([whole], { joinLimit: TEXT_LIMIT - 2048 })).toEqual([whole]);
   });
 });
