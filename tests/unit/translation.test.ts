@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { packBlocks, parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { crossing, languageOf, M2M100, TRANSLATION_SLOT, within, workersAiTranslator } from "../../lib/translation.ts";
-import { fillSlot } from "../../workers/outbox/translate.ts";
+import type { OutboxRow } from "../../workers/outbox/claim.ts";
+import { fillSlot, translateClaimed } from "../../workers/outbox/translate.ts";
 
 const shown = (html: string) => {
   const parsed = parseTelegramHtml(html);
@@ -82,5 +83,51 @@ describe("keeping room for the translation", () => {
     expect(packBlocks([a, b], { joinLimit: TEXT_LIMIT - 2048 })).toEqual([a, b]);
     const whole = `${"丙".repeat(3000)}\n${TRANSLATION_SLOT}`;
     expect(packBlocks([whole], { joinLimit: TEXT_LIMIT - 2048 })).toEqual([whole]);
+  });
+});
+
+describe("translating a drain's rows", () => {
+  // The cache is empty; what would be stored is handed back as the insert's values.
+  const handle = {
+    db: {
+      select: () => ({ from: () => ({ where: async () => [] }) }),
+      insert: () => ({ values: (v: unknown) => ({ onConflictDoNothing: () => v }) }),
+    },
+  } as never;
+  const rowFor = (id: number, text: string): OutboxRow =>
+    ({
+      id,
+      chatId: 1000 + id,
+      aboutTelegramId: 7,
+      payload: { text: `${text}\n${TRANSLATION_SLOT}`, parse_mode: "HTML", machine_translation: { text, from: "en", to: "zh", pointer: "" } },
+    }) as unknown as OutboxRow;
+
+  it("asks a few at a time, each text once, and sends what the wait did not reach with the note", async () => {
+    let open = 0;
+    let most = 0;
+    const asked: string[] = [];
+    const translator = {
+      translate: async (text: string) => {
+        asked.push(text);
+        most = Math.max(most, ++open);
+        await new Promise((r) => setTimeout(r, 60));
+        open -= 1;
+        return `译：${text}`;
+      },
+    };
+    const rows = [...Array.from({ length: 12 }, (_, i) => rowFor(i, `text ${i}`)), rowFor(99, "text 0")];
+    const started = Date.now();
+    const result = await translateClaimed(handle, rows, translator, 0, 150);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(asked.filter((t) => t === "text 0")).toHaveLength(1);
+    expect(result.report.translated + result.report.unavailable).toBe(12);
+    expect(result.report.unavailable).toBeGreaterThan(0);
+    expect(result.writes).toHaveLength(result.report.translated);
+    const texts = result.rows.map((r) => (r.payload as { text: string }).text);
+    expect(texts[0]).toContain("译：text 0");
+    expect(texts.at(-1)).toContain("译：text 0");
+    expect(texts.filter((t) => t.includes("机器翻译暂不可用"))).toHaveLength(result.report.unavailable);
+    for (const row of result.rows) expect(row.payload).not.toHaveProperty("machine_translation");
   });
 });

@@ -21,6 +21,9 @@ export interface TranslatedRows {
   report: { translated: number; cached: number; unavailable: number };
 }
 
+/** Translations asked at once. */
+const TRANSLATION_LANES = 4;
+
 const requestOf = (row: OutboxRow): TranslationRequest | undefined => (row.payload as MessagePayload | null)?.machine_translation;
 const keyOf = (r: TranslationRequest) => sha256Hex(`${r.from}>${r.to}\n${r.text}`);
 
@@ -70,17 +73,24 @@ export async function translateClaimed(handle: DbHandle, rows: OutboxRow[], tran
   const known = new Map(cached.map((c) => [c.hash, c.translatedText]));
   report.cached = known.size;
   const writes: TranslatedRows["writes"] = [];
-  await Promise.all(
-    [...wanted].filter(([key]) => !known.has(key)).map(async ([key, { request, about }]) => {
-      const text = await within(translator.translate(request.text, request.from, request.to).catch(() => ""), waitMs, "");
+  // A few at a time (a Worker has 6 connections open at once), all within one wait: a backlog of
+  // texts costs the drain at most `waitMs`; what is not reached by then goes with the note.
+  const misses = [...wanted].filter(([key]) => !known.has(key));
+  const deadline = Date.now() + waitMs;
+  const lane = async () => {
+    for (let next = misses.shift(); next; next = misses.shift()) {
+      const [key, { request, about }] = next;
+      const left = deadline - Date.now();
+      const text = left > 0 ? await within(translator.translate(request.text, request.from, request.to).catch(() => ""), left, "") : "";
       known.set(key, text);
       if (!text) {
         report.unavailable += 1;
-        return;
+        continue;
       }
       report.translated += 1;
       writes.push(storeTranslation(handle, key, text, about, now));
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(TRANSLATION_LANES, misses.length) }, lane));
   return { rows: fill(new Map(slotted.map((row) => [row, known.get(keys.get(row)!) ?? ""]))), writes, report };
 }
