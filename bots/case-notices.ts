@@ -4,7 +4,8 @@
 import { InlineKeyboard } from "grammy";
 import type { RenderedNotice } from "../db/case-writes.ts";
 import { bizenvDepartment, firmMembers, owner, specialist, unitHeads } from "../db/queries/audiences.ts";
-import type { MessagePayload } from "../db/queries/outbox.ts";
+import { withTranslation, type MessagePayload } from "../db/queries/outbox.ts";
+import { crossing, TRANSLATION_SLOT } from "../lib/translation.ts";
 import type { WorkCalendar } from "../domain/calendar.ts";
 import type { NextStep, Notice } from "../domain/case-rules.ts";
 import type { CaseKind, CaseStatus } from "../domain/vocabulary.ts";
@@ -61,12 +62,16 @@ export function renderNotices(notices: readonly Notice[], facts: CaseFacts, stat
             next: (locale) => nextText(locale, n.next, facts.calendar),
             unit: facts.unit,
             link: facts.link,
-            ...(n.detail ? { detail: (locale: Locale) => t(locale, n.detail!.key, { text: n.detail!.text, ref: facts.ref }) } : {}),
+            ...(n.detail ? { detail: (locale: Locale) => t(locale, n.detail!.key, { text: n.detail!.text, ref: facts.ref }), detailText: n.detail.text } : {}),
           }),
         };
       case "owner": {
-        const text = t("zh", `owner-${n.template}`, { ref: facts.ref, ...n.args, ...("due" in n.args ? { due: beijingTime("zh", Number(n.args.due)) } : {}) });
-        return { key: prefix, recipients: owner(facts.ownerId), payloads: zhOnly({ text, parse_mode: "HTML" }), ...(facts.about === undefined ? {} : { about: facts.about }) };
+        // The investor's own words (a message, a reason) end the notice; in English, a translation follows them.
+        const words = n.args.text ?? n.args.reason;
+        const translation = typeof words === "string" ? crossing(words, "zh", t("zh", "full-text-at", { command: `/case ${facts.ref}` })) : null;
+        const text = t("zh", `owner-${n.template}`, { ref: facts.ref, ...n.args, ...("due" in n.args ? { due: beijingTime("zh", Number(n.args.due)) } : {}) }) + (translation ? `\n${TRANSLATION_SLOT}` : "");
+        const payload = withTranslation({ text, parse_mode: "HTML" }, translation);
+        return { key: prefix, recipients: owner(facts.ownerId), payloads: zhOnly(payload), ...(facts.about === undefined ? {} : { about: facts.about }) };
       }
       case "unit_heads": {
         const text = t("zh", `owner-${n.template}`, { ref: facts.ref, due: beijingTime("zh", Number(n.args.due)) });

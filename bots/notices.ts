@@ -1,11 +1,12 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
 import { InlineKeyboard } from "grammy";
-import { limitWithRefs, type MessagePayload } from "../db/queries/outbox.ts";
+import { limitWithRefs, limitWithTranslation, withTranslation, type MessagePayload } from "../db/queries/outbox.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
 import { packBlocks } from "../lib/telegram-text.ts";
 import { feedbackChoice } from "./callback-data.ts";
 import { otherLocale, raw, t, type Locale } from "../lib/i18n.ts";
+import { crossing, TRANSLATION_SLOT, type TranslationRequest } from "../lib/translation.ts";
 
 export interface StatusFacts {
   ref: string;
@@ -17,27 +18,38 @@ export interface StatusFacts {
   link: string;
   /** An extra line before "next" (e.g. the specialist's reply), in the reader's language. */
   detail?: (locale: Locale) => string;
+  /** The free text inside the detail (a reply, an outcome, a reason): the reader of the other language gets its machine translation. */
+  detailText?: string;
+}
+
+/** The detail's translation for a reader of `locale`, when its free text is in the other language. */
+function detailTranslation(locale: Locale, facts: StatusFacts): TranslationRequest | null {
+  return facts.detail && facts.detailText ? crossing(facts.detailText, locale, t(locale, "full-text-at", { command: `/status ${facts.ref}` })) : null;
 }
 
 function statusText(locale: Locale, facts: StatusFacts): string {
+  const slot = detailTranslation(locale, facts) ? `\n${TRANSLATION_SLOT}` : "";
   return t(locale, "status-update", {
     ref: facts.ref,
     status: t(locale, `status-${facts.status}`),
-    detail: raw(facts.detail ? `${facts.detail(locale)}\n` : ""),
+    detail: raw(facts.detail ? `${facts.detail(locale)}${slot}\n` : ""),
     next: raw(facts.next(locale)),
     unit: facts.unit?.[locale] ?? t(locale, "unit-queue"),
     link: facts.link,
   });
 }
 
-/** One message with both languages; when a long detail (a reply, an outcome) makes that too long, one message per language. */
+/**
+ * One message with both languages; when a long detail (a reply, an outcome) makes that too long, one
+ * message per language. A detail in one language gets a machine-translation slot in the other's block,
+ * and room for it: the two blocks share a message only if the translation is likely to fit too.
+ */
 export function statusUpdatePayloads(facts: StatusFacts): { zh: MessagePayload[]; en: MessagePayload[] } {
+  const translation = detailTranslation("zh", facts) ?? detailTranslation("en", facts);
   const payloads = (first: Locale): MessagePayload[] =>
-    packBlocks([statusText(first, facts), statusText(otherLocale(first), facts)], { limit: limitWithRefs }).map((text) => ({
-      text,
-      parse_mode: "HTML",
-      link_preview_options: { is_disabled: true },
-    }));
+    packBlocks([statusText(first, facts), statusText(otherLocale(first), facts)], { limit: limitWithRefs, joinLimit: limitWithTranslation }).map((text) =>
+      withTranslation({ text, parse_mode: "HTML", link_preview_options: { is_disabled: true } }, translation),
+    );
   return { zh: payloads("zh"), en: payloads("en") };
 }
 

@@ -3,7 +3,8 @@
 // firm's status update — one batch — then the bilingual confirmation.
 import { newCaseWrites, type RenderedNotice } from "../db/case-writes.ts";
 import { admins, firmMembers, owner as ownerAudience } from "../db/queries/audiences.ts";
-import { enqueueForRecipients, limitWithRefs, REF_PLACEHOLDER } from "../db/queries/outbox.ts";
+import { enqueueForRecipients, limitWithTranslation, REF_PLACEHOLDER, withTranslation } from "../db/queries/outbox.ts";
+import { crossing, TRANSLATION_SLOT } from "../lib/translation.ts";
 import { fitText } from "../lib/telegram-text.ts";
 import type { RoutingCandidate } from "../db/queries/preload.ts";
 import { beijingDate, beijingYear, type CalendarWarning } from "../domain/calendar.ts";
@@ -93,8 +94,12 @@ export async function submitCase(ctx: BotContext, form: CaseForm, draft: Draft) 
   };
   // The firm's words may be longer than a message holds: cut, they point to /case, which shows them whole.
   const pointer = t("zh", "full-text-at", { command: `/case ${REF_PLACEHOLDER}` });
-  const text = fitText((cut) => t("zh", owner ? "owner-assigned" : "queue-assigned", { ...zhFacts, original: cut(originalText(draft)) }), { pointer, limit: limitWithRefs }).text;
-  const notice = { text, parse_mode: "HTML" as const, reply_markup: ownerKeyboard(caseId, kind) };
+  // Written in English, the firm's words (the queue's notice shows only the summary) are followed by
+  // their machine translation, filled in when the notice is sent.
+  const translation = crossing(owner ? originalText(draft) : summary, "zh", pointer);
+  const slot = translation ? `\n${TRANSLATION_SLOT}` : "";
+  const text = fitText((cut) => t("zh", owner ? "owner-assigned" : "queue-assigned", { ...zhFacts, original: cut(originalText(draft)) }) + slot, { pointer, limit: limitWithTranslation }).text;
+  const notice = withTranslation({ text, parse_mode: "HTML" as const, reply_markup: ownerKeyboard(caseId, kind) }, translation);
   const first = records[0]!;
   const unitNames = owner ? { zh: owner.unitNameZh, en: owner.unitNameEn } : null;
   // A queued case goes to the department, whose first step takes it: the same buttons.

@@ -94,6 +94,10 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
       created_at: no, sent_at: no, dead_at: no,
     },
   },
+  translations: {
+    rows: "translations of the person's words (about_telegram_id): deleted; the rest go with the outbox's retention",
+    columns: { hash: no, translated_text: deleteRow, about_telegram_id: deleteRow, created_at: no },
+  },
   specialists: {
     rows: "none: staff accounts",
     columns: {

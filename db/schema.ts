@@ -482,3 +482,23 @@ export const webSignIns = sqliteTable("web_sign_ins", {
   usedAt: integer("used_at"),
   createdAt: createdAt(),
 });
+
+/**
+ * Machine translations already made, by the SHA-256 of "<from>><to>\n<text>": each text is translated
+ * once however many people read it or however often its message is retried. Personal data (the
+ * translation of someone's words): deleted by /deleteme with `about_telegram_id` (the investor whose
+ * words they are), and with the outbox's retention (workers/jobs/retention.ts).
+ */
+export const translations = sqliteTable(
+  "translations",
+  {
+    hash: text("hash").primaryKey(),
+    translatedText: text("translated_text").notNull(),
+    aboutTelegramId: integer("about_telegram_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("translations_about").on(t.aboutTelegramId).where(sql`about_telegram_id IS NOT NULL`),
+    index("translations_created").on(t.createdAt),
+  ],
+);

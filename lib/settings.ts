@@ -54,6 +54,8 @@ export const SettingsSchema = v.object({
   OUTBOX_RETENTION_DAYS: days(1, 365, "must be 1–365 days", 30),
   /** Marks of processed updates are purged after this many days: Telegram redelivers an update for up to 24 hours and may reuse an update_id after a week. */
   PROCESSED_UPDATES_RETENTION_DAYS: days(2, 30, "must be 2–30 days: Telegram redelivers an update for up to 24 hours", 8),
+  /** A stand-in for the Workers AI binding that answers over HTTP (the sandbox's and the tests' fake); used only without an AI binding. */
+  AI_FAKE_URL: v.optional(httpUrl()),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

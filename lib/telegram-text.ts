@@ -206,15 +206,20 @@ export function splitPayload<P extends TextPayload>(payload: P, limit: Limit = T
   return texts.map((text, i) => ({ ...rest, text, ...(i === texts.length - 1 && markup !== undefined ? { reply_markup: markup } : {}) }) as P);
 }
 
-/** Blocks (e.g. one per language) packed whole into as few messages as fit, in order; a block too long alone is split. */
-export function packBlocks(blocks: string[], options: { separator?: string; limit?: Limit } = {}): string[] {
+/**
+ * Blocks (e.g. one per language) packed whole into as few messages as fit, in order; a block too long
+ * alone is split. `joinLimit` (default `limit`) is what blocks joined in one message may show: less
+ * keeps room for what is filled in later (a machine translation) without splitting a block that fits.
+ */
+export function packBlocks(blocks: string[], options: { separator?: string; limit?: Limit; joinLimit?: Limit } = {}): string[] {
   const separator = options.separator ?? "\n\n";
   const limit = options.limit ?? TEXT_LIMIT;
+  const joinLimit = options.joinLimit ?? limit;
   const messages: string[] = [];
   let current: string | undefined;
   for (const block of blocks) {
     const joined = current === undefined ? block : `${current}${separator}${block}`;
-    if (shownLength(joined) <= limitOf(limit, joined)) {
+    if (current === undefined ? shownLength(joined) <= limitOf(limit, joined) : shownLength(joined) <= limitOf(joinLimit, joined)) {
       current = joined;
       continue;
     }

@@ -37,6 +37,7 @@ const WORKER_SETTINGS = [
   "CHANNEL_CREDENTIALS_KEY",
   "DINGTALK_API_ROOT",
   "WECOM_API_ROOT",
+  "AI_FAKE_URL",
 ] as const;
 const SANDBOX_TOKEN = "7000000000:SANDBOX_token_0123456789abcdefghij";
 
@@ -138,6 +139,8 @@ try {
     stack.add(fake.close);
     workerVars.TELEGRAM_BOT_TOKEN = SANDBOX_TOKEN;
     workerVars.TELEGRAM_API_ROOT = given.TELEGRAM_API_ROOT ?? fake.url;
+    // Machine translation offline: the fake answers like Workers AI (wrangler's AI binding would need Cloudflare).
+    workerVars.AI_FAKE_URL = given.AI_FAKE_URL ?? `${fake.url}/__ai/run`;
     sandboxUrl = fake.url;
     // The units' DingTalk and WeCom groups, as the fake robots record them (scripts/lib/demo-robots.ts sets one up).
     const robots = await startFakeRobots({ port: robotsPort });

@@ -1,5 +1,6 @@
 // What the bot Worker is handed: its settings as strings (read and checked by lib/settings.ts) and
 // its bindings.
+import type { AiRunner } from "../lib/translation.ts";
 import type { OutboxQueue } from "./outbox/queue.ts";
 
 export interface Env {
@@ -26,4 +27,7 @@ export interface Env {
   WEB?: { fetch(request: Request): Promise<Response> };
   /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
   OUTBOX_QUEUE?: OutboxQueue;
+  /** Workers AI (`[ai] binding = "AI"`): machine translation of free text across zh/en; off without it. */
+  AI?: AiRunner;
+  AI_FAKE_URL?: string;
 }

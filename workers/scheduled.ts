@@ -5,6 +5,7 @@ import { openDbFor, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
 import type { Settings } from "../lib/settings.ts";
 import type { OutboxQueue } from "./outbox/queue.ts";
+import type { Translator } from "../lib/translation.ts";
 import { alertsJob } from "./jobs/alerts.ts";
 import { digestJob } from "./jobs/digest.ts";
 import { expiryJob } from "./jobs/expiry.ts";
@@ -19,6 +20,8 @@ export interface JobContext {
   cron: string;
   /** The outbox queue, when the Worker has the binding. */
   queue?: OutboxQueue | undefined;
+  /** Fills messages' machine-translation slots (workers/translator.ts). */
+  translator?: Translator | undefined;
 }
 
 export interface CronJob {
@@ -41,13 +44,14 @@ export async function runTick(
   cron: string,
   registry: CronJob[] = jobs,
   queue?: OutboxQueue,
+  translator?: Translator,
 ): Promise<TickReport> {
   const started = Date.now();
   const handle = openDbFor(settings);
   const results: TickReport["jobs"] = {};
   for (const job of registry) {
     try {
-      results[job.name] = await job.run({ handle, settings, now, cron, queue });
+      results[job.name] = await job.run({ handle, settings, now, cron, queue, translator });
     } catch (error) {
       logError("job_failed", error, { job: job.name, now });
       results[job.name] = { error: (error as Error).name };

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm"
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "../client.ts";
 import { CASE_DETAIL_TEXT_KEYS, INVESTOR_EVENT_TEXT_KEYS } from "../personal-data.ts";
-import { attachments, caseEvents, cases, firmMembers, outbox, processedUpdates, rateCounters, sessions, users } from "../schema.ts";
+import { attachments, caseEvents, cases, firmMembers, outbox, processedUpdates, rateCounters, sessions, translations, users } from "../schema.ts";
 
 /** The JSON object in `column` with the values under `keys` replaced by `marker` (keys it lacks stay absent). */
 function redacted(column: SQLiteColumn, keys: readonly string[], marker: string): SQL {
@@ -23,6 +23,7 @@ export function erasePerson(db: Db, person: { telegramId: number; chatId: number
     // Telegram chats only: a group robot's rows carry the robot's id, which is no person's.
     ...chats.map((chatId) => db.delete(outbox).where(and(eq(outbox.channel, "telegram"), eq(outbox.chatId, chatId)))),
     db.delete(outbox).where(eq(outbox.aboutTelegramId, telegramId)),
+    db.delete(translations).where(eq(translations.aboutTelegramId, telegramId)),
     db
       .update(cases)
       .set({ createdBy: null, summary: marker, details: redacted(cases.details, CASE_DETAIL_TEXT_KEYS, marker) })

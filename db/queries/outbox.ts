@@ -3,6 +3,7 @@
 import { desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { splitPayload, TEXT_LIMIT } from "../../lib/telegram-text.ts";
+import { TRANSLATION_ROOM, TRANSLATION_SLOT, type TranslationRequest } from "../../lib/translation.ts";
 import { cases, outbox } from "../schema.ts";
 
 /** Stands for a new case's ref in texts built before the batch that numbers the case. */
@@ -15,6 +16,11 @@ const FILLED_MAX_LENGTH = 40;
 /** The characters a message may show once every placeholder in it has become a ref. */
 export function limitWithRefs(text: string): number {
   return TEXT_LIMIT - (text.split(REF_PLACEHOLDER).length - 1) * (REF_MAX_LENGTH - REF_PLACEHOLDER.length);
+}
+
+/** As limitWithRefs, keeping room for a machine translation where the text has a slot: for fitting (cutting) free text and joining blocks, never for splitting. */
+export function limitWithTranslation(text: string): number {
+  return limitWithRefs(text) - (text.includes(TRANSLATION_SLOT) ? TRANSLATION_ROOM : 0);
 }
 
 /** The messages a payload is sent as: one, or its parts in order when it is over Telegram's limit. */
@@ -30,6 +36,13 @@ export interface MessagePayload {
   parse_mode?: "HTML";
   reply_markup?: unknown;
   link_preview_options?: { is_disabled: boolean };
+  /** The free text whose machine translation fills TRANSLATION_SLOT when the row is sent (never sent to Telegram). */
+  machine_translation?: TranslationRequest;
+}
+
+/** `payload` with the request for its slot, if its text has one (a message in parts has it in one part). */
+export function withTranslation(payload: MessagePayload, request: TranslationRequest | null): MessagePayload {
+  return request && payload.text.includes(TRANSLATION_SLOT) ? { ...payload, machine_translation: request } : payload;
 }
 
 /** A message in each reader's language; a list: its parts, in order (e.g. one per language when both do not fit). */

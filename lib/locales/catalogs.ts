@@ -17,6 +17,7 @@ import enPage from "./en/page.ftl" with { type: "text" };
 import enRecord from "./en/record.ftl" with { type: "text" };
 import enSpecialist from "./en/specialist.ftl" with { type: "text" };
 import enSupervision from "./en/supervision.ftl" with { type: "text" };
+import enTranslation from "./en/translation.ftl" with { type: "text" };
 import zhAccount from "./zh/account.ftl" with { type: "text" };
 import zhAdmin from "./zh/admin.ftl" with { type: "text" };
 import zhCaseEngine from "./zh/case-engine.ftl" with { type: "text" };
@@ -34,8 +35,9 @@ import zhPage from "./zh/page.ftl" with { type: "text" };
 import zhRecord from "./zh/record.ftl" with { type: "text" };
 import zhSpecialist from "./zh/specialist.ftl" with { type: "text" };
 import zhSupervision from "./zh/supervision.ftl" with { type: "text" };
+import zhTranslation from "./zh/translation.ftl" with { type: "text" };
 
 export const catalogs = {
-  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCases, zhChannels, zhClaims, zhCommon, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision],
-  en: [enAccount, enAdmin, enCaseEngine, enCases, enChannels, enClaims, enCommon, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision],
+  zh: [zhAccount, zhAdmin, zhCaseEngine, zhCases, zhChannels, zhClaims, zhCommon, zhForms, zhHandOver, zhHelp, zhIntake, zhNames, zhOnboarding, zhPage, zhRecord, zhSpecialist, zhSupervision, zhTranslation],
+  en: [enAccount, enAdmin, enCaseEngine, enCases, enChannels, enClaims, enCommon, enForms, enHandOver, enHelp, enIntake, enNames, enOnboarding, enPage, enRecord, enSpecialist, enSupervision, enTranslation],
 } as const;

@@ -5,8 +5,11 @@ import { parseTelegramHtml, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { handleSandbox, type SandboxPreset } from "./sandbox.ts";
 
 export interface RecordedCall { seq: number; at: number; method: string; payload: Record<string, unknown>; status: number; response: unknown }
-/** "migrated": the group became a supergroup (400 with parameters.migrate_to_chat_id = `migrateTo`). */
-export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400" | "migrated"; retryAfter?: number; migrateTo?: number; times?: number }
+/**
+ * "migrated": the group became a supergroup (400 with parameters.migrate_to_chat_id = `migrateTo`).
+ * For the fake Workers AI (method "ai:run"): "500" fails, "hang" never answers, "empty" answers without a translation.
+ */
+export interface Fault { method?: string; chatId?: number; kind: "429" | "403" | "500" | "hang" | "400" | "migrated" | "empty"; retryAfter?: number; migrateTo?: number; times?: number }
 export interface FakeTelegramOptions {
   port?: number;
   host?: string;
@@ -100,6 +103,34 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
   };
 
+  /**
+   * A stand-in for the Workers AI binding's run() (workers/translator.ts posts {model, inputs}): m2m100's
+   * input checked as the service checks it, its output `{ translated_text }`; recorded as method
+   * "ai:run". The "translation" is the text marked with its direction, so tests and the sandbox can tell.
+   */
+  const fakeAi = async (req: IncomingMessage, res: ServerResponse) => {
+    const { model, inputs } = (await readBody(req)) as { model?: string; inputs?: { text?: unknown; source_lang?: unknown; target_lang?: unknown } };
+    const record = (status: number, response: unknown) => {
+      calls.push({ seq: ++seq, at: Date.now(), method: "ai:run", payload: { model, ...inputs }, status, response });
+      send(res, status, response);
+    };
+    if (model !== "@cf/meta/m2m100-1.2b") return record(400, { errors: [{ code: 5007, message: `No such model ${model}` }] });
+    if (typeof inputs?.text !== "string" || typeof inputs.target_lang !== "string") {
+      return record(400, { errors: [{ code: 5006, message: "Error: required properties at '/' are 'text,target_lang'" }] });
+    }
+    const fault = faults.find((f) => f.left > 0 && f.method === "ai:run");
+    if (fault) fault.left -= 1;
+    if (fault?.kind === "hang") {
+      calls.push({ seq: ++seq, at: Date.now(), method: "ai:run", payload: { model, ...inputs }, status: 0, response: null });
+      hanging.add(res);
+      return;
+    }
+    if (fault?.kind === "empty") return record(200, {});
+    if (fault) return record(500, { errors: [{ code: 3040, message: "Capacity temporarily exceeded, please try again." }] });
+    const from = typeof inputs.source_lang === "string" ? inputs.source_lang : "en";
+    return record(200, { translated_text: `[${from}→${inputs.target_lang}] ${inputs.text}` });
+  };
+
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
     if (options.webhook && (url.pathname === "/" || url.pathname.startsWith("/sandbox/"))) {
@@ -113,7 +144,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     }
     if (url.pathname === "/__control/faults" && req.method === "POST") {
       const fault = (await readBody(req)) as unknown as Fault;
-      if (!["429", "403", "500", "hang", "400", "migrated"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
+      if (!["429", "403", "500", "hang", "400", "migrated", "empty"].includes(fault.kind)) return send(res, 400, { ok: false, description: "unknown fault kind" });
       api.inject(fault);
       return send(res, 200, { ok: true });
     }
@@ -126,6 +157,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       api.reset();
       return send(res, 200, { ok: true });
     }
+    if (url.pathname === "/__ai/run" && req.method === "POST") return fakeAi(req, res);
     // Any other service's webhook (e.g. the portal's): recorded as method "hook:<name>" with its
     // headers and raw body, so a test can check the signature; faults apply as to Bot API methods.
     const hook = /^\/__hooks\/([a-z-]+)$/.exec(url.pathname);
@@ -171,7 +203,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
           { ok: false, error_code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat", parameters: { migrate_to_chat_id: fault.migrateTo ?? -1_000_000_000_000 } },
         ],
       } as const;
-      const [status, body] = errors[fault.kind];
+      // "empty" is the fake AI's; a Bot API method given it fails as with "500".
+      const [status, body] = errors[fault.kind === "empty" ? "500" : fault.kind];
       return record(status, body);
     }
     if (method.toLowerCase() === "getupdates") {

@@ -11,10 +11,16 @@ export const TICK_SEND_BUDGET_MS = 20_000;
 
 export const outboxJob: CronJob = {
   name: "outbox",
-  async run({ handle, settings, now, queue }) {
+  async run({ handle, settings, now, queue, translator }) {
     if (queue) return enqueueDue(handle, queue, now, 2000);
     // "now" is the tick's scheduled time for what is due; pacing needs the real clock.
-    const report = await drainOutbox(handle, botFor(settings).api, now, { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, Date.now);
+    const report = await drainOutbox(
+      handle,
+      botFor(settings).api,
+      now,
+      { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000), translator },
+      Date.now,
+    );
     return { ...report };
   },
 };

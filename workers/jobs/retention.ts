@@ -7,7 +7,7 @@
 // are still planned (next_alert_at set) stay until its plan ends.
 import { inArray, sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client.ts";
-import { outbox, processedUpdates } from "../../db/schema.ts";
+import { outbox, processedUpdates, translations } from "../../db/schema.ts";
 import type { Settings } from "../../lib/settings.ts";
 import type { CronJob } from "../scheduled.ts";
 
@@ -16,7 +16,7 @@ const DAY_MS = 86_400_000;
 const BATCH = 500;
 const MAX_BATCHES = 10;
 
-/** The two deletes of one batch: the oldest due rows first. `status = 'sent'` is a literal so the partial index applies. */
+/** The deletes of one batch (sent rows, marks, and translations as old as the sent rows that used them): the oldest due rows first. `status = 'sent'` is a literal so the partial index applies. */
 export function purgeStatements(db: Db, outboxBefore: number, updatesBefore: number, batch: number) {
   return [
     db.delete(outbox).where(
@@ -44,19 +44,26 @@ export function purgeStatements(db: Db, outboxBefore: number, updatesBefore: num
           .limit(batch),
       ),
     ),
+    db.delete(translations).where(
+      inArray(
+        translations.hash,
+        db.select({ hash: translations.hash }).from(translations).where(sql`${translations.createdAt} < ${outboxBefore}`).orderBy(translations.createdAt).limit(batch),
+      ),
+    ),
   ] as const;
 }
 
 export async function runRetention(handle: DbHandle, settings: Settings, now: number, limits = { batch: BATCH, maxBatches: MAX_BATCHES }) {
   const outboxBefore = now - settings.OUTBOX_RETENTION_DAYS * DAY_MS;
   const updatesBefore = now - settings.PROCESSED_UPDATES_RETENTION_DAYS * DAY_MS;
-  const done = { outbox: 0, processed_updates: 0, batches: 0 };
+  const done = { outbox: 0, processed_updates: 0, translations: 0, batches: 0 };
   while (done.batches < limits.maxBatches) {
-    const [sent, marks] = await handle.db.batch(purgeStatements(handle.db, outboxBefore, updatesBefore, limits.batch));
+    const [sent, marks, translated] = await handle.db.batch(purgeStatements(handle.db, outboxBefore, updatesBefore, limits.batch));
     done.batches += 1;
     done.outbox += sent.rowsAffected;
     done.processed_updates += marks.rowsAffected;
-    if (sent.rowsAffected < limits.batch && marks.rowsAffected < limits.batch) break;
+    done.translations += translated.rowsAffected;
+    if (sent.rowsAffected < limits.batch && marks.rowsAffected < limits.batch && translated.rowsAffected < limits.batch) break;
   }
   return done;
 }

@@ -3,6 +3,7 @@
 import { botFor } from "../../bots/bot.ts";
 import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../../lib/settings.ts";
+import { TRANSLATION_WAIT_MS, type Translator } from "../../lib/translation.ts";
 import { logError, logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
 import { robotSettingsOf } from "./channels/robots.ts";
@@ -50,21 +51,23 @@ export async function drainWithin(schedule: DrainSchedule): Promise<number> {
   return rounds;
 }
 
+/** The drain after an update as the webhook runs it: rounds of drainNow (its slots filled by `translator`) in the time left. */
+export function afterUpdate(settings: Settings, now: () => number, translator?: Translator): DrainSchedule {
+  return {
+    clock: Date.now,
+    // A round may first wait for its translations, so its last send can end that much later.
+    sendTimeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000 + (translator ? TRANSLATION_WAIT_MS : 0),
+    round: (budgetMs) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs, translator }),
+  };
+}
+
 /**
  * One drain per isolate at a time: an update that queues messages while a drain runs only asks
  * it to go round once more, instead of starting a second one that would race it for the same
  * rows (and, under load, flood the database with claims). What is left when its time is up waits
  * for the next update or tick.
  */
-export async function drainAfterUpdate(
-  settings: Settings,
-  now: () => number,
-  schedule: DrainSchedule = {
-    clock: Date.now,
-    sendTimeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000,
-    round: (budgetMs) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs }),
-  },
-): Promise<void> {
+export async function drainAfterUpdate(settings: Settings, now: () => number, schedule: DrainSchedule = afterUpdate(settings, now)): Promise<void> {
   requested = true;
   const started = schedule.clock();
   if (drainingSince && started - drainingSince < WAIT_UNTIL_MS) return;

@@ -61,7 +61,7 @@ export function classify(row: OutboxRow, error: unknown, now: number): Outcome {
 }
 
 /** Writes every outcome in one batch, with what follows from them. */
-export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Tried, now: number): Promise<void> {
+export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Tried, now: number, also: readonly object[] = []): Promise<void> {
   const { db } = handle;
   const writes = outcomes.map((o) => {
     switch (o.result) {
@@ -132,5 +132,6 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
       );
     }
   }
+  writes.push(...(also as never[]));
   if (writes.length) await db.batch(writes as [(typeof writes)[number], ...typeof writes]);
 }

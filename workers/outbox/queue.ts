@@ -4,6 +4,7 @@
 import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
 import { claimDue, takeLeased, type OutboxRow } from "./claim.ts";
+import type { Translator } from "../../lib/translation.ts";
 import { sendAndRecord, type DrainReport } from "./sender.ts";
 import type { PortalTarget } from "./portal.ts";
 import { recipientOf } from "./channels/channel.ts";
@@ -63,8 +64,15 @@ export async function handOver(queue: OutboxQueue, batches: OutboxBatch[]): Prom
   }
 }
 
-export async function consumeBatch(handle: DbHandle, api: Api, batch: OutboxBatch, now: number, portal?: PortalTarget, robots?: RobotSettings): Promise<DrainReport> {
-
+export async function consumeBatch(
+  handle: DbHandle,
+  api: Api,
+  batch: OutboxBatch,
+  now: number,
+  portal?: PortalTarget,
+  robots?: RobotSettings,
+  translator?: Translator,
+): Promise<DrainReport> {
   const rows = await takeLeased(handle, batch.ids, batch.leaseUntil, now);
-  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal, robots }, Date.now);
+  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal, robots, translator }, Date.now);
 }

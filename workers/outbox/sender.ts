@@ -11,6 +11,8 @@ import { classify, recordOutcomes, type Outcome, type Tried } from "./outcomes.t
 import type { Pacer } from "./pacer.ts";
 import type { PortalTarget } from "./portal.ts";
 import { loadRobots } from "./robot-targets.ts";
+import { translateClaimed } from "./translate.ts";
+import type { Translator } from "../../lib/translation.ts";
 
 export interface DrainOptions {
   /** Rows claimed at most in this drain. */
@@ -24,6 +26,8 @@ export interface DrainOptions {
   portal?: PortalTarget | undefined;
   /** How group robots are reached; without it their rows are dead letters (not configured). */
   robots?: RobotSettings | undefined;
+  /** Fills machine-translation slots; without it (no AI binding) they are left out. */
+  translator?: Translator | undefined;
 }
 
 export interface DrainReport {
@@ -34,6 +38,10 @@ export interface DrainReport {
   unreachable: number;
   released: number;
   moved: number;
+  /** Machine translations made now, found in the cache, and unavailable (failed, slow or empty: sent with the note). */
+  translated: number;
+  translations_cached: number;
+  translations_unavailable: number;
 }
 
 const NO_ROBOTS: RobotSettings = { key: undefined, dingtalkRoot: "", wecomRoot: "", timeoutMs: 1 };
@@ -95,12 +103,13 @@ export async function drainOutbox(handle: DbHandle, api: Api, now: number, optio
 }
 
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
+  const translated = await translateClaimed(handle, rows, options.translator, now);
   const telegram = new TelegramChannel(api, options.pacer);
-  const robots = new RobotChannel(options.robots ?? NO_ROBOTS, await loadRobots(handle, rows, now, clock()));
+  const robots = new RobotChannel(options.robots ?? NO_ROBOTS, await loadRobots(handle, translated.rows, now, clock()));
   const channels = { telegram, portal: new PortalChannel(options.portal), dingtalk: robots, wecom: robots };
-  const outcomes = await sendClaimed(channels, rows, options, clock, now);
+  const outcomes = await sendClaimed(channels, translated.rows, options, clock, now);
   const tried: Tried = { outcomes, moved: telegram.moved };
-  await recordOutcomes(handle, tried, now);
+  await recordOutcomes(handle, tried, now, translated.writes);
   const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;
   return {
     claimed: rows.length,
@@ -110,5 +119,8 @@ export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[
     unreachable: count("unreachable"),
     released: count("released"),
     moved: telegram.moved.size,
+    translated: translated.report.translated,
+    translations_cached: translated.report.cached,
+    translations_unavailable: translated.report.unavailable,
   };
 }

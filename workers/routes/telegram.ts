@@ -7,7 +7,8 @@ import type { Update } from "grammy/types";
 import { handleUpdate, releaseKeptReplies, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
 import { logEvent } from "../../lib/log.ts";
-import { drainAfterUpdate } from "../outbox/drain.ts";
+import { afterUpdate, drainAfterUpdate } from "../outbox/drain.ts";
+import { translatorOf } from "../translator.ts";
 import { secretsMatch } from "../../lib/secret.ts";
 
 const MAX_UPDATE_BYTES = 1024 * 1024;
@@ -53,7 +54,7 @@ telegramRoutes.post(
         replies: report.replies,
       });
       if (report.keptReplies) c.executionCtx.waitUntil(releaseKeptReplies(c.get("settings"), update.update_id));
-      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now")));
+      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now"), afterUpdate(c.get("settings"), c.get("now"), translatorOf(c.env, c.get("settings")))));
       return c.json({ ok: true, outcome: report.outcome });
     } catch (error) {
       if (!(error instanceof RetryLater)) throw error;

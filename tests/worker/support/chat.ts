@@ -23,6 +23,8 @@ export class Chat {
   readonly direct: boolean;
   /** The update's "now" in direct mode: a test may act at a chosen past instant, as the cron does. */
   clock: () => number;
+  /** Settings this chat's updates replace (e.g. AI_FAKE_URL: the drain after them translates). */
+  settings: Record<string, string> = {};
 
   constructor(languageCode = "en", options: { direct?: boolean; clock?: () => number } = {}) {
     this.languageCode = languageCode;
@@ -53,7 +55,7 @@ export class Chat {
       if (report.enqueued) await drainNow(settingsOf(env), Date.now, { ...AFTER_UPDATE, limit: 200 });
       return new Response(JSON.stringify(report));
     }
-    const response = await deliver(update);
+    const response = await deliver(update, undefined, this.settings);
     expect(response.status, `webhook answered ${response.status}`).toBe(200);
     return response;
   }
