@@ -6,7 +6,7 @@ import { InlineKeyboard } from "grammy";
 import type { MessagePayload } from "../db/queries/outbox.ts";
 import { beijingDate } from "../domain/calendar.ts";
 import type { Clock } from "../domain/obligations.ts";
-import { noticeTypeOf } from "../domain/supervision.ts";
+import { noticeTypeOf, SIGN_REMINDER_HOURS } from "../domain/supervision.ts";
 import type { CaseKind, Obligation } from "../domain/vocabulary.ts";
 import { noticeAction } from "./callback-data.ts";
 import { beijingTime } from "../lib/format.ts";
@@ -88,9 +88,9 @@ export function draftPayloads(facts: NoticeFacts, noticeId: string, draftedAt: n
   return zhOnly({ text, parse_mode: "HTML", reply_markup: signKeyboard(noticeId) });
 }
 
-/** To the department, once: a draft still unsigned a working day later. */
-export function signReminderPayloads(n: { id: string; level: number; ref: string; unit: string; draftedAt: number }) {
-  const text = t("zh", "sv-sign-reminder", { ref: n.ref, title: noticeTitle(n.level), unit: n.unit, drafted: beijingTime("zh", n.draftedAt) });
+/** To the department, once: a draft still unsigned a working day later (an hour, for an obligation on hours). */
+export function signReminderPayloads(n: { id: string; level: number; ref: string; unit: string; draftedAt: number; clock: Clock }) {
+  const text = t("zh", n.clock === "hours" ? "sv-sign-reminder-hours" : "sv-sign-reminder", { ref: n.ref, title: noticeTitle(n.level), unit: n.unit, drafted: beijingTime("zh", n.draftedAt), hours: SIGN_REMINDER_HOURS });
   return zhOnly({ text, parse_mode: "HTML", reply_markup: signKeyboard(n.id) });
 }
 

@@ -221,7 +221,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
           // Once per draft, however many ticks see it unsigned.
           keyPrefix: `notice:${draft.id}:sign_reminder:`,
           recipients: supervisingOffice(),
-          payloads: signReminderPayloads({ id: draft.id, level: draft.level, ref: c.ref, unit: unit?.name ?? t("zh", "unit-queue"), draftedAt: draft.draftedAt }),
+          payloads: signReminderPayloads({ id: draft.id, level: draft.level, ref: c.ref, unit: unit?.name ?? t("zh", "unit-queue"), draftedAt: draft.draftedAt, clock: step.clock }),
           caseId: c.id,
           now,
           when: sql`${when} AND EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${draft.id} AND status = 'draft')`,

@@ -42,6 +42,7 @@ sv-draft =
     { $document }
 sv-button-sign = ✍️ Sign off
 sv-sign-reminder = ⏰ A supervision notice draft ([{ $ref }] { $title } to { $unit }, drafted { $drafted }) has waited a working day for sign-off. Please review and sign it off.
+sv-sign-reminder-hours = ⏰ A supervision notice draft ([{ $ref }] { $title } to { $unit }, drafted { $drafted }) runs on hours and has waited { $hours } hour(s) for sign-off. Please review and sign it off now.
 sv-signed = Signed off: { $title }, number { $number }, sent to { $unit }.
 sv-refused-not-allowed = Only officers of the business-environment department can sign off supervision notices.
 sv-refused-signed = This notice was already signed off (number { $number }).

@@ -42,6 +42,7 @@ sv-draft =
     { $document }
 sv-button-sign = ✍️ 签发
 sv-sign-reminder = ⏰ 督办文书草稿（【{ $ref }】{ $title }，致{ $unit }，{ $drafted }起草）已满一个工作日尚未签发，请及时审核签发。
+sv-sign-reminder-hours = ⏰ 督办文书草稿（【{ $ref }】{ $title }，致{ $unit }，{ $drafted }起草）所涉事项按小时计时，起草已满{ $hours }小时尚未签发，请立即审核签发。
 sv-signed = 已签发{ $title }，文号 { $number }，已发送{ $unit }。
 sv-refused-not-allowed = 仅营商环境建设部门工作人员可签发督办文书。
 sv-refused-signed = 此文书已签发（文号 { $number }），无需重复签发。
