@@ -5,7 +5,7 @@
 // next look. Hour clocks run at any hour, nights and holidays included: the cron ticks every 5
 // minutes (wrangler.toml). Outbox dedupe keys and the unique live notice per level make an
 // overlapping or repeated tick add nothing.
-import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { obligationRecords } from "../../bots/case-actions.ts";
 import { renderNotices } from "../../bots/case-notices.ts";
@@ -19,7 +19,7 @@ import { firmMembers, owner, supervisingOffice } from "../../db/queries/audience
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { departmentUnit, ladderFrom, ladderSetting, principalOf } from "../../db/queries/supervision.ts";
-import { caseObligations, cases, firms, specialists, supervisionNotices, units } from "../../db/schema.ts";
+import { caseEvents, caseObligations, cases, firms, specialists, supervisionNotices, units } from "../../db/schema.ts";
 import { draftWrite, voidWrites } from "../../db/supervision-writes.ts";
 import { alertKey, planAlerts, type Alert } from "../../domain/alerts.ts";
 import { addDays, beijingDate, makeCalendar, type WorkCalendar } from "../../domain/calendar.ts";
@@ -62,6 +62,15 @@ export function liveNoticesOf(db: Db, caseIds: string[]) {
     .select({ id: supervisionNotices.id, caseId: supervisionNotices.caseId, level: supervisionNotices.level, status: supervisionNotices.status, obligation: supervisionNotices.obligation, draftedAt: supervisionNotices.draftedAt, unitId: supervisionNotices.unitId })
     .from(supervisionNotices)
     .where(and(inArray(supervisionNotices.caseId, caseIds), sql`${supervisionNotices.status} <> 'void'`));
+}
+
+/** The latest reopening of each claimed case that has one (by the case_events_case index): its current cycle counts from it. */
+export function reopeningsOf(db: Db, caseIds: string[]) {
+  return db
+    .select({ caseId: caseEvents.caseId, at: max(caseEvents.at) })
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, "reopened")))
+    .groupBy(caseEvents.caseId);
 }
 
 export function obligationsOfCases(db: Db, caseIds: string[]) {
@@ -241,9 +250,10 @@ async function runBatch(handle: DbHandle, settings: Settings, now: number): Prom
   const ids = claimed.map((c) => c.id);
   const ownerIds = [...new Set(claimed.flatMap((c) => (c.ownerId ? [c.ownerId] : [])))];
   const window = windowOf(claimed, now);
-  const [obligationRows, noticeRows, days, years, policyRows, firmRows, ownerRows, departmentRows, ladderRows] = await handle.readBatch([
+  const [obligationRows, noticeRows, reopeningRows, days, years, policyRows, firmRows, ownerRows, departmentRows, ladderRows] = await handle.readBatch([
     obligationsOfCases(db, ids),
     liveNoticesOf(db, ids),
+    reopeningsOf(db, ids),
     ...calendarWindow(db, window.from, window.to),
     db.select({ id: firms.id, nameZh: firms.nameZh, nameEn: firms.nameEn }).from(firms).where(inArray(firms.id, [...new Set(claimed.map((c) => c.firmId))])),
     db
@@ -272,7 +282,8 @@ async function runBatch(handle: DbHandle, settings: Settings, now: number): Prom
   for (const c of claimed) {
     const obligations = obligationRecords(obligationRows.filter((o) => o.caseId === c.id));
     const notices = noticeRows.filter((n) => n.caseId === c.id);
-    const alerts = planAlerts(ctx.calendar, { status: c.status, receivedAt: c.receivedAt, resolvedAt: c.resolvedAt, obligations }, now);
+    const cycleStartedAt = reopeningRows.find((r) => r.caseId === c.id)?.at ?? c.receivedAt;
+    const alerts = planAlerts(ctx.calendar, { status: c.status, cycleStartedAt, resolvedAt: c.resolvedAt, obligations }, now);
     const supervision = planSupervision(ctx.calendar, ctx.ladder, obligations, notices, isOpen(c.status), now);
     counts.alerts += alerts.due.length;
     for (const alert of alerts.due) writes.push(...(await alertWrites(ctx, c, obligations, alert)));
