@@ -7,13 +7,14 @@
 // overlapping or repeated tick add nothing.
 import { and, eq, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { obligationRecords } from "../../bots/case-actions.ts";
 import { renderNotices } from "../../bots/case-notices.ts";
 import { t } from "../../lib/i18n.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { surveyPayloads } from "../../bots/notices.ts";
-import { draftPayloads, signReminderPayloads, type NoticeFacts } from "../../bots/supervision-documents.ts";
+import { draftPayloads, signReminderPayloads } from "../../bots/supervision-documents.ts";
+import { issuerName, noticeDocumentHtml } from "../../bots/notice-document.ts";
 import { decisionWrites, eventWrite } from "../../db/case-writes.ts";
+import { caseSnapshot, obligationRecords } from "../../db/case-snapshot.ts";
 import type { Db, DbHandle } from "../../db/client.ts";
 import { firmMembers, owner, supervisingOffice } from "../../db/queries/audiences.ts";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
@@ -140,21 +141,8 @@ async function alertWrites(ctx: Context, c: CaseRow, obligations: readonly Oblig
     case "survey_reminder":
       return [enqueueForRecipients(db, { keyPrefix: `${key}:`, recipients: firmMembers(c.firmId, c.id), payloads: surveyPayloads(c.ref, c.id, true), caseId: c.id, now, when })];
     case "close_without_feedback": {
-      const snapshot = {
-        id: c.id,
-        ref: c.ref,
-        kind: c.kind,
-        status: c.status,
-        version: c.version,
-        firmId: c.firmId,
-        ownerId: c.ownerId,
-        ownerUnitId: c.ownerId ? (ctx.owners.get(c.ownerId)?.unit.id ?? null) : null,
-        pendingOwnerId: c.pendingOwnerId,
-        receivedAt: c.receivedAt,
-        obligations,
-        // The system's action does not depend on co-handlers.
-        coHandlers: [],
-      };
+      // The system's action does not depend on co-handlers.
+      const snapshot = caseSnapshot(c, c.ownerId ? (ctx.owners.get(c.ownerId)?.unit.id ?? null) : null, obligations, []);
       const decision = decide(snapshot, { action: "close_without_feedback" }, { type: "system" }, { now, calendar: ctx.calendar, policies: ctx.policies });
       if (!decision.ok) return [];
       ctx.counts.closed += 1;
@@ -188,20 +176,14 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
     case "draft": {
       const id = crypto.randomUUID();
       const unit = addresseeOf(ctx, c);
-      const facts: NoticeFacts = {
-        level: step.level,
-        ref: c.ref,
-        firm: ctx.firmName.get(c.firmId) ?? "",
-        kind: c.kind,
-        receivedAt: c.receivedAt,
-        obligation: step.obligation.obligation,
-        clock: step.obligation.clock,
-        missedDueAt: step.obligation.dueAt,
-        overdue: overdueBy(ctx.calendar, step.obligation, now),
-        unit: unit?.name ?? t("zh", "unit-queue"),
-        principal: unit?.principal ?? null,
-        issuer: ctx.department?.name ?? null,
-      };
+      const unitName = unit?.name ?? t("zh", "unit-queue");
+      const documentHtml = noticeDocumentHtml(
+        { notice: step.notice, obligation: step.obligation.obligation, missedDueAt: step.obligation.dueAt, clock: step.obligation.clock, overdue: overdueBy(ctx.calendar, step.obligation, now).amount, draft: { rectificationWorkingDays: ctx.ladder.rectificationWorkingDays } },
+        { ref: c.ref, kind: c.kind, firm: ctx.firmName.get(c.firmId) ?? "", receivedAt: c.receivedAt },
+        { name: unitName, principal: unit?.principal ?? null },
+        issuerName(ctx.department?.name),
+        now,
+      );
       // Another tick may have drafted this level first: then this draft, its event and its message are not written.
       const drafted = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${id})`;
       ctx.counts.drafts += 1;
@@ -211,7 +193,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
         enqueueForRecipients(db, {
           keyPrefix: `notice:${id}:draft:`,
           recipients: supervisingOffice(),
-          payloads: draftPayloads(facts, id, now, ctx.ladder.rectificationWorkingDays),
+          payloads: draftPayloads({ noticeId: id, level: step.level, ref: c.ref, unit: unitName, documentHtml }),
           caseId: c.id,
           now,
           when: drafted,
