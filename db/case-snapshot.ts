@@ -1,7 +1,9 @@
 // The case as the case module's rules see it (CaseSnapshot of domain/case-rules.ts), made from its
-// stored rows: one mapping for the bot's preload, the web's case page and the cron.
+// stored rows: one mapping for the bot's preload, the web's case page and the cron; and a supervision
+// notice as decideNotice sees it.
 import type { CaseSnapshot } from "../domain/case-rules.ts";
 import type { ObligationRecord } from "../domain/obligations.ts";
+import type { NoticeSnapshot } from "../domain/supervision.ts";
 import type { cases } from "./schema.ts";
 
 type StoredCase = Pick<typeof cases.$inferSelect, "id" | "ref" | "kind" | "status" | "version" | "firmId" | "ownerId" | "pendingOwnerId" | "receivedAt">;
@@ -37,4 +39,9 @@ export function caseSnapshot(c: StoredCase, ownerUnitId: string | null, obligati
     obligations: obligationRecords(obligations),
     coHandlers,
   };
+}
+
+/** A stored supervision notice (or one read with more columns) as decideNotice sees it. */
+export function noticeSnapshot(n: NoticeSnapshot): NoticeSnapshot {
+  return { id: n.id, level: n.level, status: n.status, obligation: n.obligation, draftedAt: n.draftedAt, caseId: n.caseId, unitId: n.unitId, repliedAt: n.repliedAt, missedDueAt: n.missedDueAt };
 }

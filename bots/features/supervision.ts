@@ -7,12 +7,12 @@
 import { Composer } from "grammy";
 import { sql } from "drizzle-orm";
 import { noticeAddressees, supervisingOffice } from "../../db/queries/audiences.ts";
-import type { NoticeRow } from "../../db/queries/preload.ts";
+import { noticeSnapshot } from "../../db/case-snapshot.ts";
 import { ladderFrom } from "../../db/queries/supervision.ts";
 import { NUMBER_PLACEHOLDER, replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { openObligations, type ObligationRecord } from "../../domain/obligations.ts";
-import { decideNotice, noticeTypeOf, overdueBy, type NoticeRefusal, type NoticeSnapshot } from "../../domain/supervision.ts";
+import { decideNotice, noticeTypeOf, overdueBy, type NoticeRefusal } from "../../domain/supervision.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { noticeAction } from "../callback-data.ts";
 import { onButton } from "../buttons.ts";
@@ -29,20 +29,6 @@ export const REPLY_MAX_CHARS = 2000;
 
 export const supervision = new Composer<BotContext>();
 
-function snapshotOf(n: NoticeRow): NoticeSnapshot {
-  return {
-    id: n.id,
-    level: n.level,
-    status: n.status,
-    obligation: n.obligation,
-    draftedAt: n.draftedAt,
-    caseId: n.caseId,
-    unitId: n.unitId,
-    repliedAt: n.repliedAt,
-    missedDueAt: n.missedDueAt,
-  };
-}
-
 /** What a notice decision needs, from the preload; undefined when the notice (or its case) is gone. */
 function loaded(ctx: BotContext, noticeId: string) {
   const { sender, unit } = ctx.state;
@@ -56,7 +42,7 @@ function loaded(ctx: BotContext, noticeId: string) {
   const stillOverdue = isOpen(c.status) && openObligations(obligations).some((o) => o.obligation === notice.obligation && o.dueAt < unit.now);
   const me = sender.specialist;
   const actor = me ? { role: me.role, unitId: me.unitId, id: me.id } : undefined;
-  return { notice, snapshot: snapshotOf(notice), c, context, obligations, calendar, ladder: ladderFrom(context.ladder), stillOverdue, actor };
+  return { notice, snapshot: noticeSnapshot(notice), c, context, obligations, calendar, ladder: ladderFrom(context.ladder), stillOverdue, actor };
 }
 
 type Loaded = NonNullable<ReturnType<typeof loaded>>;

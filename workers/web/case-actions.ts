@@ -9,13 +9,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { renderNotices } from "../../bots/case-notices.ts";
 import { issuedPayloads, issuerName, noticeDocument, noticeDocumentHtml, type DocumentCase, type DocumentNotice, type DocumentUnit } from "../../bots/notice-document.ts";
+import { noticeSnapshot } from "../../db/case-snapshot.ts";
 import { decisionWrites, type RenderedNotice } from "../../db/case-writes.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { bizenvDepartment, noticeAddressees } from "../../db/queries/audiences.ts";
 import { replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { decide } from "../../domain/case-rules.ts";
 import { openObligations } from "../../domain/obligations.ts";
-import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline, type NoticeSnapshot } from "../../domain/supervision.ts";
+import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline } from "../../domain/supervision.ts";
 import type { SpecialistRole, SupervisionNoticeType } from "../../domain/vocabulary.ts";
 import { caseLink, existingCaseToken } from "../../lib/case-token.ts";
 import type { WebSettings } from "./env.ts";
@@ -36,10 +37,6 @@ caseRoutes.use("/web/cases/:ref/*", requireViewer());
 async function progressLink(settings: WebSettings, c: CaseRead["case"]): Promise<string> {
   const token = await existingCaseToken(settings, c);
   return token ? caseLink(settings, token) : `/status ${c.ref}`;
-}
-
-function noticeSnapshot(c: CaseRead, n: Notice["notice"]): NoticeSnapshot {
-  return { id: n.id, level: n.level, status: n.status, obligation: n.obligation, draftedAt: n.draftedAt, caseId: c.case.id, unitId: n.unitId, repliedAt: n.repliedAt, missedDueAt: n.missedDueAt };
 }
 
 /** What the notice's document names, as of `now`, with the deadline the sign-off sets (NUMBER_PLACEHOLDER until it numbers it). */
@@ -146,7 +143,7 @@ caseRoutes.post("/web/cases/:ref/notices/:id/:what", async (c) => {
   const viewer = c.get("viewer");
   const now = c.get("now")();
   const handle = dbOf(c);
-  const snapshot = noticeSnapshot(found, n.notice);
+  const snapshot = noticeSnapshot({ ...n.notice, caseId: found.case.id });
   const signer = { type: "specialist" as const, id: viewer.id };
   if (what === "reply") {
     const text = form.reply ?? "";
