@@ -1,0 +1,102 @@
+// A scenario through the webhook and the cron together, from receipt to closure: an especially
+// urgent appeal filed on a Spring Festival evening. The chats post through handleUpdate at chosen
+// instants ("direct"), and the cron ticks at chosen instants, so the night's hour clocks run as
+// they would: reminders and supervision on hours, at night, on a holiday.
+import { describe, expect, it } from "vitest";
+import { admin } from "./support/admin.ts";
+import { bj, tick } from "./support/cron.ts";
+import { rows } from "./support/db.ts";
+import { registeredInvestor } from "./support/flows.ts";
+import { aboutCase, buttonUnder, flush, responsibleUnit, supervisingOffice } from "./support/supervision.ts";
+
+/** Ticks every 5 minutes over the night, and the outbox send at Telegram's pace: a while under the whole suite. */
+const NIGHT_MS = 180_000;
+
+const notices = (caseId: string) => rows<{ level: number; status: string }>("SELECT level, status FROM supervision_notices WHERE case_id = ? ORDER BY level, drafted_at", [caseId]);
+const owed = (caseId: string) =>
+  rows<{ obligation: string; clock: string; state: string; due_at: number; met_by: string | null }>("SELECT obligation, clock, state, due_at, met_by FROM case_obligations WHERE case_id = ? ORDER BY due_at, obligation", [caseId]);
+
+describe("especially urgent appeal received on a holiday evening", () => {
+  it("is reminded and supervised on hours through the night, signed off at midnight, assessed, heard and closed", async () => {
+    const office = await supervisingOffice();
+    const unit = await responsibleUnit();
+    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+
+    // Mon 16 Feb 2026, Spring Festival, 20:00 Beijing: filed through the webhook.
+    investor.clock = () => bj("2026-02-16", "20:00:00");
+    await investor.send("/urgent");
+    await investor.send("Our imported equipment has been held at the port for two weeks.");
+    await investor.send("The production line has stopped.");
+    await investor.send("Please coordinate with customs to release it.");
+    await investor.tap("Yes");
+    await investor.send("Perishable materials spoil within two days.");
+    await investor.tap("✔ Submit");
+    const [c] = await rows<{ id: string; ref: string; kind: string; owner_id: string }>("SELECT id, ref, kind, owner_id FROM cases WHERE created_by = ?", [investor.userId]);
+    expect(c).toMatchObject({ kind: "especially_urgent", owner_id: unit.owner.id });
+    // Response and assessment within 2 hours (22:00, on hours); the hearing after 3 working days (24, 25, 26 Feb).
+    expect(await owed(c!.id)).toEqual([
+      { obligation: "assessment", clock: "hours", state: "open", due_at: bj("2026-02-16", "22:00:00"), met_by: null },
+      { obligation: "first_response", clock: "hours", state: "open", due_at: bj("2026-02-16", "22:00:00"), met_by: null },
+      { obligation: "hearing_held", clock: "working_days", state: "open", due_at: bj("2026-02-26", "23:59:59"), met_by: null },
+    ]);
+
+    // The cron through the night: an hour before the due, when it is missed, the reminder letter drafted an hour later.
+    for (let at = bj("2026-02-16", "20:05:00"); at <= bj("2026-02-16", "23:55:00"); at += 5 * 60_000) await tick(at);
+    const toOwner = await aboutCase(unit.owner.chat.userId, c!.ref);
+    expect(toOwner.filter((m) => /距时限已不足1小时/.test(m.text))).toHaveLength(2);
+    expect(toOwner.filter((m) => /已超过时限/.test(m.text))).toHaveLength(2);
+    expect(await notices(c!.id)).toEqual([{ level: 1, status: "draft" }]);
+    // Unsigned an hour later, at midnight on the holiday: the department is reminded on hours.
+    await tick(bj("2026-02-17", "00:00:00"));
+    expect(await aboutCase(office.officer.chat.userId, c!.ref, /按小时计时.*尚未签发/)).toHaveLength(1);
+
+    // Signed off at 00:05 in chat; the unit receives the numbered notice with its reply button.
+    office.officer.chat.clock = () => bj("2026-02-17", "00:05:00");
+    await office.officer.chat.post(office.officer.chat.callback(await buttonUnder(office.officer.chat.userId, c!.ref, "签发", /督办文书草稿待签发/)));
+    await flush(c!.id);
+    expect(await notices(c!.id)).toEqual([{ level: 1, status: "signed" }]);
+    const [issued] = await aboutCase(unit.head.chat.userId, c!.ref, /提醒敦促函/);
+    expect(issued?.text).toMatch(/琼营商督〔2026〕\d+号/);
+    expect(issued?.text).toContain("已超期3小时");
+    expect(issued?.buttons.map((b) => b.text)).toEqual(["📝 录入整改情况"]);
+    // The firm sees only that the case is under supervision.
+    investor.clock = () => bj("2026-02-17", "00:06:00");
+    const status = (await investor.send(`/status ${c!.ref}`)).join("\n");
+    expect(status).toContain("Under supervision");
+    expect(status).not.toMatch(/提醒敦促函|Reminder letter/);
+
+    // The owner assesses it at 00:08: the response and the assessment are met; no next step is drafted.
+    unit.owner.chat.clock = () => bj("2026-02-17", "00:08:00");
+    await unit.owner.chat.send(`/case ${c!.ref}`);
+    await unit.owner.chat.tap("⚖️ 研判紧急程度");
+    await unit.owner.chat.tap("情况特别紧急");
+    await unit.owner.chat.tap("跳过");
+    await unit.owner.chat.tap("✔ 提交");
+    for (const time of ["00:10:00", "01:00:00", "02:00:00", "04:00:00", "06:00:00"]) await tick(bj("2026-02-17", time));
+    expect(await notices(c!.id)).toEqual([{ level: 1, status: "signed" }]);
+
+    // The hearing on the first working day after the holiday, then the resolution; the firm is satisfied.
+    unit.owner.chat.clock = () => bj("2026-02-24", "10:00:00");
+    await unit.owner.chat.send(`/case ${c!.ref}`);
+    await unit.owner.chat.tap("🗣️ 登记听取意见或会商");
+    await unit.owner.chat.send("2026-02-24");
+    await unit.owner.chat.tap("组织会商");
+    await unit.owner.chat.send("会同三亚海关会商，确定当日放行。");
+    await unit.owner.chat.tap("✔ 提交");
+    expect((await owed(c!.id)).map((o) => [o.obligation, o.state, o.met_by])).toEqual([
+      ["assessment", "met", unit.owner.id],
+      ["first_response", "met", unit.owner.id],
+      ["hearing_held", "met", unit.owner.id],
+    ]);
+    await unit.owner.chat.tap("🏁 办结");
+    await unit.owner.chat.send("设备已于当日放行。");
+    await unit.owner.chat.tap("✔ 提交");
+    await flush(c!.id);
+    investor.clock = () => bj("2026-02-24", "11:00:00");
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT status, feedback FROM cases WHERE id = ?", [c!.id])).toEqual([{ status: "closed", feedback: "satisfied" }]);
+    const events = await rows<{ type: string }>("SELECT type FROM case_events WHERE case_id = ? ORDER BY id", [c!.id]);
+    expect(events.map((e) => e.type)).toEqual(["received", "assigned", "notice_drafted", "notice_signed", "assessed", "hearing_held", "resolved", "feedback"]);
+  }, NIGHT_MS);
+});
