@@ -2,7 +2,10 @@
 // urgent appeal filed on a Spring Festival evening. The chats post through handleUpdate at chosen
 // instants ("direct"), and the cron ticks at chosen instants, so the night's hour clocks run as
 // they would: reminders and supervision on hours, at night, on a holiday.
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { openDb } from "../../db/client.ts";
+import { loadFigures } from "../../db/queries/figures.ts";
 import { admin } from "./support/admin.ts";
 import { bj, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
@@ -98,5 +101,70 @@ describe("especially urgent appeal received on a holiday evening", () => {
     expect(await rows("SELECT status, feedback FROM cases WHERE id = ?", [c!.id])).toEqual([{ status: "closed", feedback: "satisfied" }]);
     const events = await rows<{ type: string }>("SELECT type FROM case_events WHERE case_id = ? ORDER BY id", [c!.id]);
     expect(events.map((e) => e.type)).toEqual(["received", "assigned", "notice_drafted", "notice_signed", "assessed", "hearing_held", "resolved", "feedback"]);
+  }, NIGHT_MS);
+});
+
+describe("appointment with a later date the firm asked for", () => {
+  it("moves the meeting's due; reminders follow the new due and nothing is supervised at the old one; held on its day, resolved the next, on time", async () => {
+    await supervisingOffice();
+    const unit = await responsibleUnit();
+    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+
+    // Mon 2 Mar 2026 10:00: the meeting is owed within 7 working days, by Wed 11 Mar.
+    investor.clock = () => bj("2026-03-02", "10:00:00");
+    await investor.send("/appointment");
+    await investor.tap("Commerce department");
+    await investor.send("Import of equipment under the zero-tariff policy.");
+    await investor.tap("Skip");
+    await investor.send("Jane Doe, general manager");
+    await investor.tap("✔ Submit");
+    const [c] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ?", [investor.userId]);
+
+    // The owner acknowledges, then schedules Wed 18 Mar at the firm's request: the due moves to that day.
+    const owner = unit.owner.chat;
+    owner.clock = () => bj("2026-03-02", "11:00:00");
+    await owner.send(`/case ${c!.ref}`);
+    await owner.tap("✅ 确认受理");
+    await owner.tap("📅 安排约见");
+    await owner.send("2026-03-18");
+    await owner.send("10:00");
+    await owner.send("海口市政府 3 楼会议室");
+    await owner.tap("企业提出");
+    await owner.send("企业来电要求改到3月18日。");
+    await owner.tap("✔ 提交");
+    const meeting = async () => (await rows<{ due_at: number; original_due_at: number; moved: number; state: string }>("SELECT due_at, original_due_at, moved, state FROM case_obligations WHERE case_id = ? AND obligation = 'meeting_held'", [c!.id]))[0];
+    expect(await meeting()).toEqual({ due_at: bj("2026-03-18", "23:59:59"), original_due_at: bj("2026-03-11", "23:59:59"), moved: 1, state: "open" });
+
+    // The cron on each morning up to the meeting: past the original due, nothing is drafted or called overdue.
+    for (const date of ["2026-03-03", "2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13", "2026-03-16", "2026-03-17", "2026-03-18"]) await tick(bj(date));
+    expect(await notices(c!.id)).toEqual([]);
+    const reminders = (await aboutCase(unit.owner.chat.userId, c!.ref, /约见举行/)).map((m) => m.text);
+    expect(reminders.filter((text) => /已超过时限/.test(text))).toEqual([]);
+    expect(reminders.filter((text) => /时限为明天/.test(text))).toHaveLength(1);
+    expect(reminders.filter((text) => /时限为今天.*请于今日内办结/.test(text))).toHaveLength(1);
+
+    // Held on its day, resolved the day after: the figures count it on time (the meeting met its due).
+    owner.clock = () => bj("2026-03-18", "15:00:00");
+    await owner.send(`/case ${c!.ref}`);
+    await owner.tap("🤝 登记约见已举行");
+    await owner.send("2026-03-18");
+    await owner.send("王副厅长");
+    await owner.tap("是");
+    await owner.send("经张厅长同意，委托王副厅长出席");
+    await owner.tap("✔ 提交");
+    expect((await meeting())!.state).toBe("met");
+    owner.clock = () => bj("2026-03-19", "10:00:00");
+    await owner.tap("🏁 办结");
+    await owner.send("已安排商务厅与企业会面，设备进口可适用零关税政策。");
+    await owner.tap("✔ 提交");
+    for (const date of ["2026-03-19", "2026-03-20"]) await tick(bj(date, "11:00:00"));
+    expect(await notices(c!.id)).toEqual([]);
+    await flush(c!.id);
+    investor.clock = () => bj("2026-03-20", "12:00:00");
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT status FROM cases WHERE id = ?", [c!.id])).toEqual([{ status: "closed" }]);
+    const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unit.id }, { from: "2026-03-01", to: "2026-03-31" }, bj("2026-03-31"));
+    expect(figures.total).toMatchObject({ received: 1, closed: 1, resolutionOnTime: { numerator: 1, denominator: 1, rate: 1 }, escalations: [0, 0, 0, 0] });
   }, NIGHT_MS);
 });
