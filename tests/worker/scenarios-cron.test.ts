@@ -168,3 +168,68 @@ describe("appointment with a later date the firm asked for", () => {
     expect(figures.total).toMatchObject({ received: 1, closed: 1, resolutionOnTime: { numerator: 1, denominator: 1, rate: 1 }, escalations: [0, 0, 0, 0] });
   }, NIGHT_MS);
 });
+
+describe("urgent appeal assessed as not urgent", () => {
+  it("owes no hearing once downgraded: the answer is reminded by its due from receipt; missed, it is supervised until answered, then the draft is voided", async () => {
+    const office = await supervisingOffice();
+    const unit = await responsibleUnit();
+    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+
+    // Mon 2 Mar 2026 10:00, filed as urgent: the hearing would be due Thu 5 Mar.
+    investor.clock = () => bj("2026-03-02", "10:00:00");
+    await investor.send("/urgent");
+    await investor.send("Our imported equipment has been held at the port for two weeks.");
+    await investor.send("The production line has stopped.");
+    await investor.send("Please coordinate with customs to release it.");
+    await investor.tap("No");
+    await investor.tap("✔ Submit");
+    const [c] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ?", [investor.userId]);
+
+    // Assessed as not urgent at 11:00: an ordinary matter, answered within 10 working days of receipt (Mon 16 Mar).
+    const owner = unit.owner.chat;
+    owner.clock = () => bj("2026-03-02", "11:00:00");
+    await owner.send(`/case ${c!.ref}`);
+    await owner.tap("⚖️ 研判紧急程度");
+    await owner.tap("不紧急（作为一般事项办理）");
+    await owner.send("设备扣留系正常查验程序，预计三个工作日内完成，不属于紧急情形。");
+    await owner.tap("✔ 提交");
+    const [answer] = await rows<{ due_at: number; state: string }>("SELECT due_at, state FROM case_obligations WHERE case_id = ? AND obligation = 'answer'", [c!.id]);
+    expect(answer).toEqual({ due_at: bj("2026-03-16", "23:59:59"), state: "open" });
+
+    // The cron: nothing about the cancelled hearing; the answer reminded the working day before and on its day.
+    for (const date of ["2026-03-03", "2026-03-05", "2026-03-06", "2026-03-09", "2026-03-13", "2026-03-16"]) await tick(bj(date));
+    const aboutAnswer = (await aboutCase(unit.owner.chat.userId, c!.ref)).map((m) => m.text);
+    expect(aboutAnswer.filter((text) => /^[⏰❗].*听取意见或组织会商/.test(text))).toEqual([]);
+    expect(aboutAnswer.filter((text) => /答复时限为明天/.test(text))).toHaveLength(1);
+    expect(aboutAnswer.filter((text) => /答复时限为今天/.test(text))).toHaveLength(1);
+    expect(await notices(c!.id)).toEqual([]);
+
+    // Missed: overdue at midnight, the reminder letter drafted at 09:00 on Tue 17 Mar, addressed to the unit.
+    await tick(bj("2026-03-17", "00:05:00"));
+    await tick(bj("2026-03-17", "09:05:00"));
+    expect(await notices(c!.id)).toEqual([{ level: 1, status: "draft" }]);
+    expect(await aboutCase(office.officer.chat.userId, c!.ref, /督办文书草稿待签发[\s\S]*答复/)).toHaveLength(1);
+
+    // Answered at 10:00: the next tick voids the waiting draft and nothing more is drafted.
+    owner.clock = () => bj("2026-03-17", "10:00:00");
+    await owner.send(`/case ${c!.ref}`);
+    await owner.tap("📝 答复企业");
+    await owner.send("已与海关沟通，查验将于本周内完成，届时即可放行。");
+    await owner.tap("✔ 提交");
+    for (const [date, time] of [["2026-03-17", "10:05:00"], ["2026-03-18", "09:05:00"], ["2026-03-20", "09:05:00"]] as const) await tick(bj(date, time));
+    expect(await notices(c!.id)).toEqual([{ level: 1, status: "void" }]);
+
+    owner.clock = () => bj("2026-03-17", "11:00:00");
+    await owner.tap("🏁 办结");
+    await owner.send("设备已放行。");
+    await owner.tap("✔ 提交");
+    await flush(c!.id);
+    investor.clock = () => bj("2026-03-18", "12:00:00");
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT kind, status FROM cases WHERE id = ?", [c!.id])).toEqual([{ kind: "ordinary", status: "closed" }]);
+    // The answer was a day late: the figures say so; the response was on time; no notice was issued.
+    const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unit.id }, { from: "2026-03-01", to: "2026-03-31" }, bj("2026-03-31"));
+    expect(figures.total).toMatchObject({ firstResponseOnTime: { numerator: 1, denominator: 1 }, resolutionOnTime: { numerator: 0, denominator: 1 }, escalations: [0, 0, 0, 0] });
+  }, NIGHT_MS);
+});
