@@ -1,7 +1,9 @@
-// A scenario through the webhook and the cron together, from receipt to closure: an especially
-// urgent appeal filed on a Spring Festival evening. The chats post through handleUpdate at chosen
-// instants ("direct"), and the cron ticks at chosen instants, so the night's hour clocks run as
-// they would: reminders and supervision on hours, at night, on a holiday.
+// Scenarios through the webhook and the cron together, from receipt to closure: the chats post
+// through handleUpdate at chosen instants ("direct") and the cron ticks at chosen instants, so the
+// clocks run as they would — an especially urgent appeal filed on a Spring Festival evening (hours,
+// at night, on a holiday), an appointment at a later date the firm asked for, an urgent appeal
+// assessed as not urgent, a policy question that needs study. (Supervision's own run — draft,
+// sign-off, the unit, its reply, no next step once met — is tests/worker/supervision.test.ts.)
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
@@ -9,7 +11,7 @@ import { loadFigures } from "../../db/queries/figures.ts";
 import { admin } from "./support/admin.ts";
 import { bj, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
-import { registeredInvestor } from "./support/flows.ts";
+import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 import { aboutCase, buttonUnder, flush, responsibleUnit, supervisingOffice } from "./support/supervision.ts";
 
 /** Ticks every 5 minutes over the night, and the outbox send at Telegram's pace: a while under the whole suite. */
@@ -231,5 +233,58 @@ describe("urgent appeal assessed as not urgent", () => {
     // The answer was a day late: the figures say so; the response was on time; no notice was issued.
     const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unit.id }, { from: "2026-03-01", to: "2026-03-31" }, bj("2026-03-31"));
     expect(figures.total).toMatchObject({ firstResponseOnTime: { numerator: 1, denominator: 1 }, resolutionOnTime: { numerator: 0, denominator: 1 }, escalations: [0, 0, 0, 0] });
+  }, NIGHT_MS);
+});
+
+describe("policy question that needs study", () => {
+  it("moves the answer's due once; the cron reminds by the new date and supervises nothing at the old one; answered by it, on time", async () => {
+    await supervisingOffice();
+    const unit = await responsibleUnit();
+    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+
+    // Mon 2 Mar 2026 10:00: the answer is owed within 10 working days, by Mon 16 Mar.
+    investor.clock = () => bj("2026-03-02", "10:00:00");
+    const c = await filePolicyQuestion(investor);
+    const answer = async () => (await rows<{ due_at: number; original_due_at: number; moved: number; state: string }>("SELECT due_at, original_due_at, moved, state FROM case_obligations WHERE case_id = ? AND obligation = 'answer'", [c.id]))[0];
+    expect((await answer())!.due_at).toBe(bj("2026-03-16", "23:59:59"));
+
+    // Acknowledged at once; on Tue 10 Mar the owner says it needs study, with a new date: Wed 25 Mar.
+    const owner = unit.owner.chat;
+    owner.clock = () => bj("2026-03-02", "11:00:00");
+    await owner.send(`/case ${c.ref}`);
+    await owner.tap("✅ 确认受理");
+    owner.clock = () => bj("2026-03-10", "10:00:00");
+    await owner.send(`/case ${c.ref}`);
+    await owner.tap("🔎 告知需研究");
+    await owner.send("涉及融资租赁的适用口径，需征求海关总署意见。");
+    await owner.send("2026-03-25");
+    expect((await owner.tap("✔ 提交")).join()).toMatch(/已告知需研究/);
+    expect(await answer()).toEqual({ due_at: bj("2026-03-25", "23:59:59"), original_due_at: bj("2026-03-16", "23:59:59"), moved: 1, state: "open" });
+
+    // The cron: nothing at the old due; the new one reminded the day before and on its day.
+    for (const date of ["2026-03-13", "2026-03-16", "2026-03-17", "2026-03-18", "2026-03-24", "2026-03-25"]) await tick(bj(date));
+    const aboutAnswer = (await aboutCase(unit.owner.chat.userId, c.ref, /^[⏰❗].*答复/)).map((m) => m.text);
+    expect(aboutAnswer.filter((text) => /已超过时限/.test(text))).toEqual([]);
+    expect(aboutAnswer.filter((text) => /时限为明天/.test(text))).toHaveLength(1);
+    expect(aboutAnswer.filter((text) => /时限为今天/.test(text))).toHaveLength(1);
+    expect(await notices(c.id)).toEqual([]);
+
+    owner.clock = () => bj("2026-03-25", "15:00:00");
+    await owner.send(`/case ${c.ref}`);
+    await owner.tap("📝 答复企业");
+    await owner.send("经征求意见，融资租赁进口设备适用零关税政策。");
+    await owner.tap("✔ 提交");
+    await owner.tap("🏁 办结");
+    await owner.send("已答复。");
+    await owner.tap("✔ 提交");
+    await tick(bj("2026-03-26"));
+    expect(await notices(c.id)).toEqual([]);
+    await flush(c.id);
+    investor.clock = () => bj("2026-03-26", "12:00:00");
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT status FROM cases WHERE id = ?", [c.id])).toEqual([{ status: "closed" }]);
+    const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unit.id }, { from: "2026-03-01", to: "2026-03-31" }, bj("2026-03-31"));
+    expect(figures.total).toMatchObject({ firstResponseOnTime: { numerator: 1, denominator: 1 }, resolutionOnTime: { numerator: 1, denominator: 1 } });
   }, NIGHT_MS);
 });
