@@ -21,12 +21,18 @@ const notices = (caseId: string) => rows<{ level: number; status: string }>("SEL
 const owed = (caseId: string) =>
   rows<{ obligation: string; clock: string; state: string; due_at: number; met_by: string | null }>("SELECT obligation, clock, state, due_at, met_by FROM case_obligations WHERE case_id = ? ORDER BY due_at, obligation", [caseId]);
 
+/** A responsible unit, and a firm (its chat posting at chosen instants) whose specialist is the unit's owner. */
+async function firmOfUnit() {
+  const unit = await responsibleUnit();
+  const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
+  expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+  return { unit, investor };
+}
+
 describe("especially urgent appeal received on a holiday evening", () => {
   it("is reminded and supervised on hours through the night, signed off at midnight, assessed, heard and closed", async () => {
     const office = await supervisingOffice();
-    const unit = await responsibleUnit();
-    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
-    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+    const { unit, investor } = await firmOfUnit();
 
     // Mon 16 Feb 2026, Spring Festival, 20:00 Beijing: filed through the webhook.
     investor.clock = () => bj("2026-02-16", "20:00:00");
@@ -109,9 +115,7 @@ describe("especially urgent appeal received on a holiday evening", () => {
 describe("appointment with a later date the firm asked for", () => {
   it("moves the meeting's due; reminders follow the new due and nothing is supervised at the old one; held on its day, resolved the next, on time", async () => {
     await supervisingOffice();
-    const unit = await responsibleUnit();
-    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
-    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+    const { unit, investor } = await firmOfUnit();
 
     // Mon 2 Mar 2026 10:00: the meeting is owed within 7 working days, by Wed 11 Mar.
     investor.clock = () => bj("2026-03-02", "10:00:00");
@@ -174,9 +178,7 @@ describe("appointment with a later date the firm asked for", () => {
 describe("urgent appeal assessed as not urgent", () => {
   it("owes no hearing once downgraded: the answer is reminded by its due from receipt; missed, it is supervised until answered, then the draft is voided", async () => {
     const office = await supervisingOffice();
-    const unit = await responsibleUnit();
-    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
-    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+    const { unit, investor } = await firmOfUnit();
 
     // Mon 2 Mar 2026 10:00, filed as urgent: the hearing would be due Thu 5 Mar.
     investor.clock = () => bj("2026-03-02", "10:00:00");
@@ -239,9 +241,7 @@ describe("urgent appeal assessed as not urgent", () => {
 describe("policy question that needs study", () => {
   it("moves the answer's due once; the cron reminds by the new date and supervises nothing at the old one; answered by it, on time", async () => {
     await supervisingOffice();
-    const unit = await responsibleUnit();
-    const { chat: investor, uscc } = await registeredInvestor("en", undefined, undefined, true);
-    expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: unit.owner.id })).status).toBe(200);
+    const { unit, investor } = await firmOfUnit();
 
     // Mon 2 Mar 2026 10:00: the answer is owed within 10 working days, by Mon 16 Mar.
     investor.clock = () => bj("2026-03-02", "10:00:00");
