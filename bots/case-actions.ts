@@ -4,10 +4,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import { decisionWrites, type Actor as LedgerActor } from "../db/case-writes.ts";
 import { policyFor } from "../db/queries/calendar.ts";
-import type { CaseRow, ObligationRow, Sender } from "../db/queries/preload.ts";
+import { caseSnapshot } from "../db/case-snapshot.ts";
+import type { CaseRow, Sender } from "../db/queries/preload.ts";
 import { makeCalendar, type WorkCalendar } from "../domain/calendar.ts";
 import { decide, type Accepted, type Actor, type CaseSnapshot, type Command, type Refused, type RuleContext } from "../domain/case-rules.ts";
-import type { ObligationRecord } from "../domain/obligations.ts";
 import { CASE_KINDS, type CaseKind } from "../domain/vocabulary.ts";
 import { caseLink, existingCaseToken } from "../lib/case-token.ts";
 import { logEvent } from "../lib/log.ts";
@@ -18,38 +18,9 @@ import { beijingTime, dueText } from "../lib/format.ts";
 import { t, type Locale } from "../lib/i18n.ts";
 import { replyHtml } from "./reply.ts";
 
-export function obligationRecords(rows: readonly ObligationRow[]): ObligationRecord[] {
-  return rows.map((o) => ({
-    obligation: o.obligation,
-    cycle: o.cycle,
-    clock: o.clock,
-    dueAt: o.dueAt,
-    originalDueAt: o.originalDueAt,
-    state: o.state,
-    metAt: o.metAt,
-    metBy: o.metBy,
-    moved: o.moved,
-  }));
-}
-
 /** The case the update points at, as the rules see it. */
-export function caseSnapshot(sender: Sender): CaseSnapshot | undefined {
-  const c = sender.case;
-  if (!c) return undefined;
-  return {
-    id: c.id,
-    ref: c.ref,
-    kind: c.kind,
-    status: c.status,
-    version: c.version,
-    firmId: c.firmId,
-    ownerId: c.ownerId,
-    ownerUnitId: sender.caseOwnerUnit?.id ?? null,
-    pendingOwnerId: c.pendingOwnerId,
-    receivedAt: c.receivedAt,
-    obligations: obligationRecords(sender.obligations),
-    coHandlers: sender.coHandlers,
-  };
+export function caseSnapshotOf(sender: Sender): CaseSnapshot | undefined {
+  return sender.case && caseSnapshot(sender.case, sender.caseOwnerUnit?.id ?? null, sender.obligations, sender.coHandlers);
 }
 
 export function calendarOf(sender: Sender): WorkCalendar {
@@ -106,7 +77,7 @@ export function refusalText(locale: Locale, refused: Refused, ref: string, calen
 export async function runCaseCommand(ctx: BotContext, command: Command, actor: Actor = actorOf(ctx), when?: SQL): Promise<Accepted | undefined> {
   const { unit, sender, settings } = ctx.state;
   const c = sender.case;
-  const snapshot = caseSnapshot(sender);
+  const snapshot = caseSnapshotOf(sender);
   if (!c || !snapshot) throw new Error("a case command without its case");
   const rules = rulesOf(ctx);
   const decision = decide(snapshot, command, actor, rules);

@@ -3,7 +3,7 @@
 import type { Command } from "../domain/case-rules.ts";
 import { gate } from "../domain/case-rules.ts";
 import type { CaseAction } from "../domain/vocabulary.ts";
-import { actorOf, calendarOf, caseSnapshot, refusalText, runCaseCommand } from "./case-actions.ts";
+import { actorOf, calendarOf, caseSnapshotOf, refusalText, runCaseCommand } from "./case-actions.ts";
 import type { BotContext } from "./context.ts";
 import type { Draft } from "./forms/engine.ts";
 import { t } from "../lib/i18n.ts";
@@ -32,7 +32,7 @@ export const ACTION_OF: Record<SpecialistActionCode, CaseAction> = {
  * before a form opens, so nobody fills in a form the rules would refuse.
  */
 export async function mayTake(ctx: BotContext, code: SpecialistActionCode): Promise<boolean> {
-  const snapshot = caseSnapshot(ctx.state.sender);
+  const snapshot = caseSnapshotOf(ctx.state.sender);
   if (!snapshot || !ctx.state.sender.specialist) {
     await replyHtml(ctx, t(ctx.locale, "sp-not-allowed"));
     return false;

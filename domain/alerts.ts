@@ -14,7 +14,8 @@ export const SURVEY_CLOSE_WORKING_DAYS = 7;
 
 export interface AlertableCase {
   status: CaseStatus;
-  receivedAt: number;
+  /** When the current cycle began: the receipt, or the latest reopening (an unsatisfied firm's). */
+  cycleStartedAt: number;
   resolvedAt: number | null;
   obligations: readonly ObligationRecord[];
 }
@@ -31,11 +32,12 @@ export function alertKey(alert: Alert): string {
   return alert.type === "reminder" ? `remind:${alert.obligation}:${alert.cycle}:${alert.step}:${alert.dueAt}` : alert.type;
 }
 
-function remindersOf(cal: WorkCalendar, o: ObligationRecord, receivedAt: number): Alert[] {
+/** A reminder before a due is sent only if it falls after the cycle began: a reopened case counts from the reopening. */
+function remindersOf(cal: WorkCalendar, o: ObligationRecord, cycleStartedAt: number): Alert[] {
   const base = { type: "reminder" as const, obligation: o.obligation, cycle: o.cycle, dueAt: o.dueAt };
   const alerts: Alert[] = [];
   const before = (step: ReminderStep, at: number) => {
-    if (at > receivedAt && at < o.dueAt) alerts.push({ ...base, step, at });
+    if (at > cycleStartedAt && at < o.dueAt) alerts.push({ ...base, step, at });
   };
   if (o.clock === "hours") {
     // Especially urgent: nights and holidays included, an hour before the due.
@@ -60,7 +62,7 @@ export function scheduledAlerts(cal: WorkCalendar, c: AlertableCase): Alert[] {
     ];
   }
   if (!isOpen(c.status)) return [];
-  return openObligations(c.obligations).flatMap((o) => remindersOf(cal, o, c.receivedAt));
+  return openObligations(c.obligations).flatMap((o) => remindersOf(cal, o, c.cycleStartedAt));
 }
 
 export interface AlertPlan {

@@ -6,8 +6,11 @@
 //   (unitId null). A notice counts against the unit it was addressed to. The total covers every row
 //   given, queue included.
 // - closure rate = (resolved + closed) / (received − withdrawn).
-// - on-time rates (first response, resolution): withdrawn cases are left out, and so are cases whose
-//   outcome is not known yet (not done and not yet past due); done exactly at the due instant is on time.
+// - on-time rates, judged on cycle 1's obligations (a reopened case keeps them): first response = its
+//   first_response met (by any real first step) by its due; resolution = the kind's principal
+//   obligation (meeting held, hearing held, answer) met by its due, whenever the case was resolved.
+//   Withdrawn cases are left out, and so are cases whose outcome is not known yet (not met and not
+//   yet past due, or cancelled); met exactly at the due instant is on time.
 // - satisfaction = (satisfied + basically satisfied) / all three answers; 'none' (closed without
 //   feedback) and no answer yet are left out.
 // - days to a meeting: working days after the Beijing date of receipt up to and including the
@@ -32,7 +35,7 @@ export interface UnitName {
 export interface FigureGroup extends UnitName {
   status: CaseStatus;
   feedback: Feedback | null;
-  /** 1: done by the due instant (exactly at it counts); 0: done late, or undone and past due; null: not known yet. */
+  /** Cycle 1's obligations: 1: met by the due instant (exactly at it counts); 0: met late, or unmet and past due; null: not known yet. */
   firstResponseOnTime: number | null;
   resolutionOnTime: number | null;
   /** Appointments with a meeting: the Beijing dates of receipt and of the meeting; otherwise null. */

@@ -3,7 +3,7 @@
 // when it falls due, signed off by a department officer, then issued to the unit, whose written reply
 // is recorded against it. Pure: the cron and the web pass the calendar, the policy and "now".
 import { beijingDate, beijingYear, instantOfBeijing, workingDayAfter, workingDaysBetween, type WorkCalendar } from "./calendar.ts";
-import { mostOverdue, type ObligationRecord } from "./obligations.ts";
+import { mostOverdue, openObligations, type Clock, type ObligationRecord } from "./obligations.ts";
 import { SUPERVISION_LEVELS, type NoticeStatus, type Obligation, type SpecialistRole, type SupervisionNoticeType } from "./vocabulary.ts";
 
 /** Reminders, digests and the ladder's steps go out at the start of the working day, Beijing time. */
@@ -40,7 +40,7 @@ export type SupervisionStep =
   /** The draft's obligation is no longer overdue (met, or the case closed): it is never issued. */
   | { type: "void"; noticeId: string }
   /** A draft still unsigned a working day later: the department is reminded, once. */
-  | { type: "sign_reminder"; noticeId: string; at: number };
+  | { type: "sign_reminder"; noticeId: string; at: number; clock: Clock };
 
 export interface SupervisionPlan {
   steps: SupervisionStep[];
@@ -57,7 +57,16 @@ export function stepTime(cal: WorkCalendar, ladder: LadderPolicy, missed: Pick<O
   return instantOfBeijing(workingDayAfter(cal, beijingDate(missed.dueAt), ladder.workingDays[level - 1]!), MORNING);
 }
 
-function signReminderAt(cal: WorkCalendar, draftedAt: number): number {
+/** A draft for an obligation on hours waits this long for sign-off before the department is reminded. */
+export const SIGN_REMINDER_HOURS = 1;
+
+/**
+ * When an unsigned draft reminds the department: 09:00 of the next working day, or, for an obligation
+ * on hours (especially urgent), an hour after drafting, nights and holidays included: an urgent
+ * appeal's ladder steps hours apart and must not wait for the morning.
+ */
+export function signReminderAt(cal: WorkCalendar, clock: Clock, draftedAt: number): number {
+  if (clock === "hours") return draftedAt + SIGN_REMINDER_HOURS * 3_600_000;
   return instantOfBeijing(workingDayAfter(cal, beijingDate(draftedAt), 1), MORNING);
 }
 
@@ -84,13 +93,13 @@ export function planSupervision(
   const steps: SupervisionStep[] = [];
   const times: number[] = [];
   for (const draft of drafts) {
-    const stillOverdue = obligations.some((o) => o.obligation === draft.obligation && o.state === "open" && o.dueAt < now);
-    if (!stillOverdue) {
+    const missed = openObligations(obligations).find((o) => o.obligation === draft.obligation && o.dueAt < now);
+    if (!missed) {
       steps.push({ type: "void", noticeId: draft.id });
       continue;
     }
-    const at = signReminderAt(cal, draft.draftedAt);
-    if (at <= now) steps.push({ type: "sign_reminder", noticeId: draft.id, at });
+    const at = signReminderAt(cal, missed.clock, draft.draftedAt);
+    if (at <= now) steps.push({ type: "sign_reminder", noticeId: draft.id, at, clock: missed.clock });
     else times.push(at);
   }
   const waiting = drafts.some((d) => !steps.some((s) => s.type === "void" && s.noticeId === d.id));
@@ -101,7 +110,7 @@ export function planSupervision(
     if (at <= now) {
       steps.push({ type: "draft", level, notice: noticeTypeOf(level), obligation: driving, at });
       // The draft made now is reminded of a working day later, if still unsigned.
-      times.push(signReminderAt(cal, now));
+      times.push(signReminderAt(cal, driving.clock, now));
     } else times.push(at);
   }
   return { steps, nextAt: times.length ? Math.min(...times) : null };

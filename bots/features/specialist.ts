@@ -8,7 +8,7 @@ import { specialists, webSignIns } from "../../db/schema.ts";
 import { roleOn } from "../../domain/case-rules.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { onButton } from "../buttons.ts";
-import { actorOf, caseSnapshot } from "../case-actions.ts";
+import { actorOf, caseSnapshotOf } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";
 import { specialistAction } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
@@ -27,7 +27,7 @@ import { originalText } from "../submit-case.ts";
 
 /** Staff who may see a case: its owner, co-handlers, the owner's unit head, the department, admins. */
 function maySee(ctx: BotContext): boolean {
-  const snapshot = caseSnapshot(ctx.state.sender);
+  const snapshot = caseSnapshotOf(ctx.state.sender);
   return snapshot !== undefined && !["other_staff", "investor", "system"].includes(roleOn(snapshot, actorOf(ctx)));
 }
 

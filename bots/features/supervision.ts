@@ -7,12 +7,12 @@
 import { Composer } from "grammy";
 import { sql } from "drizzle-orm";
 import { noticeAddressees, supervisingOffice } from "../../db/queries/audiences.ts";
-import type { NoticeRow } from "../../db/queries/preload.ts";
+import { noticeSnapshot } from "../../db/case-snapshot.ts";
 import { ladderFrom } from "../../db/queries/supervision.ts";
 import { NUMBER_PLACEHOLDER, replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { openObligations, type ObligationRecord } from "../../domain/obligations.ts";
-import { decideNotice, overdueBy, type NoticeRefusal, type NoticeSnapshot } from "../../domain/supervision.ts";
+import { decideNotice, noticeTypeOf, overdueBy, type NoticeRefusal } from "../../domain/supervision.ts";
 import { isOpen } from "../../domain/vocabulary.ts";
 import { noticeAction } from "../callback-data.ts";
 import { onButton } from "../buttons.ts";
@@ -21,26 +21,13 @@ import { beijingTime } from "../../lib/format.ts";
 import { bilingual, t } from "../../lib/i18n.ts";
 import { clearButtons, replyHtml } from "../reply.ts";
 import { loadSession, saveSession } from "../session.ts";
-import { issuedPayloads, issuerOf, noticeDocument, noticeTitle, repliedPayloads, type NoticeFacts } from "../supervision-documents.ts";
+import { repliedPayloads } from "../supervision-documents.ts";
+import { issuedPayloads, issuerName, noticeDocument, noticeDocumentHtml, noticeTitle, type DocumentCase, type DocumentNotice, type DocumentUnit } from "../notice-document.ts";
 
 /** The longest reply a unit may record in one message. */
 export const REPLY_MAX_CHARS = 2000;
 
 export const supervision = new Composer<BotContext>();
-
-function snapshotOf(n: NoticeRow): NoticeSnapshot {
-  return {
-    id: n.id,
-    level: n.level,
-    status: n.status,
-    obligation: n.obligation,
-    draftedAt: n.draftedAt,
-    caseId: n.caseId,
-    unitId: n.unitId,
-    repliedAt: n.repliedAt,
-    missedDueAt: n.missedDueAt,
-  };
-}
 
 /** What a notice decision needs, from the preload; undefined when the notice (or its case) is gone. */
 function loaded(ctx: BotContext, noticeId: string) {
@@ -55,7 +42,7 @@ function loaded(ctx: BotContext, noticeId: string) {
   const stillOverdue = isOpen(c.status) && openObligations(obligations).some((o) => o.obligation === notice.obligation && o.dueAt < unit.now);
   const me = sender.specialist;
   const actor = me ? { role: me.role, unitId: me.unitId, id: me.id } : undefined;
-  return { notice, snapshot: snapshotOf(notice), c, context, obligations, calendar, ladder: ladderFrom(context.ladder), stillOverdue, actor };
+  return { notice, snapshot: noticeSnapshot(notice), c, context, obligations, calendar, ladder: ladderFrom(context.ladder), stillOverdue, actor };
 }
 
 type Loaded = NonNullable<ReturnType<typeof loaded>>;
@@ -86,23 +73,17 @@ function tellTapper(ctx: BotContext, text: string) {
   return ctx.api.sendMessage(ctx.from!.id, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
 }
 
-function factsOf(l: Loaded, at: number): NoticeFacts {
+/** The document as issued now: what the notice names, and the deadline the sign-off sets. */
+function documentOf(l: Loaded, at: number, deadlineAt: number): [DocumentNotice, DocumentCase, DocumentUnit, string, number] {
   const { notice, c, context, obligations, calendar } = l;
   const missed = obligations.find((o) => o.obligation === notice.obligation && o.dueAt === notice.missedDueAt) ?? { clock: "working_days" as const, dueAt: notice.missedDueAt };
-  return {
-    level: notice.level,
-    ref: c.ref,
-    firm: context.firm,
-    kind: c.kind,
-    receivedAt: c.receivedAt,
-    obligation: notice.obligation,
-    clock: missed.clock,
-    missedDueAt: notice.missedDueAt,
-    overdue: overdueBy(calendar, missed, at),
-    unit: context.unitName ?? t("zh", "unit-queue"),
-    principal: context.principal,
-    issuer: context.issuer,
-  };
+  return [
+    { notice: noticeTypeOf(notice.level), obligation: notice.obligation, missedDueAt: notice.missedDueAt, clock: missed.clock, overdue: overdueBy(calendar, missed, at).amount, deadlineAt },
+    { ref: c.ref, kind: c.kind, firm: context.firm, receivedAt: c.receivedAt },
+    { name: context.unitName ?? t("zh", "unit-queue"), principal: context.principal },
+    issuerName(context.issuer),
+    at,
+  ];
 }
 
 async function signOff(ctx: BotContext, noticeId: string) {
@@ -112,16 +93,16 @@ async function signOff(ctx: BotContext, noticeId: string) {
   const decision = l.actor ? decideNotice(l.snapshot, { action: "sign" }, l.actor, l.stillOverdue, l.calendar, l.ladder, unit.now) : ({ ok: false, reason: "not_allowed" } as const);
   if (!decision.ok) return refuseTap(ctx, refusalText(ctx, decision.reason, l, "sign"));
   if (decision.action !== "sign") throw new Error("a sign-off decided as a reply");
-  const document = noticeDocument(factsOf(l, unit.now), { number: NUMBER_PLACEHOLDER, at: unit.now, deadlineAt: decision.deadlineAt });
+  const document = documentOf(l, unit.now, decision.deadlineAt);
   unit.write(
     ...signWrites(unit.db, {
       notice: l.snapshot,
       signer: { type: "specialist", id: l.actor!.id },
       year: decision.year,
       deadlineAt: decision.deadlineAt,
-      document,
+      document: noticeDocument(...document),
       prefix: l.ladder.numberPrefix,
-      recipients: [{ key: `notice:${l.notice.id}:issued:`, recipients: noticeAddressees(l.notice.unitId ?? "", l.c.ownerId), payloads: issuedPayloads(document, l.notice.id) }],
+      recipients: [{ key: `notice:${l.notice.id}:issued:`, recipients: noticeAddressees(l.notice.unitId ?? "", l.c.ownerId), payloads: issuedPayloads(noticeDocumentHtml(...document), l.notice.id) }],
       now: unit.now,
     }),
   );
@@ -153,7 +134,7 @@ async function askReply(ctx: BotContext, noticeId: string) {
   if (!decision.ok) return refuseTap(ctx, refusalText(ctx, decision.reason, l, "reply"));
   saveSession(ctx, { flow: "notice_reply", noticeId: l.notice.id, caseId: l.c.id, ref: l.c.ref });
   await ctx.answerCallbackQuery();
-  await tellTapper(ctx, t(ctx.locale, "sv-reply-ask", { ref: l.c.ref, number: l.notice.number ?? "", title: noticeTitle(l.notice.level), max: String(REPLY_MAX_CHARS), issuer: issuerOf(l.context) }));
+  await tellTapper(ctx, t(ctx.locale, "sv-reply-ask", { ref: l.c.ref, number: l.notice.number ?? "", title: noticeTitle(l.notice.level), max: String(REPLY_MAX_CHARS), issuer: issuerName(l.context.issuer) }));
 }
 
 async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
@@ -176,7 +157,7 @@ async function recordReply(ctx: BotContext, noticeId: string, typed: string) {
   // Someone of the unit recorded it between this update's read and its write (so, just now): theirs stands.
   await unit.onlyIf(
     sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${l.notice.id} AND replied_by = ${me.id})`,
-    () => replyHtml(ctx, t(ctx.locale, "sv-reply-recorded", { ref: l.c.ref, number: l.notice.number ?? "", issuer: issuerOf(l.context) })),
+    () => replyHtml(ctx, t(ctx.locale, "sv-reply-recorded", { ref: l.c.ref, number: l.notice.number ?? "", issuer: issuerName(l.context.issuer) })),
     () => replyHtml(ctx, t(ctx.locale, "sv-reply-already", { at: beijingTime(ctx.locale, unit.now) })),
   );
 }

@@ -7,9 +7,10 @@ import { and, count, eq, gte, lt, sql, type AnyColumn, type SQL } from "drizzle-
 import { alias } from "drizzle-orm/sqlite-core";
 import { BEIJING_OFFSET_MS, makeCalendar } from "../../domain/calendar.ts";
 import { periodInstants, summarize, type Figures, type Period } from "../../domain/figures.ts";
-import type { ReceiptChannel } from "../../domain/vocabulary.ts";
+import { PRINCIPAL_OBLIGATION } from "../../domain/obligations.ts";
+import { CASE_KINDS, type ReceiptChannel } from "../../domain/vocabulary.ts";
 import type { DbHandle } from "../client.ts";
-import { calendarDays, cases, specialists, supervisionNotices, units } from "../schema.ts";
+import { calendarDays, caseObligations, cases, specialists, supervisionNotices, units } from "../schema.ts";
 
 /** Whose figures: one unit's, or (no unitId) every unit's and the department queue's. */
 export interface FiguresScope {
@@ -19,13 +20,25 @@ export interface FiguresScope {
 }
 
 const owner = alias(specialists, "owner");
+/** Cycle 1's first response and the kind's principal obligation: what the figures judge (a reopening adds cycle 2, never moves these). */
+const firstResponse = alias(caseObligations, "first_response");
+const principal = alias(caseObligations, "principal");
+
+/** The kind's principal obligation (meeting held, hearing held, answer), in SQL. */
+const principalOf = sql.join(
+  [sql`CASE ${cases.kind}`, ...CASE_KINDS.map((kind) => sql`WHEN ${kind} THEN ${PRINCIPAL_OBLIGATION[kind]}`), sql`END`],
+  sql` `,
+);
 
 /** Beijing date of a stored instant (ms), in SQL. */
 const beijingDay = (instant: SQL | AnyColumn) => sql<string | null>`date((${instant} + ${BEIJING_OFFSET_MS}) / 1000, 'unixepoch')`;
 
-/** The on-time rule of domain/figures.ts in SQL, so cases can be counted in groups: 1, 0 or null (not known yet). */
-const onTime = (doneAt: AnyColumn, dueAt: AnyColumn, now: number) =>
-  sql<number | null>`CASE WHEN ${doneAt} IS NOT NULL THEN ${doneAt} <= ${dueAt} WHEN ${dueAt} < ${now} THEN 0 END`;
+/**
+ * The on-time rule of domain/figures.ts in SQL, on an obligation's due and met-at, so cases can be
+ * counted in groups: 1, 0 or null (not known yet; also a cancelled obligation, or none stored).
+ */
+const onTime = (o: Record<"state" | "metAt" | "dueAt", AnyColumn>, now: number) =>
+  sql<number | null>`CASE WHEN ${o.state} = 'cancelled' THEN NULL WHEN ${o.metAt} IS NOT NULL THEN ${o.metAt} <= ${o.dueAt} WHEN ${o.dueAt} < ${now} THEN 0 END`;
 
 export async function loadFigures(handle: DbHandle, scope: FiguresScope, period: Period, now: number): Promise<Figures> {
   const { start, end } = periodInstants(period);
@@ -38,8 +51,8 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
     ...unit,
     status: cases.status,
     feedback: cases.feedback,
-    firstResponseOnTime: onTime(cases.acknowledgedAt, cases.firstResponseDueAt, now),
-    resolutionOnTime: onTime(cases.resolvedAt, cases.resolutionDueAt, now),
+    firstResponseOnTime: onTime(firstResponse, now),
+    resolutionOnTime: onTime(principal, now),
     receivedDate: sql<string | null>`CASE WHEN ${met} THEN ${beijingDay(cases.receivedAt)} END`,
     meetingDate: sql<string | null>`CASE WHEN ${met} THEN ${beijingDay(cases.meetingAt)} END`,
   };
@@ -49,6 +62,8 @@ export async function loadFigures(handle: DbHandle, scope: FiguresScope, period:
       .from(cases)
       .leftJoin(owner, eq(owner.id, cases.ownerId))
       .leftJoin(units, eq(units.id, owner.unitId))
+      .leftJoin(firstResponse, and(eq(firstResponse.caseId, cases.id), eq(firstResponse.obligation, "first_response"), eq(firstResponse.cycle, 1)))
+      .leftJoin(principal, and(eq(principal.caseId, cases.id), sql`${principal.obligation} = ${principalOf}`, eq(principal.cycle, 1)))
       .where(and(gte(cases.receivedAt, start), lt(cases.receivedAt, end), inScope, byChannel))
       .groupBy(...Object.values(groups)),
     // 三书一函 signed off in the period, against the unit each was addressed to (drafts and voided

@@ -11,7 +11,7 @@ const bj = (date: string, time = "09:00:00") => instantOfBeijing(date, time);
 
 function openCase(kind: CaseKind, receivedAt: number, met: readonly Obligation[] = []): AlertableCase {
   const obligations = obligationsFor(cal, DEFAULT_SLA_POLICIES[kind], receivedAt).records.map((o) => (met.includes(o.obligation) ? { ...o, state: "met" as const, metAt: receivedAt, metBy: "sp-owner" } : o));
-  return { status: "assigned", receivedAt, resolvedAt: null, obligations };
+  return { status: "assigned", cycleStartedAt: receivedAt, resolvedAt: null, obligations };
 }
 
 /** Runs the cron every 5 minutes from `from` to `to`, as it would (looking again at nextAt), and returns when each key fired, once. */
@@ -33,7 +33,7 @@ const due = (c: AlertableCase, obligation: Obligation) => c.obligations.find((o)
 
 describe("reminders before each due", () => {
   it("every open obligation: the working day before and the due day at 09:00, then overdue once it has passed", () => {
-    const fired = tick(urgent, urgent.receivedAt, bj("2026-03-20"));
+    const fired = tick(urgent, urgent.cycleStartedAt, bj("2026-03-20"));
     const hearing = due(urgent, "hearing_held");
     const response = due(urgent, "first_response");
     expect(Object.fromEntries(fired)).toEqual({
@@ -71,7 +71,7 @@ describe("reminders before each due", () => {
 
   it("an obligation on hours: an hour before, nights and holidays included", () => {
     const night = openCase("especially_urgent", bj("2026-02-17", "22:10:00"));
-    const fired = tick(night, night.receivedAt, bj("2026-02-18", "06:00:00"));
+    const fired = tick(night, night.cycleStartedAt, bj("2026-02-18", "06:00:00"));
     const response = due(night, "first_response");
     expect(fired.get(`remind:first_response:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
     expect(fired.get(`remind:assessment:1:within_hours:${response}`)).toBe("2026-02-17T23:10:00+08:00");
@@ -89,7 +89,7 @@ describe("reminders before each due", () => {
   });
 
   it("a met obligation is not reminded", () => {
-    const acknowledged = openCase("urgent", urgent.receivedAt, ["first_response"]);
+    const acknowledged = openCase("urgent", urgent.cycleStartedAt, ["first_response"]);
     const plan = planAlerts(cal, acknowledged, bj("2026-03-03", "09:30:00"));
     expect(plan.due.map(alertKey)).toEqual([`remind:assessment:1:due_day:${due(urgent, "assessment")}`]);
   });
@@ -114,14 +114,16 @@ describe("reminders before each due", () => {
     ]);
   });
 
-  it("a reopened case is reminded of its new cycle only", () => {
+  it("a reopened case is reminded of its new cycle only, counted from the reopening", () => {
     const met = (o: ObligationRecord): ObligationRecord => ({ ...o, state: "met", metAt: bj("2026-03-04"), metBy: "sp-owner" });
-    const second = obligationsFor(cal, DEFAULT_SLA_POLICIES.urgent, bj("2026-03-10", "10:00:00"), 2).records[0]!;
-    const reopened: AlertableCase = { status: "in_progress", receivedAt: urgent.receivedAt, resolvedAt: null, obligations: [...urgent.obligations.map(met), second] };
+    // Reopened Tue 10 Mar 10:00: the new response is due Wed 11 Mar; "due tomorrow" at 09:00 on 10 Mar came before the reopening.
+    const reopenedAt = bj("2026-03-10", "10:00:00");
+    const second = obligationsFor(cal, DEFAULT_SLA_POLICIES.urgent, reopenedAt, 2).records[0]!;
+    const reopened: AlertableCase = { status: "in_progress", cycleStartedAt: reopenedAt, resolvedAt: null, obligations: [...urgent.obligations.map(met), second] };
     const keys = scheduledAlerts(cal, reopened).map(alertKey);
-    expect(keys).toContain(`remind:first_response:2:due_day:${second.dueAt}`);
-    expect(keys).toContain(`remind:first_response:2:overdue:${second.dueAt}`);
-    expect(keys.filter((k) => !k.startsWith("remind:first_response:2:"))).toEqual([]);
+    expect(keys).toEqual([`remind:first_response:2:due_day:${second.dueAt}`, `remind:first_response:2:overdue:${second.dueAt}`]);
+    // The tick right after the reopening sends nothing; the due day's reminder comes on 11 Mar.
+    expect(planAlerts(cal, reopened, reopenedAt + 60_000)).toEqual({ due: [], nextAt: bj("2026-03-11") });
   });
 
   it.each(["withdrawn", "closed"] as const)("nothing for a %s case", (status) => {
@@ -129,14 +131,14 @@ describe("reminders before each due", () => {
   });
 
   it("nothing once every obligation is met; the case waits for its resolution", () => {
-    const done = openCase("policy", urgent.receivedAt, ["first_response", "answer"]);
+    const done = openCase("policy", urgent.cycleStartedAt, ["first_response", "answer"]);
     expect(planAlerts(cal, done, bj("2026-03-03"))).toEqual({ due: [], nextAt: null });
   });
 });
 
 describe("the survey after resolution", () => {
   it("reminds after 3 working days without an answer, then closes without feedback", () => {
-    const resolved: AlertableCase = { ...openCase("policy", urgent.receivedAt, ["first_response", "answer"]), status: "resolved", resolvedAt: bj("2026-03-05", "16:00:00") };
+    const resolved: AlertableCase = { ...openCase("policy", urgent.cycleStartedAt, ["first_response", "answer"]), status: "resolved", resolvedAt: bj("2026-03-05", "16:00:00") };
     const fired = tick(resolved, resolved.resolvedAt!, bj("2026-03-31"));
     expect(Object.fromEntries(fired)).toEqual({ survey_reminder: "2026-03-11T09:00:00+08:00", close_without_feedback: "2026-03-16T09:00:00+08:00" });
   });

@@ -15,7 +15,7 @@ const at = (instant: number) => beijingIso(instant).slice(0, 16);
 
 /** An urgent appeal received Mon 2 Mar 2026 10:00: first response and assessment due Tue 3 Mar, the hearing Thu 5 Mar. */
 function urgentCase(receivedAt = bj("2026-03-02", "10:00:00"), kind: "urgent" | "especially_urgent" = "urgent"): AlertableCase & { obligations: ObligationRecord[] } {
-  return { status: "assigned", receivedAt, resolvedAt: null, obligations: obligationsFor(cal, DEFAULT_SLA_POLICIES[kind], receivedAt).records };
+  return { status: "assigned", cycleStartedAt: receivedAt, resolvedAt: null, obligations: obligationsFor(cal, DEFAULT_SLA_POLICIES[kind], receivedAt).records };
 }
 
 interface Run {
@@ -67,7 +67,7 @@ function run(c: AlertableCase & { obligations: ObligationRecord[] }, from: numbe
 describe("the supervision ladder: one per case", () => {
   it("drafts each level once, driven by the most overdue obligation, at 09:00 on the working days after the missed due", () => {
     const c = urgentCase();
-    const { drafts } = run(c, c.receivedAt, bj("2026-03-20"));
+    const { drafts } = run(c, c.cycleStartedAt, bj("2026-03-20"));
     // First response (and assessment) due Tue 3 Mar: +1, +2, +4, +6 working days; four notices, not eight.
     expect(drafts.map((d) => [d.level, d.obligation, at(d.at)])).toEqual([
       [1, "first_response", "2026-03-04T09:00"],
@@ -79,7 +79,7 @@ describe("the supervision ladder: one per case", () => {
 
   it("runs on hours for an especially urgent appeal received on a holiday evening", () => {
     const c = urgentCase(bj("2026-02-16", "20:00:00"), "especially_urgent");
-    const { drafts } = run(c, c.receivedAt, bj("2026-02-17", "06:00:00"), { signAfterMs: 10 * 60_000 });
+    const { drafts } = run(c, c.cycleStartedAt, bj("2026-02-17", "06:00:00"), { signAfterMs: 10 * 60_000 });
     // Response due 22:00; each level 1, 2, 4, 6 hours after it, signed 10 minutes after drafting.
     expect(drafts.map((d) => [d.level, at(d.at)])).toEqual([
       [1, "2026-02-16T23:00"],
@@ -91,7 +91,7 @@ describe("the supervision ladder: one per case", () => {
 
   it("drafts the next level only after the waiting draft is signed, and reminds about an unsigned draft once, a working day later", () => {
     const c = urgentCase();
-    const { drafts, signReminders } = run(c, c.receivedAt, bj("2026-03-20"), { signAfterMs: null });
+    const { drafts, signReminders } = run(c, c.cycleStartedAt, bj("2026-03-20"), { signAfterMs: null });
     expect(drafts.map((d) => d.level)).toEqual([1]);
     expect([...signReminders].map(([id, when]) => [id, at(when)])).toEqual([["n1", "2026-03-05T09:00"]]);
   });
@@ -106,7 +106,7 @@ describe("the supervision ladder: one per case", () => {
   it("voids a waiting draft once its obligation is met, and drafts nothing more", () => {
     const c = urgentCase();
     const metAt = bj("2026-03-04", "11:00:00");
-    const { drafts, voids, alerts } = run(c, c.receivedAt, bj("2026-03-04", "18:00:00"), {
+    const { drafts, voids, alerts } = run(c, c.cycleStartedAt, bj("2026-03-04", "18:00:00"), {
       signAfterMs: null,
       change: (now, x) => {
         if (now !== metAt) return false;
@@ -123,7 +123,7 @@ describe("the supervision ladder: one per case", () => {
   it("drafts the level again for the next missed obligation after a voided draft", () => {
     const c = urgentCase();
     const metAt = bj("2026-03-04", "11:00:00");
-    const { drafts, voids } = run(c, c.receivedAt, bj("2026-03-09", "12:00:00"), {
+    const { drafts, voids } = run(c, c.cycleStartedAt, bj("2026-03-09", "12:00:00"), {
       signAfterMs: null,
       change: (now, x) => {
         if (now !== metAt) return false;

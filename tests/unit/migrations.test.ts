@@ -161,6 +161,21 @@ const OLD_CASES: OldCase[] = [
   },
 ];
 
+/** `escalated` events as the previous cron wrote them: one ladder per obligation ('first_response', 'resolution'), no 文号. */
+const escalated = (level: number, obligation: "first_response" | "resolution", dueAt: number, text: string) => ({ key: `escalate:${obligation}:${level}:${dueAt}`, level, notice: ["reminder_letter", "rectification_notice", "key_supervision_notice", "accountability_interview"][level - 1], obligation, dueAt, text });
+const LEGACY_ESCALATIONS: [string, number, Record<string, unknown> | null][] = [
+  // The hearing (the 'resolution' of an urgent appeal) missed on Thu 5 Mar: levels 1 and 2.
+  ["urgent-progress", bj("2026-03-06"), escalated(1, "resolution", bj("2026-03-05", "23:59:59"), "<b>提醒敦促函</b>\n【HN-2026-urgent-progress】超期")],
+  ["urgent-progress", bj("2026-03-09"), escalated(2, "resolution", bj("2026-03-05", "23:59:59"), "<b>责令整改通知书</b>\n超期未办")],
+  // The second ladder's level 1 came later: one notice per level, the earliest stands.
+  ["urgent-progress", bj("2026-03-10"), escalated(1, "first_response", bj("2026-03-03", "23:59:59"), "<b>提醒敦促函</b>\n再次")],
+  // A queue case's first response: addressed to the department.
+  ["appt-queue", bj("2026-03-04"), escalated(1, "first_response", bj("2026-03-03", "23:59:59"), "<b>提醒敦促函</b>")],
+  // Written with no step named, or none at all: ledger history only.
+  ["appt-assigned", bj("2026-03-04"), { level: 9 }],
+  ["appt-ack", bj("2026-03-04"), null],
+];
+
 type Row = { case_id: string; obligation: string; cycle: number; clock: string; due_at: number; original_due_at: number; state: string; met_at: number | null; met_by: string | null; moved: number };
 let obligations: Row[] = [];
 let cases: { id: string; status: string; next_alert_at: number | null; updated_at: number }[] = [];
@@ -179,6 +194,10 @@ beforeAll(async () => {
   // An admin had changed the policy question's answer to 12 working days.
   await client.execute("UPDATE sla_policies SET resolution_working_days = 12 WHERE kind = 'policy'");
   for (const c of OLD_CASES) await insertOld(c);
+  await client.execute("INSERT INTO units (id, name_zh, name_en, kind, area_code, created_at) VALUES ('unit-dept', '海南省营商环境建设厅', 'Department', 'bizenv', '460000', 0)");
+  for (const [caseId, at, data] of LEGACY_ESCALATIONS) {
+    await client.execute({ sql: "INSERT INTO case_events (case_id, at, actor_type, actor_id, type, data) VALUES (?, ?, 'system', NULL, 'escalated', ?)", args: [caseId, at, data === null ? null : JSON.stringify(data)] });
+  }
 
   await migrateWith(MIGRATIONS_DIR);
   obligations = (await client.execute("SELECT * FROM case_obligations ORDER BY case_id, cycle, obligation")).rows as unknown as Row[];
@@ -255,6 +274,17 @@ describe("migrating cases of the previous schema (0000–0008) through 0009+", (
       { kind: "ordinary", first_response_working_days: 1, first_response_hours: null, resolution_working_days: 12 },
       { kind: "policy", first_response_working_days: 1, first_response_hours: null, resolution_working_days: 12 },
     ]);
+  });
+
+  it("cases escalated under the previous model get their notices: signed when sent, addressed to the owner's unit (the department's for the queue), unnumbered", async () => {
+    const rows = (await client.execute("SELECT case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at, signed_at, signed_by, number, deadline_at, text FROM supervision_notices ORDER BY case_id, level")).rows;
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { case_id: "appt-queue", level: 1, notice: "reminder_letter", obligation: "first_response", missed_due_at: bj("2026-03-03", "23:59:59"), unit_id: "unit-dept", status: "signed", drafted_at: bj("2026-03-04"), signed_at: bj("2026-03-04"), signed_by: null, number: null, deadline_at: null, text: "提醒敦促函" },
+      { case_id: "urgent-progress", level: 1, notice: "reminder_letter", obligation: "hearing_held", missed_due_at: bj("2026-03-05", "23:59:59"), unit_id: "unit-1", status: "signed", drafted_at: bj("2026-03-06"), signed_at: bj("2026-03-06"), signed_by: null, number: null, deadline_at: null, text: "提醒敦促函\n【HN-2026-urgent-progress】超期" },
+      { case_id: "urgent-progress", level: 2, notice: "rectification_notice", obligation: "hearing_held", missed_due_at: bj("2026-03-05", "23:59:59"), unit_id: "unit-1", status: "signed", drafted_at: bj("2026-03-09"), signed_at: bj("2026-03-09"), signed_by: null, number: null, deadline_at: null, text: "责令整改通知书\n超期未办" },
+    ]);
+    // The ledger keeps the previous events as they were.
+    expect((await client.execute("SELECT count(*) AS n FROM case_events WHERE type = 'escalated'")).rows[0]!.n).toBe(LEGACY_ESCALATIONS.length);
   });
 
   it("the cron's index finds open obligations by their due", async () => {

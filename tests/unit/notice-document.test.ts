@@ -2,7 +2,7 @@
 // 文号 left for the sign-off batch to fill.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { documentDate, noticeDocument } from "../../bots/notice-document.ts";
+import { documentDate, issuedPayloads, noticeDocument, noticeDocumentHtml } from "../../bots/notice-document.ts";
 import { NUMBER_PLACEHOLDER } from "../../db/supervision-writes.ts";
 import { instantOfBeijing } from "../../domain/calendar.ts";
 
@@ -61,5 +61,32 @@ describe("a supervision notice's document", () => {
     expect(documentDate("zh", instantOfBeijing("2026-01-01", "00:30:00"))).toBe("2026年1月1日");
     const keys = (locale: string) => [...readFileSync(`lib/locales/${locale}/notice-document.ftl`, "utf8").matchAll(/^([a-z][\w-]*) =/gm)].map((m) => m[1]).sort();
     expect(keys("en")).toEqual(keys("zh"));
+  });
+
+  it("renders the same document for Telegram: the title in bold, every fact escaped, and the unit's reply button", () => {
+    const notice = { notice: "reminder_letter" as const, obligation: "answer" as const, missedDueAt: instantOfBeijing("2026-03-06", "23:59:59"), clock: "working_days" as const, overdue: 1, deadlineAt: instantOfBeijing("2026-03-13", "23:59:59") };
+    const firm = { ...facts, firm: "A&B <Hainan> 贸易" };
+    const plain = noticeDocument(notice, firm, unit, "海南省营商环境建设厅", signedAt);
+    const html = noticeDocumentHtml(notice, firm, unit, "海南省营商环境建设厅", signedAt);
+    expect(html.split("\n")[0]).toBe("<b>提醒敦促函</b>");
+    expect(html).toContain("A&amp;B &lt;Hainan&gt; 贸易于2026年2月25日");
+    // Unescaped, the HTML is the plain document line by line.
+    const unescape = (line: string) => line.replace(/<\/?b>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    expect(html.split("\n").map(unescape)).toEqual(plain.split("\n"));
+    const payload = issuedPayloads(html, "n-1").zh;
+    expect(payload).toMatchObject({ text: html, parse_mode: "HTML", reply_markup: { inline_keyboard: [[{ text: "📝 录入整改情况" }]] } });
+  });
+
+  it("a draft says its number comes at sign-off and its deadline counts from then", () => {
+    const draft = noticeDocument(
+      { notice: "rectification_notice", obligation: "meeting_held", missedDueAt: instantOfBeijing("2026-03-06", "23:59:59"), clock: "working_days", overdue: 2, draft: { rectificationWorkingDays: 3 } },
+      facts,
+      unit,
+      "海南省营商环境建设厅",
+      signedAt,
+    );
+    expect(draft.split("\n")[1]).toBe("文号：签发时编号");
+    expect(draft).not.toContain(NUMBER_PLACEHOLDER);
+    expect(draft).toContain("请于签发之日起3个工作日内办结上述事项");
   });
 });

@@ -145,11 +145,27 @@ describe("planSupervision", () => {
   it("reminds the department of an unsigned draft after one working day", () => {
     const friday = [notice(1, "draft", bj("2026-03-06"))];
     expect(planSupervision(cal, DEFAULT_LADDER, urgent, friday, true, bj("2026-03-06", "17:00:00"))).toEqual({ steps: [], nextAt: bj("2026-03-09") });
-    expect(planSupervision(cal, DEFAULT_LADDER, urgent, friday, true, bj("2026-03-09"))).toEqual({ steps: [{ type: "sign_reminder", noticeId: "n1", at: bj("2026-03-09") }], nextAt: null });
-    // Drafted on a holiday-eve night: the reminder comes on the next working day, make-up Sat 14 Feb.
+    expect(planSupervision(cal, DEFAULT_LADDER, urgent, friday, true, bj("2026-03-09"))).toEqual({ steps: [{ type: "sign_reminder", noticeId: "n1", at: bj("2026-03-09"), clock: "working_days" }], nextAt: null });
+  });
+
+  it("reminds on hours, at night and on a holiday, of an unsigned draft for an obligation on hours", () => {
+    // Especially urgent, received on the eve of Spring Festival: the reminder letter drafted at 23:00 Fri 13 Feb.
     const night = [notice(1, "draft", bj("2026-02-13", "23:00:00"))];
     const especially = obligations("especially_urgent", bj("2026-02-13", "20:00:00"));
-    expect(planSupervision(cal, DEFAULT_LADDER, especially, night, true, bj("2026-02-13", "23:30:00")).nextAt).toBe(bj("2026-02-14"));
+    expect(planSupervision(cal, DEFAULT_LADDER, especially, night, true, bj("2026-02-13", "23:30:00")).nextAt).toBe(bj("2026-02-14", "00:00:00"));
+    expect(planSupervision(cal, DEFAULT_LADDER, especially, night, true, bj("2026-02-14", "00:00:00")).steps).toEqual([{ type: "sign_reminder", noticeId: "n1", at: bj("2026-02-14", "00:00:00"), clock: "hours" }]);
+    // On a holiday night (Tue 17 Feb, the Spring Festival) too.
+    const holiday = [notice(1, "draft", bj("2026-02-17", "02:00:00"))];
+    const received = obligations("especially_urgent", bj("2026-02-17", "00:00:00"));
+    expect(planSupervision(cal, DEFAULT_LADDER, received, holiday, true, bj("2026-02-17", "03:00:00")).steps).toEqual([{ type: "sign_reminder", noticeId: "n1", at: bj("2026-02-17", "03:00:00"), clock: "hours" }]);
+    // A draft made now for an hour-clock obligation asks for a look an hour later, not the next morning.
+    const fresh = planSupervision(cal, DEFAULT_LADDER, especially, [], true, bj("2026-02-13", "23:00:00"));
+    expect(draftsIn(fresh)).toEqual([[1, "reminder_letter", "first_response", "2026-02-13T23:00:00+08:00"]]);
+    expect(fresh.nextAt).toBe(bj("2026-02-14", "00:00:00"));
+    // Its hearing runs on working days: an unsigned draft for it waits for the next working day's morning.
+    const heard = obligations("especially_urgent", bj("2026-02-13", "20:00:00"), ["first_response", "assessment"], bj("2026-02-13", "21:00:00"));
+    const hearingDraft = [notice(1, "draft", bj("2026-02-26"), "hearing_held")];
+    expect(planSupervision(cal, DEFAULT_LADDER, heard, hearingDraft, true, bj("2026-02-26", "12:00:00")).nextAt).toBe(bj("2026-02-27"));
   });
 });
 

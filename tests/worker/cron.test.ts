@@ -56,6 +56,33 @@ describe("cron: reminders to the owner", () => {
   });
 });
 
+describe("cron: a reopened case", () => {
+  it("reminds of the new cycle's dues counted from the reopening, not from the receipt", async () => {
+    // Received Mon 2 Mar, resolved; the firm was unsatisfied on Tue 10 Mar 10:00: a new response due Wed 11 Mar.
+    const c = await pastCase(bj("2026-03-02", "10:00:00"), bj("2026-03-03", "23:59:59"), bj("2026-03-05", "23:59:59"), "in_progress");
+    await rows("UPDATE case_obligations SET state = 'met', met_at = ?, met_by = ? WHERE case_id = ?", [bj("2026-03-04", "10:00:00"), c.specialist.id, c.id]);
+    const reopenedAt = bj("2026-03-10", "10:00:00");
+    const due = bj("2026-03-11", "23:59:59");
+    await rows(
+      `INSERT INTO case_obligations (case_id, obligation, cycle, clock, due_at, original_due_at, state) VALUES (?, 'first_response', 2, 'working_days', ?, ?, 'open')`,
+      [c.id, due, due],
+    );
+    await rows(`INSERT INTO case_events (case_id, at, actor_type, actor_id, type, from_status, to_status, data) VALUES (?, ?, 'investor', NULL, 'reopened', 'resolved', 'in_progress', '{}')`, [c.id, reopenedAt]);
+    await rows("UPDATE cases SET next_alert_at = ? WHERE id = ?", [reopenedAt, c.id]);
+
+    await tick(reopenedAt + 60_000);
+    const toOwner = async () => (await textsTo(c.specialist.chat.userId)).filter((text) => text.includes(c.ref));
+    // 09:00 of the day before the new due came before the reopening: no "due tomorrow" at once.
+    expect(await toOwner()).toEqual([]);
+    expect(await rows("SELECT next_alert_at FROM cases WHERE id = ?", [c.id])).toEqual([{ next_alert_at: bj("2026-03-11", "09:00:00") }]);
+    await tick(bj("2026-03-11"));
+    expect((await toOwner()).filter((text) => /首次响应时限为今天/.test(text))).toHaveLength(1);
+    // Cycle 1's met dues raise no supervision.
+    await tick(bj("2026-03-11", "12:00:00"));
+    expect(await rows("SELECT level FROM supervision_notices WHERE case_id = ?", [c.id])).toEqual([]);
+  });
+});
+
 describe("cron: the outbox", () => {
   it("delivers exactly once after a 429 with retry_after", async () => {
     const c = await pastCase(bj("2026-05-11", "10:00:00"), bj("2026-05-12", "23:59:59"), bj("2026-05-14", "23:59:59"));

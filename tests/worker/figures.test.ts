@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
 import { loadFigures } from "../../db/queries/figures.ts";
 import { instantOfBeijing } from "../../domain/calendar.ts";
+import { PRINCIPAL_OBLIGATION } from "../../domain/obligations.ts";
+import type { CaseKind } from "../../domain/vocabulary.ts";
 import { randomUscc } from "./support/data.ts";
 
 const bj = (date: string, time = "10:00:00") => instantOfBeijing(date, time);
@@ -69,6 +71,20 @@ const NOTICES: [string, number, number | null, "signed" | "draft" | "void", "A" 
 ];
 const id = (name: string) => `fig-${suffix}-${name}`;
 
+/** A stored obligation: met when `metAt` is given, else open (or as `state` says). */
+function obligation(caseId: string, name: string, cycle: number, dueAt: number, metAt: number | null, state = metAt === null ? "open" : "met") {
+  return {
+    sql: `INSERT INTO case_obligations (case_id, obligation, cycle, clock, due_at, original_due_at, state, met_at, met_by) VALUES (?, ?, ?, 'working_days', ?, ?, ?, ?, ?)`,
+    args: [caseId, name, cycle, dueAt, dueAt, state, metAt, metAt === null ? null : "sp"],
+  };
+}
+
+/** Cycle 1's first response (met at the acknowledgement) and principal obligation (met at the meeting, or else the resolution). */
+const obligationsOf = (c: Seed) => [
+  obligation(id(c.id), "first_response", 1, c.firstDue, c.ack ?? null),
+  obligation(id(c.id), PRINCIPAL_OBLIGATION[(c.kind ?? "urgent") as CaseKind], 1, c.resolutionDue, c.meeting ?? c.resolved ?? null),
+];
+
 beforeAll(async () => {
   const { client } = openDb({ url: env.LIBSQL_URL as string });
   const firm = id("firm");
@@ -82,6 +98,7 @@ beforeAll(async () => {
             VALUES (?, ?, ?, ?, ?, '事项', '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       args: [id(c.id), `HN-2019-${suffix}-${c.id}`, firm, c.kind ?? "urgent", c.status, c.owner && id(c.owner), c.received, c.firstDue, c.resolutionDue, c.ack ?? null, c.meeting ?? null, c.resolved ?? null, c.feedback ?? null, c.level ?? 0],
     })),
+    ...CASES.flatMap(obligationsOf),
     ...NOTICES.map(([name, level, signedAt, status, addressed], i) => ({
       sql: `INSERT INTO supervision_notices (id, case_id, level, notice, obligation, missed_due_at, unit_id, status, drafted_at, number, signed_at, signed_by, deadline_at, text)
             VALUES (?, ?, ?, 'reminder_letter', 'first_response', 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -99,12 +116,14 @@ const ratio = (numerator: number, denominator: number) => ({ numerator, denomina
 
 const A = {
   unitId: unitA, unitZh: "海口市", unitEn: "Haikou", received: 5, withdrawn: 1, closed: 2,
-  closureRate: ratio(2, 4), firstResponseOnTime: ratio(1, 4), resolutionOnTime: ratio(1, 3), satisfaction: ratio(1, 2),
+  // a-meet's meeting was held by its due (8 Oct), resolved a day after it (10 Oct): on time.
+  closureRate: ratio(2, 4), firstResponseOnTime: ratio(1, 4), resolutionOnTime: ratio(2, 3), satisfaction: ratio(1, 2),
   avgWorkingDaysToMeeting: { sum: 3, count: 1, average: 3 }, escalations: [1, 0, 0, 0],
 };
 const B = {
   unitId: unitB, unitZh: "三亚市", unitEn: "Sanya", received: 3, withdrawn: 0, closed: 1,
-  closureRate: ratio(1, 3), firstResponseOnTime: ratio(3, 3), resolutionOnTime: ratio(1, 2), satisfaction: ratio(0, 0),
+  // b-meet's meeting on 20 Sep was held before its due: on time, though the case is not resolved.
+  closureRate: ratio(1, 3), firstResponseOnTime: ratio(3, 3), resolutionOnTime: ratio(2, 3), satisfaction: ratio(0, 0),
   // Notices signed in the period against unit B: b-late's levels 1 and 2, b-old's 3, and a-meet's 1 addressed to B.
   avgWorkingDaysToMeeting: { sum: 8, count: 1, average: 8 }, escalations: [2, 1, 1, 0],
 };
@@ -119,7 +138,7 @@ describe("loadFigures", () => {
     expect(figures.units.at(-1)).toMatchObject({ unitId: null, received: 1, closureRate: ratio(0, 1), firstResponseOnTime: ratio(0, 1), escalations: [0, 0, 0, 0] });
     expect(figures.total).toEqual({
       unitId: null, unitZh: null, unitEn: null, received: 9, withdrawn: 1, closed: 3,
-      closureRate: ratio(3, 8), firstResponseOnTime: ratio(4, 8), resolutionOnTime: ratio(2, 6), satisfaction: ratio(1, 2),
+      closureRate: ratio(3, 8), firstResponseOnTime: ratio(4, 8), resolutionOnTime: ratio(4, 7), satisfaction: ratio(1, 2),
       avgWorkingDaysToMeeting: { sum: 11, count: 2, average: 5.5 }, escalations: [3, 1, 1, 0],
     });
   });
@@ -159,11 +178,56 @@ describe("loadFigures", () => {
               VALUES (?, ?, ?, ?, 'in_progress', '事项', '{}', ?, ?, ?, ?, ?, ?, 0)`,
         args: [id(name), `HN-2018-${suffix}-${name}`, id("firm"), kind, id("sp-c"), bj("2018-06-04"), firstDue, now + 1, ack, meeting],
       })),
+      ...edges.map(([name, ack, firstDue]) => obligation(id(name), "first_response", 1, firstDue, ack)),
     ]);
     const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unitC }, { from: "2018-06-01", to: "2018-06-30" }, now);
     // Known: at-due (on time), ms-late and open-past (late), meet (on time); open-now is not known yet.
     expect(figures.total.firstResponseOnTime).toEqual(ratio(2, 4));
     expect(figures.total.resolutionOnTime).toEqual(ratio(0, 0));
     expect(figures.total.avgWorkingDaysToMeeting).toEqual({ sum: 2, count: 1, average: 2 });
+  });
+
+  it("judges cycle 1's obligations: the principal one met by its due (not the resolution), any first step, a reopened case's original dues", async () => {
+    const { client } = openDb({ url: env.LIBSQL_URL as string });
+    const unitD = `fig-d-${suffix}`;
+    const now = bj("2018-07-31", "12:00:00");
+    const received = bj("2018-07-02");
+    const firstDue = close("2018-07-03");
+    const principalDue = close("2018-07-11");
+    // [name, kind, status, acknowledged_at, resolved_at, resolution_due_at as the case row shows it, obligations]
+    const seeds: [string, string, string, number | null, number | null, number, (caseId: string) => ReturnType<typeof obligation>[]][] = [
+      // The meeting held on its due day, the resolution recorded the next day: on time.
+      ["held-on-day", "appointment", "resolved", bj("2018-07-02", "11:00:00"), bj("2018-07-12"), principalDue, (c) => [obligation(c, "first_response", 1, firstDue, bj("2018-07-02", "11:00:00")), obligation(c, "meeting_held", 1, principalDue, close("2018-07-11"))]],
+      // The first step was a reply, not an acknowledgement (acknowledged_at stays empty): the response was on time.
+      ["replied-first", "policy", "in_progress", null, null, now + 1, (c) => [obligation(c, "first_response", 1, firstDue, bj("2018-07-03")), obligation(c, "answer", 1, now + 1, null)]],
+      // Reopened by an unsatisfied firm: cycle 2's response is overdue, but cycle 1 was on time; the case row's due moved on.
+      ["reopened", "urgent", "in_progress", bj("2018-07-02", "11:00:00"), null, close("2018-07-20"), (c) => [
+        obligation(c, "first_response", 1, firstDue, bj("2018-07-02", "11:00:00")),
+        obligation(c, "hearing_held", 1, principalDue, bj("2018-07-05")),
+        obligation(c, "first_response", 2, close("2018-07-20"), null),
+      ]],
+      // The answer given a day late though resolved the same day: late.
+      ["answered-late", "policy", "resolved", bj("2018-07-02", "11:00:00"), bj("2018-07-12", "11:00:00"), close("2018-07-16"), (c) => [obligation(c, "first_response", 1, firstDue, bj("2018-07-02", "11:00:00")), obligation(c, "answer", 1, principalDue, bj("2018-07-12"))]],
+      // Downgraded to ordinary: the hearing is cancelled, the answer (the principal obligation now) not due yet: not known.
+      ["downgraded", "ordinary", "in_progress", bj("2018-07-02", "11:00:00"), null, now + 1, (c) => [
+        obligation(c, "first_response", 1, firstDue, bj("2018-07-02", "11:00:00")),
+        obligation(c, "hearing_held", 1, principalDue, null, "cancelled"),
+        obligation(c, "answer", 1, now + 1, null),
+      ]],
+    ];
+    await client.batch([
+      { sql: "INSERT INTO units (id, name_zh, name_en, kind, created_at) VALUES (?, '文昌市', 'Wenchang', 'city', 0)", args: [unitD] },
+      { sql: "INSERT INTO specialists (id, name, unit_id, role, created_at) VALUES (?, '专员丁', ?, 'specialist', 0)", args: [id("sp-d"), unitD] },
+      ...seeds.map(([name, kind, status, ack, resolved, resolutionDue]) => ({
+        sql: `INSERT INTO cases (id, ref, firm_id, kind, status, summary, details, owner_id, received_at, first_response_due_at, resolution_due_at, acknowledged_at, resolved_at, updated_at)
+              VALUES (?, ?, ?, ?, ?, '事项', '{}', ?, ?, ?, ?, ?, ?, 0)`,
+        args: [id(name), `HN-2018-${suffix}-${name}`, id("firm"), kind, status, id("sp-d"), received, firstDue, resolutionDue, ack, resolved],
+      })),
+      ...seeds.flatMap(([name, , , , , , owed]) => owed(id(name))),
+    ]);
+    const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unitD }, { from: "2018-07-01", to: "2018-07-31" }, now);
+    expect(figures.total.firstResponseOnTime).toEqual(ratio(5, 5));
+    // held-on-day and reopened on time, answered-late late; replied-first and downgraded not known yet.
+    expect(figures.total.resolutionOnTime).toEqual(ratio(2, 3));
   });
 });

@@ -39,7 +39,10 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
     for (const chat of [officer.userId, office.groupId]) {
       const [message] = await aboutCase(chat, c.ref, /督办文书草稿待签发/);
       expect(message?.text).toContain("提醒敦促函");
-      expect(message?.text).toContain(`三亚市营商环境建设局（主要负责同志：${(await rows<{ name: string }>("SELECT name FROM specialists WHERE id = ?", [unit.head.id]))[0]!.name}）`);
+      expect(message?.text).toContain(`三亚市营商环境建设局（${(await rows<{ name: string }>("SELECT name FROM specialists WHERE id = ?", [unit.head.id]))[0]!.name}）：`);
+      // A draft has no number yet, and its deadline counts from the sign-off.
+      expect(message?.text).toContain("文号：签发时编号");
+      expect(message?.text).toContain("请你单位督促负责专员立即办理，于签发之日起3个工作日内完成");
       expect(message?.buttons.map((b) => b.text)).toEqual(["✍️ 签发"]);
     }
     // Nothing reaches the unit before sign-off.

@@ -5,21 +5,22 @@
 // next look. Hour clocks run at any hour, nights and holidays included: the cron ticks every 5
 // minutes (wrangler.toml). Outbox dedupe keys and the unique live notice per level make an
 // overlapping or repeated tick add nothing.
-import { and, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { obligationRecords } from "../../bots/case-actions.ts";
 import { renderNotices } from "../../bots/case-notices.ts";
 import { t } from "../../lib/i18n.ts";
 import { beijingTime } from "../../lib/format.ts";
 import { surveyPayloads } from "../../bots/notices.ts";
-import { draftPayloads, signReminderPayloads, type NoticeFacts } from "../../bots/supervision-documents.ts";
+import { draftPayloads, signReminderPayloads } from "../../bots/supervision-documents.ts";
+import { issuerName, noticeDocumentHtml } from "../../bots/notice-document.ts";
 import { decisionWrites, eventWrite } from "../../db/case-writes.ts";
+import { caseSnapshot, obligationRecords } from "../../db/case-snapshot.ts";
 import type { Db, DbHandle } from "../../db/client.ts";
 import { firmMembers, owner, supervisingOffice } from "../../db/queries/audiences.ts";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { departmentUnit, ladderFrom, ladderSetting, principalOf } from "../../db/queries/supervision.ts";
-import { caseObligations, cases, firms, specialists, supervisionNotices, units } from "../../db/schema.ts";
+import { caseEvents, caseObligations, cases, firms, specialists, supervisionNotices, units } from "../../db/schema.ts";
 import { draftWrite, voidWrites } from "../../db/supervision-writes.ts";
 import { alertKey, planAlerts, type Alert } from "../../domain/alerts.ts";
 import { addDays, beijingDate, makeCalendar, type WorkCalendar } from "../../domain/calendar.ts";
@@ -62,6 +63,15 @@ export function liveNoticesOf(db: Db, caseIds: string[]) {
     .select({ id: supervisionNotices.id, caseId: supervisionNotices.caseId, level: supervisionNotices.level, status: supervisionNotices.status, obligation: supervisionNotices.obligation, draftedAt: supervisionNotices.draftedAt, unitId: supervisionNotices.unitId })
     .from(supervisionNotices)
     .where(and(inArray(supervisionNotices.caseId, caseIds), sql`${supervisionNotices.status} <> 'void'`));
+}
+
+/** The latest reopening of each claimed case that has one (by the case_events_case index): its current cycle counts from it. */
+export function reopeningsOf(db: Db, caseIds: string[]) {
+  return db
+    .select({ caseId: caseEvents.caseId, at: max(caseEvents.at) })
+    .from(caseEvents)
+    .where(and(inArray(caseEvents.caseId, caseIds), eq(caseEvents.type, "reopened")))
+    .groupBy(caseEvents.caseId);
 }
 
 export function obligationsOfCases(db: Db, caseIds: string[]) {
@@ -131,21 +141,8 @@ async function alertWrites(ctx: Context, c: CaseRow, obligations: readonly Oblig
     case "survey_reminder":
       return [enqueueForRecipients(db, { keyPrefix: `${key}:`, recipients: firmMembers(c.firmId, c.id), payloads: surveyPayloads(c.ref, c.id, true), caseId: c.id, now, when })];
     case "close_without_feedback": {
-      const snapshot = {
-        id: c.id,
-        ref: c.ref,
-        kind: c.kind,
-        status: c.status,
-        version: c.version,
-        firmId: c.firmId,
-        ownerId: c.ownerId,
-        ownerUnitId: c.ownerId ? (ctx.owners.get(c.ownerId)?.unit.id ?? null) : null,
-        pendingOwnerId: c.pendingOwnerId,
-        receivedAt: c.receivedAt,
-        obligations,
-        // The system's action does not depend on co-handlers.
-        coHandlers: [],
-      };
+      // The system's action does not depend on co-handlers.
+      const snapshot = caseSnapshot(c, c.ownerId ? (ctx.owners.get(c.ownerId)?.unit.id ?? null) : null, obligations, []);
       const decision = decide(snapshot, { action: "close_without_feedback" }, { type: "system" }, { now, calendar: ctx.calendar, policies: ctx.policies });
       if (!decision.ok) return [];
       ctx.counts.closed += 1;
@@ -179,20 +176,14 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
     case "draft": {
       const id = crypto.randomUUID();
       const unit = addresseeOf(ctx, c);
-      const facts: NoticeFacts = {
-        level: step.level,
-        ref: c.ref,
-        firm: ctx.firmName.get(c.firmId) ?? "",
-        kind: c.kind,
-        receivedAt: c.receivedAt,
-        obligation: step.obligation.obligation,
-        clock: step.obligation.clock,
-        missedDueAt: step.obligation.dueAt,
-        overdue: overdueBy(ctx.calendar, step.obligation, now),
-        unit: unit?.name ?? t("zh", "unit-queue"),
-        principal: unit?.principal ?? null,
-        issuer: ctx.department?.name ?? null,
-      };
+      const unitName = unit?.name ?? t("zh", "unit-queue");
+      const documentHtml = noticeDocumentHtml(
+        { notice: step.notice, obligation: step.obligation.obligation, missedDueAt: step.obligation.dueAt, clock: step.obligation.clock, overdue: overdueBy(ctx.calendar, step.obligation, now).amount, draft: { rectificationWorkingDays: ctx.ladder.rectificationWorkingDays } },
+        { ref: c.ref, kind: c.kind, firm: ctx.firmName.get(c.firmId) ?? "", receivedAt: c.receivedAt },
+        { name: unitName, principal: unit?.principal ?? null },
+        issuerName(ctx.department?.name),
+        now,
+      );
       // Another tick may have drafted this level first: then this draft, its event and its message are not written.
       const drafted = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${id})`;
       ctx.counts.drafts += 1;
@@ -202,7 +193,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
         enqueueForRecipients(db, {
           keyPrefix: `notice:${id}:draft:`,
           recipients: supervisingOffice(),
-          payloads: draftPayloads(facts, id, now, ctx.ladder.rectificationWorkingDays),
+          payloads: draftPayloads({ noticeId: id, level: step.level, ref: c.ref, unit: unitName, documentHtml }),
           caseId: c.id,
           now,
           when: drafted,
@@ -221,7 +212,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
           // Once per draft, however many ticks see it unsigned.
           keyPrefix: `notice:${draft.id}:sign_reminder:`,
           recipients: supervisingOffice(),
-          payloads: signReminderPayloads({ id: draft.id, level: draft.level, ref: c.ref, unit: unit?.name ?? t("zh", "unit-queue"), draftedAt: draft.draftedAt }),
+          payloads: signReminderPayloads({ id: draft.id, level: draft.level, ref: c.ref, unit: unit?.name ?? t("zh", "unit-queue"), draftedAt: draft.draftedAt, clock: step.clock }),
           caseId: c.id,
           now,
           when: sql`${when} AND EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${draft.id} AND status = 'draft')`,
@@ -241,9 +232,10 @@ async function runBatch(handle: DbHandle, settings: Settings, now: number): Prom
   const ids = claimed.map((c) => c.id);
   const ownerIds = [...new Set(claimed.flatMap((c) => (c.ownerId ? [c.ownerId] : [])))];
   const window = windowOf(claimed, now);
-  const [obligationRows, noticeRows, days, years, policyRows, firmRows, ownerRows, departmentRows, ladderRows] = await handle.readBatch([
+  const [obligationRows, noticeRows, reopeningRows, days, years, policyRows, firmRows, ownerRows, departmentRows, ladderRows] = await handle.readBatch([
     obligationsOfCases(db, ids),
     liveNoticesOf(db, ids),
+    reopeningsOf(db, ids),
     ...calendarWindow(db, window.from, window.to),
     db.select({ id: firms.id, nameZh: firms.nameZh, nameEn: firms.nameEn }).from(firms).where(inArray(firms.id, [...new Set(claimed.map((c) => c.firmId))])),
     db
@@ -272,7 +264,8 @@ async function runBatch(handle: DbHandle, settings: Settings, now: number): Prom
   for (const c of claimed) {
     const obligations = obligationRecords(obligationRows.filter((o) => o.caseId === c.id));
     const notices = noticeRows.filter((n) => n.caseId === c.id);
-    const alerts = planAlerts(ctx.calendar, { status: c.status, receivedAt: c.receivedAt, resolvedAt: c.resolvedAt, obligations }, now);
+    const cycleStartedAt = reopeningRows.find((r) => r.caseId === c.id)?.at ?? c.receivedAt;
+    const alerts = planAlerts(ctx.calendar, { status: c.status, cycleStartedAt, resolvedAt: c.resolvedAt, obligations }, now);
     const supervision = planSupervision(ctx.calendar, ctx.ladder, obligations, notices, isOpen(c.status), now);
     counts.alerts += alerts.due.length;
     for (const alert of alerts.due) writes.push(...(await alertWrites(ctx, c, obligations, alert)));

@@ -6,7 +6,7 @@ import { html, raw } from "hono/html";
 import { eq } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
 import { escapeHtml, t, type Locale } from "../../lib/i18n.ts";
-import { obligationRecords } from "../../bots/case-actions.ts";
+import { obligationRecords } from "../../db/case-snapshot.ts";
 import { nextText } from "../../bots/case-notices.ts";
 import { openDbFor } from "../../db/client.ts";
 import { calendarWindow, CALENDAR_WINDOW_DAYS } from "../../db/queries/calendar.ts";

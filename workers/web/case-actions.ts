@@ -8,14 +8,15 @@ import { Hono } from "hono/tiny";
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { renderNotices } from "../../bots/case-notices.ts";
-import { noticeDocument } from "../../bots/notice-document.ts";
+import { issuedPayloads, issuerName, noticeDocument, noticeDocumentHtml, type DocumentCase, type DocumentNotice, type DocumentUnit } from "../../bots/notice-document.ts";
+import { noticeSnapshot } from "../../db/case-snapshot.ts";
 import { decisionWrites, type RenderedNotice } from "../../db/case-writes.ts";
 import type { DbHandle } from "../../db/client.ts";
 import { bizenvDepartment, noticeAddressees } from "../../db/queries/audiences.ts";
 import { replyWrites, signWrites } from "../../db/supervision-writes.ts";
 import { decide } from "../../domain/case-rules.ts";
 import { openObligations } from "../../domain/obligations.ts";
-import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline, type NoticeSnapshot } from "../../domain/supervision.ts";
+import { DEFAULT_LADDER, decideNotice, overdueBy, rectificationDeadline } from "../../domain/supervision.ts";
 import type { SpecialistRole, SupervisionNoticeType } from "../../domain/vocabulary.ts";
 import { caseLink, existingCaseToken } from "../../lib/case-token.ts";
 import type { WebSettings } from "./env.ts";
@@ -38,26 +39,22 @@ async function progressLink(settings: WebSettings, c: CaseRead["case"]): Promise
   return token ? caseLink(settings, token) : `/status ${c.ref}`;
 }
 
-function noticeSnapshot(c: CaseRead, n: Notice["notice"]): NoticeSnapshot {
-  return { id: n.id, level: n.level, status: n.status, obligation: n.obligation, draftedAt: n.draftedAt, caseId: c.case.id, unitId: n.unitId, repliedAt: n.repliedAt, missedDueAt: n.missedDueAt };
-}
-
-/** The notice as its document reads (with NUMBER_PLACEHOLDER until the sign-off numbers it). */
-function documentOf(c: CaseRead, n: Notice, now: number, deadlineAt: number): string {
+/** What the notice's document names, as of `now`, with the deadline the sign-off sets (NUMBER_PLACEHOLDER until it numbers it). */
+function documentOf(c: CaseRead, n: Notice, now: number, deadlineAt: number): [DocumentNotice, DocumentCase, DocumentUnit, string, number] {
   const missed = c.obligations.find((o) => o.obligation === n.notice.obligation && o.dueAt === n.notice.missedDueAt) ?? c.obligations.find((o) => o.obligation === n.notice.obligation);
   const clock = missed?.clock ?? "working_days";
-  return noticeDocument(
+  return [
     { notice: n.notice.notice as SupervisionNoticeType, obligation: n.notice.obligation, missedDueAt: n.notice.missedDueAt, clock, overdue: overdueBy(c.rules.calendar, { clock, dueAt: n.notice.missedDueAt }, now).amount, deadlineAt },
     { ref: c.case.ref, kind: c.case.kind, firm: c.firm.nameZh ?? c.firm.nameEn ?? c.firm.uscc, receivedAt: c.case.receivedAt },
     { name: n.unitZh ?? c.issuer?.nameZh ?? "—", principal: n.principal },
-    c.issuer?.nameZh ?? t("zh", "web-notice-issuer"),
+    issuerName(c.issuer?.nameZh),
     now,
-  );
+  ];
 }
 
 /** A draft's preview on the page: the deadline it would get if signed now. */
 function previewOf(c: CaseRead, now: number) {
-  return (n: Notice) => documentOf(c, n, now, rectificationDeadline(c.rules.calendar, DEFAULT_LADDER, now));
+  return (n: Notice) => noticeDocument(...documentOf(c, n, now, rectificationDeadline(c.rules.calendar, DEFAULT_LADDER, now)));
 }
 
 function show(c: Context<WebBindings>, found: CaseRead, outcome?: Outcome, status: 200 | 400 | 403 | 409 = 200) {
@@ -146,7 +143,7 @@ caseRoutes.post("/web/cases/:ref/notices/:id/:what", async (c) => {
   const viewer = c.get("viewer");
   const now = c.get("now")();
   const handle = dbOf(c);
-  const snapshot = noticeSnapshot(found, n.notice);
+  const snapshot = noticeSnapshot({ ...n.notice, caseId: found.case.id });
   const signer = { type: "specialist" as const, id: viewer.id };
   if (what === "reply") {
     const text = form.reply ?? "";
@@ -167,16 +164,15 @@ caseRoutes.post("/web/cases/:ref/notices/:id/:what", async (c) => {
   if (!decision.ok) return show(c, found, { noticeRefused: decision.reason }, decision.reason === "not_allowed" ? 403 : 409);
   if (decision.action !== "sign") return unknown(c);
   const document = documentOf(found, n, now, decision.deadlineAt);
-  // Issued to the unit: its head(s) and group, and the case's owner and deputy.
-  const payloads = zhOnly(document);
+  // Issued to the unit: its head(s) and group, and the case's owner and deputy, as a sign-off in chat sends it.
   const recipients: RenderedNotice[] = [
-    { key: `notice:${n.notice.id}:issued:`, recipients: noticeAddressees(n.notice.unitId ?? "", found.case.ownerId), payloads },
+    { key: `notice:${n.notice.id}:issued:`, recipients: noticeAddressees(n.notice.unitId ?? "", found.case.ownerId), payloads: issuedPayloads(noticeDocumentHtml(...document), n.notice.id) },
   ];
   const draft = sql`EXISTS (SELECT 1 FROM supervision_notices WHERE id = ${n.notice.id} AND status = 'draft')`;
-  const writes = signWrites(handle.db, { notice: snapshot, signer, year: decision.year, deadlineAt: decision.deadlineAt, document, prefix: DEFAULT_LADDER.numberPrefix, recipients, now });
+  const writes = signWrites(handle.db, { notice: snapshot, signer, year: decision.year, deadlineAt: decision.deadlineAt, document: noticeDocument(...document), prefix: DEFAULT_LADDER.numberPrefix, recipients, now });
   if (!(await guardedBatch(handle, draft, writes))) return show(c, found, { stale: true }, 409);
   return c.redirect(`/web/cases/${found.case.ref}?done=sign#notice-${n.notice.id}`, 303);
 });
 
-/** Staff and units read Chinese; the document and the department's notes go as plain text. */
+/** Staff read Chinese; the department's notes go as plain text. */
 const zhOnly = (text: string) => ({ zh: { text }, en: { text } });

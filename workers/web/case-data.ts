@@ -3,15 +3,14 @@
 // the calendar window and policies; the specialists an owner may invite. Scoped like the ledger:
 // a specialist sees their unit's cases and those they co-handle, a unit head their unit, the
 // department and admins all; anything else is as unknown as a ref that does not exist.
-import { obligationRecords } from "../../bots/case-actions.ts";
+import { caseSnapshot } from "../../db/case-snapshot.ts";
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DbHandle } from "../../db/client.ts";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS, calendarWindow, policyFor } from "../../db/queries/calendar.ts";
 import { caseCoHandlers, caseEvents, caseObligations, cases, firms, specialists, supervisionNotices, units } from "../../db/schema.ts";
 import { addDays, beijingDate, makeCalendar } from "../../domain/calendar.ts";
-import type { CaseSnapshot, RuleContext } from "../../domain/case-rules.ts";
-import type { ObligationRecord } from "../../domain/obligations.ts";
+import type { RuleContext } from "../../domain/case-rules.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import type { Viewer } from "./layout.ts";
 
@@ -78,21 +77,7 @@ export async function readCase(handle: DbHandle, ref: string, now: number) {
   if (!row) return undefined;
   const calendar = makeCalendar(days, years.map((y) => y.year));
   const policiesByKind = Object.fromEntries(CASE_KINDS.map((kind) => [kind, policyFor(kind, policies)])) as RuleContext["policies"];
-  const records: ObligationRecord[] = obligationRecords(obligations);
-  const snapshot: CaseSnapshot = {
-    id: row.case.id,
-    ref: row.case.ref,
-    kind: row.case.kind,
-    status: row.case.status,
-    version: row.case.version,
-    firmId: row.case.firmId,
-    ownerId: row.case.ownerId,
-    ownerUnitId: row.owner?.unitId ?? null,
-    pendingOwnerId: row.case.pendingOwnerId,
-    receivedAt: row.case.receivedAt,
-    obligations: records,
-    coHandlers: coHandlers.map((h) => h.id),
-  };
+  const snapshot = caseSnapshot(row.case, row.owner?.unitId ?? null, obligations, coHandlers.map((h) => h.id));
   return {
     ...row,
     snapshot,

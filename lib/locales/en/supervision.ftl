@@ -4,36 +4,6 @@ alert-due_day = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is du
 alert-within_hours = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due by { $due }, less than an hour from now. Please act at once.
 alert-overdue = ❗ [{ $ref }] { $kind } of { $firm }: the { $obligation } is overdue (due { $due }). Please act now; overdue matters are put under supervision.
 
-## Supervision notices (三书一函)
-sv-title-reminder_letter = Reminder letter
-sv-title-rectification_notice = Rectification notice
-sv-title-key_supervision_notice = Key-supervision notice
-sv-title-accountability_interview = Accountability interview notice
-sv-issuer-default = Hainan Provincial Department of Business Environment Development
-sv-date = { $d }/{ $m }/{ $y }
-sv-number-pending = Number: given at sign-off
-sv-principal = (principal: { $principal })
-sv-overdue-working_days = { $amount } working day(s)
-sv-overdue-hours = { $amount } hour(s)
-sv-deadline-after-signing = within { $days } working days of sign-off
-sv-deadline-by = by { $date }
-sv-document =
-    <b>{ $title }</b>
-    { $number }
-
-    To { $unit }{ $principal }:
-
-    The { $kind } filed by { $firm } on { $received } (ref { $ref }) had its { $obligation } due { $due }. As of { $asOf } it is { $overdue } overdue and not done.
-
-    { $demand }
-
-    { $issuer }
-    { $date }
-sv-demand-reminder_letter = Your unit is to have the responsible specialist act at once and report in writing to the { $issuer } { $deadline }.
-sv-demand-rectification_notice = Your unit is ordered to rectify at once, complete the matter { $deadline } and report the rectification in writing to the { $issuer }. Failing that, the matter is placed under key supervision.
-sv-demand-key_supervision_notice = The matter is placed under key supervision and may be taken up a level by the { $issuer }. Your unit's principal is to supervise it in person, complete it { $deadline } and report in writing.
-sv-demand-accountability_interview = Under key supervision the matter is still not done. Your unit's principal is summoned to an accountability interview at the { $issuer } { $deadline }, with a written account of the delay and the remedy.
-
 ## Sign-off (the department)
 sv-draft =
     <b>Supervision notice drafted, awaiting sign-off</b> (level { $level }: { $title })
@@ -42,6 +12,7 @@ sv-draft =
     { $document }
 sv-button-sign = ✍️ Sign off
 sv-sign-reminder = ⏰ A supervision notice draft ([{ $ref }] { $title } to { $unit }, drafted { $drafted }) has waited a working day for sign-off. Please review and sign it off.
+sv-sign-reminder-hours = ⏰ A supervision notice draft ([{ $ref }] { $title } to { $unit }, drafted { $drafted }) runs on hours and has waited { $hours } hour(s) for sign-off. Please review and sign it off now.
 sv-signed = Signed off: { $title }, number { $number }, sent to { $unit }.
 sv-refused-not-allowed = Only officers of the business-environment department can sign off supervision notices.
 sv-refused-signed = This notice was already signed off (number { $number }).
@@ -50,7 +21,6 @@ sv-refused-obligation-met = The { $obligation } of [{ $ref }] has been done: thi
 sv-not-found = This supervision notice was not found.
 
 ## The unit's reply (整改情况)
-sv-button-reply = 📝 Record rectification
 sv-reply-ask = Type the <b>rectification report</b> for [{ $ref }] { $number } ({ $title }) in one message, at most { $max } characters. It goes to the { $issuer }.
 sv-reply-not-allowed = Only staff of the unit the notice is addressed to ({ $unit }) can record its rectification.
 sv-reply-not-signed = This notice is not signed off yet; no rectification can be recorded.

@@ -64,7 +64,6 @@ web-notice-signed = Signed off
 web-notice-deadline = Rectification deadline
 web-notice-reply-title = Rectification
 web-notice-no-reply = Not reported yet.
-web-notice-issuer = the business-environment authority
 web-notice-replied-told = [{ $ref }] { $unit } reported the rectification for { $title } ({ $number }): { $text }
 web-notice-refusal-not_allowed = You may not do this: the business-environment department signs notices off, and the unit addressed reports its rectification.
 web-notice-refusal-not_a_draft = This notice is no longer a draft (signed off or void).

@@ -64,7 +64,6 @@ web-notice-signed = 签发时间
 web-notice-deadline = 整改期限
 web-notice-reply-title = 整改情况
 web-notice-no-reply = 尚未报送。
-web-notice-issuer = 营商环境建设主管部门
 web-notice-replied-told = 【{ $ref }】{ $unit }已就{ $title }（{ $number }）报送整改情况：{ $text }
 web-notice-refusal-not_allowed = 您无权执行此操作：督办文书由营商环境建设部门签发，整改情况由被督办单位报送。
 web-notice-refusal-not_a_draft = 此督办文书已不是草稿（已签发或已作废）。
