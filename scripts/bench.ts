@@ -2,7 +2,7 @@
 // own job code, the fake Telegram API enforcing Telegram's limits, and the production bundle.
 // Writes bench/results.json and prints a table. Never part of `npm test`.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Api } from "grammy";
 import { openDb, type DbHandle } from "../db/client.ts";
@@ -167,7 +167,7 @@ try {
   const wanted = (part: string) => !only || only === part;
   const results: Record<string, unknown> = {
     at: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model ?? "unknown", node: process.version, loadAverageAtStart: loadavg().map((l) => +l.toFixed(2)) },
   };
   if (wanted("bundle")) {
     const bundles: Record<string, { rawKiB: number; gzipKiB: number }> = {};
@@ -189,7 +189,14 @@ try {
     results.outbox = { production: await benchOutbox(sqld.url, TELEGRAM_PACE.globalPerSecond), atTelegramLimit: await benchOutbox(sqld.url, 30) };
   }
   if (wanted("figures")) results.figures = await benchFigures(sqld.url);
-  if (wanted("webhook")) results.webhook = await benchWebhook(sqld.url, dataDir);
+  if (wanted("webhook")) {
+    // BENCH_RUNS, BENCH_UPDATES and BENCH_CONCURRENCY (comma-separated) shorten a development run.
+    results.webhook = await benchWebhook(sqld.url, sqld.process.pid!, dataDir, {
+      runs: Number(process.env.BENCH_RUNS ?? 5),
+      updates: Number(process.env.BENCH_UPDATES ?? 200),
+      concurrency: (process.env.BENCH_CONCURRENCY ?? "1,20").split(",").map(Number),
+    });
+  }
   if (only) {
     console.log(JSON.stringify(results, null, 1));
   } else {

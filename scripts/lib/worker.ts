@@ -9,21 +9,22 @@ import { startManaged, stopAll, type Managed, type Stack } from "./processes.ts"
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
+/** The project's two Workers; the bench also runs its floor (bench/floor/wrangler.toml) the same way. */
+const PROJECT_CONFIGS = ["wrangler.toml", "workers/web/wrangler.toml"];
+
 /** `stack`, when given, gets the wrangler process the moment it is spawned, so stopping it mid-start stops wrangler too. */
-export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string; stack?: Stack }): Promise<{ managed: Managed; url: string; startupMs: number }> {
-  const envFile = `${options.dataDir}/worker.env`;
+export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string; stack?: Stack; configs?: string[]; name?: string }): Promise<{ managed: Managed; url: string; startupMs: number }> {
+  const name = options.name ?? "worker";
+  const envFile = `${options.dataDir}/${name}.env`;
   writeEnvFile(envFile, options.vars);
   const started = performance.now();
   const managed = startManaged(
-    "wrangler",
+    name === "worker" ? "wrangler" : `wrangler (${name})`,
     process.execPath,
     [
       `${ROOT}node_modules/wrangler/bin/wrangler.js`,
       "dev",
-      "--config",
-      "wrangler.toml",
-      "--config",
-      "workers/web/wrangler.toml",
+      ...(options.configs ?? PROJECT_CONFIGS).flatMap((config) => ["--config", config]),
       "--ip",
       "127.0.0.1",
       "--port",
@@ -31,7 +32,7 @@ export async function startWorker(options: { port: number; dataDir: string; vars
       "--env-file",
       envFile,
       "--persist-to",
-      `${options.dataDir}/wrangler`,
+      `${options.dataDir}/${name === "worker" ? "wrangler" : `wrangler-${name}`}`,
       "--show-interactive-dev-session=false",
       "--log-level",
       options.logLevel ?? "warn",
