@@ -4,9 +4,9 @@
 import { createClient, type Client, type InStatement, type TransactionMode } from "@libsql/client/http";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import { drizzle } from "drizzle-orm/libsql/http";
-import * as schema from "./schema.ts";
 
-export type Db = LibSQLDatabase<typeof schema>;
+/** No relational schema: the code builds its queries from the tables, and drizzle would walk the whole schema for each request's client. */
+export type Db = LibSQLDatabase;
 
 export interface DbHandle {
   db: Db;
@@ -50,7 +50,7 @@ export function openDb(settings: DbSettings): DbHandle {
       return Reflect.get(target, prop, receiver);
     },
   });
-  const db = drizzle(counted, { schema });
+  const db = drizzle(counted);
   // drizzle calls client.batch synchronously inside db.batch, so the mode set here reaches that call.
   const readBatch = ((items: Parameters<Db["batch"]>[0]) => {
     nextMode = "read";

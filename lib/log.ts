@@ -2,6 +2,15 @@
 // timings only; never tokens, message text, names or phone numbers.
 export type LogFields = Record<string, string | number | boolean | null | undefined>;
 
+/**
+ * What a log line may cost: a routine update (processed, within its round-trip budget, not slow) and a
+ * clean outbox drain write none, since Workers Logs (observability) already records every request's
+ * status, duration and CPU time; each console line costs CPU in the isolate (and ~8 ms more in
+ * wrangler's node under `wrangler dev`). Redeliveries, duplicates, handler errors, slow updates and
+ * failed sends always get their line. LOG_EVERY_UPDATE=1 logs every one.
+ */
+export const SLOW_UPDATE_MS = 1000;
+
 export function logEvent(event: string, fields: LogFields): void {
   console.log(JSON.stringify({ event, ...fields }));
 }

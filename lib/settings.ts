@@ -56,6 +56,8 @@ export const SettingsSchema = v.object({
   PROCESSED_UPDATES_RETENTION_DAYS: days(2, 30, "must be 2–30 days: Telegram redelivers an update for up to 24 hours", 8),
   /** A stand-in for the Workers AI binding that answers over HTTP (the sandbox's and the tests' fake); used only without an AI binding. */
   AI_FAKE_URL: v.optional(httpUrl()),
+  /** "1": a log line for every update and drain, not only the notable ones (lib/log.ts); for local debugging. */
+  LOG_EVERY_UPDATE: v.optional(v.picklist(["0", "1"], "must be 0 or 1"), "0"),
 });
 
 export type Settings = v.InferOutput<typeof SettingsSchema>;

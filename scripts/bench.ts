@@ -16,24 +16,11 @@ import { bundleWorker, WORKERS } from "./build.ts";
 import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { startSqld } from "./lib/sqld.ts";
-import { benchWebhook } from "./lib/bench-webhook.ts";
+import { benchWebhook, seedBase } from "./lib/bench-webhook.ts";
 
 const NOW = instantOfBeijing("2026-03-10", "09:05:00");
 const DAY = 86_400_000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function seedBase(handle: DbHandle) {
-  await handle.client.batch(
-    [
-      "INSERT INTO units (id, name_zh, name_en, kind, area_code, created_at) VALUES ('bench-unit', '海口市营商环境局', 'Haikou', 'city', 'haikou', 0)",
-      "INSERT INTO firms (id, uscc, name_zh, area_code, industry, foreign_invested, created_at) VALUES ('bench-firm', '91460100BENCH00001', '测试企业', 'haikou', 'trade', 1, 0)",
-      ...Array.from({ length: 100 }, (_, i) =>
-        `INSERT INTO specialists (id, telegram_id, name, unit_id, area_code, role, on_duty, active, created_at) VALUES ('bench-sp-${i}', ${900000 + i}, '专员${i}', 'bench-unit', 'haikou', 'specialist', 0, 1, 0)`,
-      ),
-    ],
-    "write",
-  );
-}
 
 /** `open` open cases, of which the last 100 have an alert due at NOW; the rest next look in a month. */
 async function seedCases(handle: DbHandle, open: number) {

@@ -22,6 +22,7 @@ export interface Env {
   DINGTALK_API_ROOT?: string;
   WECOM_API_ROOT?: string;
   OUTBOX_RETENTION_DAYS?: string;
+  LOG_EVERY_UPDATE?: string;
   PROCESSED_UPDATES_RETENTION_DAYS?: string;
   /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */
   WEB?: { fetch(request: Request): Promise<Response> };

@@ -12,17 +12,31 @@ import { startWorker } from "./worker.ts";
 
 const DAY = 86_400_000;
 
-const BENCH_TOKEN = "7000000009:BENCH_token_0123456789abcdefghij";
-const BENCH_SECRET = "bench-webhook-secret-0123456789";
-const BENCH_CASE_LINK_SECRET = "bench-case-link-secret-0123456789abcdef";
-const FIRST_USER = 5_000_000;
+export const BENCH_TOKEN = "7000000009:BENCH_token_0123456789abcdefghij";
+export const BENCH_SECRET = "bench-webhook-secret-0123456789";
+export const BENCH_CASE_LINK_SECRET = "bench-case-link-secret-0123456789abcdef";
+export const FIRST_USER = 5_000_000;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+/** The unit, a firm and 100 specialists (bench-sp-<i>, Telegram id 900000 + i) that every part of the bench uses. */
+export async function seedBase(handle: DbHandle) {
+  await handle.client.batch(
+    [
+      "INSERT INTO units (id, name_zh, name_en, kind, area_code, created_at) VALUES ('bench-unit', '海口市营商环境局', 'Haikou', 'city', 'haikou', 0)",
+      "INSERT INTO firms (id, uscc, name_zh, area_code, industry, foreign_invested, created_at) VALUES ('bench-firm', '91460100BENCH00001', '测试企业', 'haikou', 'trade', 1, 0)",
+      ...Array.from({ length: 100 }, (_, i) =>
+        `INSERT INTO specialists (id, telegram_id, name, unit_id, area_code, role, on_duty, active, created_at) VALUES ('bench-sp-${i}', ${900000 + i}, '专员${i}', 'bench-unit', 'haikou', 'specialist', 0, 1, 0)`,
+      ),
+    ],
+    "write",
+  );
+}
+
 /** Investors, each of their own firm (privacy accepted), and the sessions each scenario starts from. */
-async function seedInvestors(handle: DbHandle, count: number) {
+export async function seedInvestors(handle: DbHandle, count: number) {
   const users = Array.from({ length: count }, (_, i) => `(${FIRST_USER + i}, 'en', ${FIRST_USER + i}, 1, 1, 1)`);
   // One firm each, as firms are in life (a firm of 200 members would make every status update 200 messages).
   const firms = Array.from({ length: count }, (_, i) => `('bench-firm-${i}', '91460100INV${String(i).padStart(7, "0")}', '测试企业${i}', 'haikou', 'trade', 1, 0)`);
@@ -37,14 +51,14 @@ async function seedInvestors(handle: DbHandle, count: number) {
   );
 }
 
-async function seedSessions(handle: DbHandle, count: number, state: object) {
+export async function seedSessions(handle: DbHandle, count: number, state: object) {
   const json = JSON.stringify(state).replace(/'/g, "''");
   const values = Array.from({ length: count }, (_, i) => `(${FIRST_USER + i}, '${json}', 1, ${Date.now() + DAY}, 1)`);
   await handle.client.batch(["DELETE FROM sessions", `INSERT INTO sessions (telegram_id, state, version, expires_at, updated_at) VALUES ${values.join(",")}`], "write");
 }
 
 let updateSeq = 1_000_000;
-const message = (user: number, text: string) => ({
+export const message = (user: number, text: string) => ({
   update_id: updateSeq++,
   message: {
     message_id: updateSeq,
@@ -55,7 +69,7 @@ const message = (user: number, text: string) => ({
     ...(text.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: text.split(" ")[0]!.length }] } : {}),
   },
 });
-const callback = (user: number, data: string) => ({
+export const callback = (user: number, data: string) => ({
   update_id: updateSeq++,
   callback_query: {
     id: String(updateSeq),

@@ -35,7 +35,7 @@ describe("the list of personal data", () => {
 });
 
 describe("/deleteme against the list", () => {
-  const db = drizzle(createClient({ url: ":memory:" }), { schema });
+  const db = drizzle(createClient({ url: ":memory:" }));
   const statements = erasePerson(db, { telegramId: 123456789, chatId: 123456789 }, "[erased]").map((s) => s.toSQL());
 
   it.each(Object.entries(PERSONAL_DATA).flatMap(([table, entry]) => Object.entries(entry.columns).map(([column, treatment]) => [`${table}.${column}`, table, column, treatment] as const)))(

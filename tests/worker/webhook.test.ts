@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { handleUpdate } from "../../workers/handle-update.ts";
 import { app } from "../../workers/app.ts";
 import { settingsOf } from "../../lib/settings.ts";
@@ -123,6 +123,36 @@ describe("each update takes effect at most once", () => {
     expect(await callbackAnswers(update)).toHaveLength(1);
     // "Language set" and then the privacy notice: two messages, once each.
     expect((await callsTo(user, "sendMessage")).map((c) => String(c.payload.text).slice(0, 12))).toHaveLength(2);
+  });
+});
+
+describe("what a log line costs (lib/log.ts)", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const updateLines = (spy: { mock: { calls: unknown[][] } }) =>
+    spy.mock.calls.map((args) => JSON.parse(String(args[0])) as Record<string, unknown>).filter((line) => line.event === "update");
+
+  it("writes no line for a routine update, one for a redelivered one, with its outcome and round trips", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const update = textUpdate(uniqueId(), "/start");
+    expect((await deliver(update)).status).toBe(200);
+    expect(updateLines(log)).toEqual([]);
+    expect((await deliver(update)).status).toBe(200);
+    expect(updateLines(log)).toEqual([expect.objectContaining({ update_id: update.update_id, outcome: "duplicate", db_round_trips: 1 })]);
+  });
+
+  it("writes a line for every update with LOG_EVERY_UPDATE=1", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const update = textUpdate(uniqueId(), "/start");
+    expect((await deliver(update, undefined, { LOG_EVERY_UPDATE: "1" })).status).toBe(200);
+    expect(updateLines(log)).toEqual([expect.objectContaining({ update_id: update.update_id, outcome: "processed", db_round_trips: 2 })]);
+  });
+
+  it("writes a line when the update cannot be stored (503)", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const update = textUpdate(uniqueId(), "/start");
+    const response = await app.fetch(webhookRequest(update), { ...env, LIBSQL_URL: "http://127.0.0.1:9" }, { waitUntil() {}, passThroughOnException() {} } as never);
+    expect(response.status).toBe(503);
+    expect(updateLines(log)).toEqual([expect.objectContaining({ update_id: update.update_id, outcome: "retry_later" })]);
   });
 });
 

@@ -83,7 +83,9 @@ export async function drainNow(settings: Settings, now: () => number, options: D
   try {
     const handle = openDbFor(settings);
     const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, now);
-    logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
+    // A clean drain (everything claimed was sent) is routine: no line (lib/log.ts).
+    const clean = report.sent === report.claimed && report.retried + report.dead + report.unreachable + report.released + report.moved === 0;
+    if (!clean || settings.LOG_EVERY_UPDATE === "1") logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
   } catch (error) {
     // The rows stay pending; the next tick sends them.
     logError("outbox_drain_failed", error);

@@ -6,7 +6,7 @@ import * as v from "valibot";
 import type { Update } from "grammy/types";
 import { handleUpdate, releaseKeptReplies, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
-import { logEvent } from "../../lib/log.ts";
+import { logEvent, SLOW_UPDATE_MS } from "../../lib/log.ts";
 import { afterUpdate, drainAfterUpdate } from "../outbox/drain.ts";
 import { translatorOf } from "../translator.ts";
 import { secretsMatch } from "../../lib/secret.ts";
@@ -45,14 +45,11 @@ telegramRoutes.post(
     const started = Date.now();
     try {
       const report = await handleUpdate(update, c.get("settings"), c.get("now")());
-      logEvent("update", {
-        update_id: update.update_id,
-        kind: report.kind,
-        outcome: report.outcome,
-        ms: Date.now() - started,
-        db_round_trips: report.roundTrips,
-        replies: report.replies,
-      });
+      const ms = Date.now() - started;
+      const routine = report.outcome === "processed" && report.roundTrips <= 2 && ms < SLOW_UPDATE_MS;
+      if (!routine || c.get("settings").LOG_EVERY_UPDATE === "1") {
+        logEvent("update", { update_id: update.update_id, kind: report.kind, outcome: report.outcome, ms, db_round_trips: report.roundTrips, replies: report.replies });
+      }
       if (report.keptReplies) c.executionCtx.waitUntil(releaseKeptReplies(c.get("settings"), update.update_id));
       if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now"), afterUpdate(c.get("settings"), c.get("now"), translatorOf(c.env, c.get("settings")))));
       return c.json({ ok: true, outcome: report.outcome });
