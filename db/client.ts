@@ -26,6 +26,31 @@ export interface DbSettings {
 export const openDbFor = (settings: { LIBSQL_URL: string; LIBSQL_AUTH_TOKEN?: string | undefined }): DbHandle =>
   openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
 
+/** Tries after a SQLITE_BUSY, with their waits (ms, each plus up to as much again at random so the losers spread out). */
+export const BUSY_RETRY_WAITS_MS = [25, 100, 400];
+
+/**
+ * A batch is one transaction: when the server answers SQLITE_BUSY (the write lock stayed taken past its
+ * busy timeout, e.g. many writers on a loaded machine) nothing of it was written, so it is sent again
+ * here rather than answering 503 and making Telegram redeliver. Any other error is the caller's.
+ */
+export async function retryWhileBusy<T>(send: () => Promise<T>, waits: readonly number[] = BUSY_RETRY_WAITS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const wait = waits[attempt];
+      if (wait === undefined || !isBusy(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait + Math.random() * wait));
+    }
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/.test(String(message));
+}
+
 export function openDb(settings: DbSettings): DbHandle {
   const raw = createClient({ url: settings.url, authToken: settings.authToken });
   let trips = 0;
@@ -41,10 +66,12 @@ export function openDb(settings: DbSettings): DbHandle {
       if (prop === "batch") {
         // Write batches take the write lock up front, so concurrent batches queue instead of failing on upgrade.
         return (stmts: InStatement[], mode?: TransactionMode) => {
-          trips += 1;
           const chosen = mode ?? nextMode ?? "write";
           nextMode = undefined;
-          return target.batch(stmts, chosen);
+          return retryWhileBusy(() => {
+            trips += 1;
+            return target.batch(stmts, chosen);
+          });
         };
       }
       return Reflect.get(target, prop, receiver);

@@ -169,8 +169,9 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
   const project = await startWorker({
     port: await freePort(),
     dataDir,
-    logLevel: "error",
-    vars: { ...vars, CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
+    // BENCH_LOG_LEVEL=log shows the Worker's lines (a 503's reason); BENCH_LOG_EVERY_UPDATE=1 measures a line per update.
+    logLevel: process.env.BENCH_LOG_LEVEL ?? "error",
+    vars: { ...vars, LOG_EVERY_UPDATE: process.env.BENCH_LOG_EVERY_UPDATE ?? "0", CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
   });
   const floor = await startWorker({ port: await freePort(), dataDir, logLevel: "error", vars, configs: ["bench/floor/wrangler.toml"], name: "floor" });
   const stacks: Record<StackName, { url: string; cpu: () => Record<string, number> }> = {
