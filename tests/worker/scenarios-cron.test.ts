@@ -2,8 +2,9 @@
 // through handleUpdate at chosen instants ("direct") and the cron ticks at chosen instants, so the
 // clocks run as they would — an especially urgent appeal filed on a Spring Festival evening (hours,
 // at night, on a holiday), an appointment at a later date the firm asked for, an urgent appeal
-// assessed as not urgent, a policy question that needs study. (Supervision's own run — draft,
-// sign-off, the unit, its reply, no next step once met — is tests/worker/supervision.test.ts.)
+// assessed as not urgent, a policy question that needs study, an urgent appeal with no clear owner.
+// (Supervision's own run — draft, sign-off, the unit, its reply, no next step once met — is
+// tests/worker/supervision.test.ts.)
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
@@ -286,5 +287,70 @@ describe("policy question that needs study", () => {
     expect(await rows("SELECT status FROM cases WHERE id = ?", [c.id])).toEqual([{ status: "closed" }]);
     const figures = await loadFigures(openDb({ url: env.LIBSQL_URL as string }), { unitId: unit.id }, { from: "2026-03-01", to: "2026-03-31" }, bj("2026-03-31"));
     expect(figures.total).toMatchObject({ firstResponseOnTime: { numerator: 1, denominator: 1 }, resolutionOnTime: { numerator: 1, denominator: 1 } });
+  }, NIGHT_MS);
+});
+
+describe("urgent appeal with no clear owner", () => {
+  it("waits in the department's queue, which the cron reminds on its due day; the department takes it with its assessment, holds the hearing in time and closes it, with nothing supervised", async () => {
+    const office = await supervisingOffice();
+    const officer = office.officer.chat;
+    // Qiongzhong: no test puts a specialist on duty there, so nobody but the department can take it.
+    const { chat: investor } = await registeredInvestor("en", undefined, "Qiongzhong", true);
+
+    // Mon 9 Mar 2026 10:00: an urgent appeal; response and assessment by Tue 10 Mar, the hearing by Thu 12 Mar.
+    investor.clock = () => bj("2026-03-09", "10:00:00");
+    await investor.send("/urgent");
+    await investor.send("Our imported equipment has been held at the port for two weeks.");
+    await investor.send("The production line has stopped.");
+    await investor.send("Please coordinate with customs to release it.");
+    await investor.tap("No");
+    await investor.tap("✔ Submit");
+    const [c] = await rows<{ id: string; ref: string; kind: string; owner_id: string | null }>("SELECT id, ref, kind, owner_id FROM cases WHERE created_by = ?", [investor.userId]);
+    expect(c).toMatchObject({ kind: "urgent", owner_id: null });
+    expect(await owed(c!.id)).toEqual([
+      { obligation: "assessment", clock: "working_days", state: "open", due_at: bj("2026-03-10", "23:59:59"), met_by: null },
+      { obligation: "first_response", clock: "working_days", state: "open", due_at: bj("2026-03-10", "23:59:59"), met_by: null },
+      { obligation: "hearing_held", clock: "working_days", state: "open", due_at: bj("2026-03-12", "23:59:59"), met_by: null },
+    ]);
+
+    // Tue 10 Mar 09:05: the cron reminds the department, whose queue it is, that the response is due today.
+    await tick(bj("2026-03-10", "09:05:00"));
+    expect((await aboutCase(officer.userId, c!.ref, /时限为今天/)).length).toBeGreaterThanOrEqual(1);
+
+    // 10:00: the department's officer assesses it as urgent, and with that first step takes the case.
+    officer.clock = () => bj("2026-03-10", "10:00:00");
+    await officer.send(`/case ${c!.ref}`);
+    await officer.tap("⚖️ 研判紧急程度");
+    await officer.tap("紧急");
+    await officer.tap("跳过");
+    await officer.tap("✔ 提交");
+    expect(officer.roundTrips.at(-1)).toBeLessThanOrEqual(2);
+    expect(await rows("SELECT owner_id, status FROM cases WHERE id = ?", [c!.id])).toEqual([{ owner_id: office.officer.id, status: "acknowledged" }]);
+
+    // Thu 12 Mar 15:00: the consultation is held on its due day; the next morning's tick supervises nothing.
+    officer.clock = () => bj("2026-03-12", "15:00:00");
+    await officer.send(`/case ${c!.ref}`);
+    await officer.tap("🗣️ 登记听取意见或会商");
+    await officer.send("2026-03-12");
+    await officer.tap("组织会商");
+    await officer.send("省营商环境建设厅牵头，会同海口海关会商，确定当日放行。");
+    await officer.tap("✔ 提交");
+    expect((await owed(c!.id)).map((o) => [o.obligation, o.state, o.met_by])).toEqual([
+      ["assessment", "met", office.officer.id],
+      ["first_response", "met", office.officer.id],
+      ["hearing_held", "met", office.officer.id],
+    ]);
+    await tick(bj("2026-03-13", "09:05:00"));
+    await tick(bj("2026-03-16", "09:05:00"));
+    expect(await notices(c!.id)).toEqual([]);
+
+    officer.clock = () => bj("2026-03-13", "10:00:00");
+    await officer.tap("🏁 办结");
+    await officer.send("设备已于会商当日放行。");
+    await officer.tap("✔ 提交");
+    await flush(c!.id);
+    investor.clock = () => bj("2026-03-13", "12:00:00");
+    await investor.tap("😊 Satisfied");
+    expect(await rows("SELECT status FROM cases WHERE id = ?", [c!.id])).toEqual([{ status: "closed" }]);
   }, NIGHT_MS);
 });
