@@ -5,7 +5,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { settingsOf } from "../../lib/settings.ts";
-import { drainNow } from "../../workers/outbox/drain.ts";
+import { AFTER_UPDATE, drainNow } from "../../workers/outbox/drain.ts";
 import { admin, joinedSpecialist, slugId } from "./support/admin.ts";
 import { bj, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
@@ -121,6 +121,32 @@ describe("per-recipient order", () => {
     expect((await callsTo(free, "sendMessage")).map((c) => c.status)).toEqual([200]);
     await tick(at + 10_000);
     expect((await callsTo(held, "sendMessage")).filter((c) => c.status === 200).map((c) => c.payload.text)).toEqual(["one", "two", "three"]);
+  });
+
+  it("rows a recipient's pace holds are not due before it allows: they take no claim from others, and later rows wait behind them", async () => {
+    const at = bj("2026-01-19", "03:00:00");
+    const [group, other] = [-uniqueId(), uniqueId()];
+    const texts = Array.from({ length: 25 }, (_, i) => `g${i}`);
+    const ids: number[] = [];
+    for (const text of texts) ids.push(await queued(group, text, at));
+    // 20 a minute to a group: 20 go, the other 5 wait out the minute and are not due before it.
+    await tick(at);
+    const waiting = await rows<{ id: number; next_attempt_at: number; attempts: number }>(
+      "SELECT id, next_attempt_at, attempts FROM outbox WHERE chat_id = ? AND status = 'pending' ORDER BY id",
+      [group],
+    );
+    expect(waiting.map((r) => r.id)).toEqual(ids.slice(20));
+    for (const row of waiting) expect(row.attempts === 0 && row.next_attempt_at > at + 30_000).toBe(true);
+    // A drain of 5 a second later takes another chat's row, not the group's held ones.
+    const elsewhere = await queued(other, "not held up", at + 1_000);
+    await drainNow(settingsOf(env), () => at + 1_000, { ...AFTER_UPDATE, limit: 5 });
+    expect((await rowOf(elsewhere)).status).toBe("sent");
+    // The group's next row waits behind its held ones, then all go in order.
+    const groupLater = await queued(group, "g25", at + 1_000);
+    await tick(at + 2_000);
+    expect((await rowOf(groupLater)).status).toBe("pending");
+    await tick(at + 120_000);
+    expect((await callsTo(group, "sendMessage")).filter((c) => c.status === 200).map((c) => c.payload.text)).toEqual([...texts, "g25"]);
   });
 
   it("the portal's events (its channel's one endpoint) keep each case's order, and one case's waiting event holds back no other case", async () => {

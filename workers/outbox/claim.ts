@@ -1,8 +1,9 @@
 // Taking outbox rows to send: atomically, under a lease (so two ticks, or a tick and a webhook's
-// drain, never send the same row), and in each recipient's order. A chat's row waits while an
-// earlier row of the same chat waits out a retry's back-off or is out with another drain (a row
-// never tried is due when written, so only a clock behind the writer's sees it as not yet due); rows are
-// taken oldest first and sorted by id here, since RETURNING promises no order.
+// drain, never send the same row), and in each recipient's order. A recipient's row waits while an
+// earlier row of the same recipient is deferred (a retry's back-off, or its pace: a robot's full
+// minute) or is out with another drain. A row never tried nor deferred is due when written, so only
+// a clock behind the writer's sees it as not yet due: it holds nothing back. Rows are taken oldest
+// first and sorted by id here, since RETURNING promises no order.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { outbox } from "../../db/schema.ts";
@@ -20,7 +21,7 @@ export async function claimDue(handle: DbHandle, now: number, limit: number, lea
   const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
     WHERE earlier.channel = ${outbox.channel} AND earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
       AND (${outbox.channel} <> 'portal' OR earlier.case_id IS ${outbox.caseId})
-      AND ((earlier.attempts > 0 AND earlier.next_attempt_at > ${now}) OR earlier.lease_until >= ${now}))`;
+      AND ((earlier.next_attempt_at > ${now} AND (earlier.attempts > 0 OR earlier.next_attempt_at > earlier.created_at)) OR earlier.lease_until >= ${now}))`;
   const due = db
     .select({ id: outbox.id })
     .from(outbox)

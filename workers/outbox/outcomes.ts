@@ -26,7 +26,8 @@ export type Outcome =
   | { id: number; result: "retry"; at: number; error: string }
   | { id: number; result: "dead"; error: string; alert: boolean; robot?: number }
   | { id: number; result: "unreachable"; chatId: number; caseId: string | null; error: string }
-  | { id: number; result: "released" };
+  /** Not attempted; `notBefore`: its recipient's pace allows it no earlier (absent: due again at once). */
+  | { id: number; result: "released"; notBefore?: number };
 
 /** A drain's outcomes, and the group chats it found upgraded to supergroups (old id → new id). */
 export interface Tried {
@@ -75,10 +76,15 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
       case "unreachable":
         return db.update(outbox).set({ status: "unreachable", leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
       case "released":
-        // Not attempted: give the attempt back and let the next drain take it at once.
+        // Not attempted: give the attempt back. A row its recipient's pace holds (a robot's full minute)
+        // is not due before then, so the next drains' claims go to rows that can be sent.
         return db
           .update(outbox)
-          .set({ leaseUntil: null, attempts: sql`max(${outbox.attempts} - 1, 0)` })
+          .set({
+            leaseUntil: null,
+            attempts: sql`max(${outbox.attempts} - 1, 0)`,
+            ...(o.notBefore === undefined ? {} : { nextAttemptAt: sql`max(${outbox.nextAttemptAt}, ${o.notBefore})` }),
+          })
           .where(and(eq(outbox.id, o.id), eq(outbox.status, "pending")));
     }
   });

@@ -65,7 +65,8 @@ export async function sendClaimed(channels: Record<OutboxRow["channel"], Channel
     if (queue) queue.push(row);
     else recipients.set(recipientOf(row), [row]);
   }
-  const release = (queue: OutboxRow[]) => outcomes.push(...queue.splice(0).map((row) => ({ id: row.id, result: "released" as const })));
+  const release = (queue: OutboxRow[], notBefore?: number) =>
+    outcomes.push(...queue.splice(0).map((row) => ({ id: row.id, result: "released" as const, ...(notBefore === undefined ? {} : { notBefore }) })));
 
   while (recipients.size) {
     let next: { key: string; queue: OutboxRow[]; wait: number } | undefined;
@@ -76,7 +77,7 @@ export async function sendClaimed(channels: Record<OutboxRow["channel"], Channel
     const { key, queue, wait } = next!;
     // Nothing can start within the budget: the rest waits for the next drain.
     if (clock() + wait - started > options.budgetMs) {
-      for (const rest of recipients.values()) release(rest);
+      for (const rest of recipients.values()) release(rest, at() + channels[rest[0]!.channel].waitFor(rest[0]!, clock()));
       break;
     }
     if (wait > 0) await sleep(wait);
