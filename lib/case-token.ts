@@ -15,7 +15,7 @@ export async function caseTokenWith(key: string, caseId: string, generation: num
 }
 
 /** A new link's token (a new case, a revoked link): always under the current key. */
-export function caseToken(settings: Settings, caseId: string, generation = 1): Promise<string> {
+export function caseToken(settings: Pick<Settings, "CASE_LINK_SECRET">, caseId: string, generation = 1): Promise<string> {
   return caseTokenWith(settings.CASE_LINK_SECRET, caseId, generation);
 }
 

@@ -107,15 +107,25 @@ export function settingsReader<T>(schema: SettingsSchemaOf<T>, extra: (settings:
 }
 
 /** Portal webhooks need their URL and their secret: both or neither. */
-function portalPair(settings: Settings): SettingIssue[] {
+function portalPair(settings: Pick<Settings, "PORTAL_WEBHOOK_URL" | "PORTAL_WEBHOOK_SECRET">): SettingIssue[] {
   if (Boolean(settings.PORTAL_WEBHOOK_URL) === Boolean(settings.PORTAL_WEBHOOK_SECRET)) return [];
   return [{ setting: settings.PORTAL_WEBHOOK_URL ? "PORTAL_WEBHOOK_SECRET" : "PORTAL_WEBHOOK_URL", rule: "is required when the other PORTAL_WEBHOOK_ setting is set" }];
 }
 
 /** A rotation needs two different keys. */
-function linkKeys(settings: Settings): SettingIssue[] {
+function linkKeys(settings: Pick<Settings, "CASE_LINK_SECRET" | "CASE_LINK_SECRET_PREVIOUS">): SettingIssue[] {
   if (settings.CASE_LINK_SECRET_PREVIOUS !== settings.CASE_LINK_SECRET) return [];
   return [{ setting: "CASE_LINK_SECRET_PREVIOUS", rule: "must differ from CASE_LINK_SECRET (it is the key before the rotation)" }];
 }
 
 export const settingsOf: (env: object) => Settings = settingsReader(SettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);
+
+/**
+ * The settings of the admin API, /api/* and the case page, which the web Worker serves: the bot's,
+ * without its Telegram token and webhook secret (that Worker never talks to Telegram).
+ */
+const ApiSettingsSchema = v.omit(SettingsSchema, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+
+export type ApiSettings = v.InferOutput<typeof ApiSettingsSchema>;
+
+export const apiSettingsOf: (env: object) => ApiSettings = settingsReader(ApiSettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);

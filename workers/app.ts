@@ -1,16 +1,14 @@
 // The Hono app: settings validated once per request before any route runs.
+import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { HTTPException } from "hono/http-exception";
 import { settingsOf, type Settings } from "../lib/settings.ts";
 import type { Env } from "./env.ts";
 import { logError } from "../lib/log.ts";
-import { adminRoutes } from "./routes/admin.ts";
-import { apiRoutes } from "./routes/api.ts";
-import { casePageRoutes } from "./routes/case-page.ts";
 import { healthRoutes } from "./routes/health.ts";
-import { openApiRoutes } from "./routes/openapi.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
 import { withSettings } from "./with-settings.ts";
+import { isApiPath } from "./api-paths.ts";
 
 export interface AppBindings {
   Bindings: Env;
@@ -24,12 +22,11 @@ export function createApp(options: { now?: () => number } = {}) {
   app.use(withSettings(settingsOf, now));
   app.route("/", healthRoutes);
   app.route("/", telegramRoutes);
-  app.route("/", apiRoutes);
-  app.route("/", casePageRoutes);
-  app.route("/", openApiRoutes);
-  app.route("/", adminRoutes);
   // The supervisors' web is its own Worker (workers/web/); same hostname, so its cookie stays first-party.
-  app.all("/web/*", async (c) => (c.env.WEB ? await c.env.WEB.fetch(c.req.raw) : c.json({ error: "not_found" }, 404)));
+  // It also serves the admin API, /api/* and the case page (workers/api-app.ts), so this Worker stays small.
+  const toWeb = async (c: Context<AppBindings>) => (c.env.WEB ? await c.env.WEB.fetch(c.req.raw) : c.json({ error: "not_found" }, 404));
+  app.all("/web/*", toWeb);
+  app.all("*", (c, next) => (isApiPath(c.req.path) ? toWeb(c) : next()));
   app.notFound((c) => c.json({ error: "not_found" }, 404));
   app.onError((error, c) => {
     // Hono's own refusals (e.g. the CSRF check's 403) carry their response.

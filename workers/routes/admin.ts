@@ -16,19 +16,19 @@ import { noticeChannelWrites, ownerExists, robotAnswerWrite, robotOf, type Chann
 import { sealedChannel, testRobot } from "../channel-settings.ts";
 import { robotSettingsOf } from "../outbox/channels/robots.ts";
 import { parseScheduleCsv, parseScheduleJson } from "../../domain/calendar-import.ts";
-import type { AppBindings } from "../app.ts";
+import type { ApiBindings } from "../api-app.ts";
 import { caseLink, caseToken } from "../../lib/case-token.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { secretsMatch } from "../../lib/secret.ts";
 import { handOverNotices } from "../hand-over-notices.ts";
 import { fieldIssues, invalidRequest } from "../validation.ts";
 
-export const adminRoutes = new Hono<AppBindings>();
+export const adminRoutes = new Hono<ApiBindings>();
 
 const ACTOR = "admin-api";
-const dbOf = (c: Context<AppBindings>): Db => openDbFor(c.get("settings")).db;
+const dbOf = (c: Context<ApiBindings>): Db => openDbFor(c.get("settings")).db;
 
-async function body<T>(c: Context<AppBindings>, schema: v.GenericSchema<unknown, T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+async function body<T>(c: Context<ApiBindings>, schema: v.GenericSchema<unknown, T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   let raw: unknown;
   try {
     raw = await c.req.json();

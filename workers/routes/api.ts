@@ -9,11 +9,11 @@ import { calendarWindow, CALENDAR_WINDOW_DAYS, policyFor } from "../../db/querie
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/calendar.ts";
 import { headlineDues, obligationsFor } from "../../domain/obligations.ts";
-import type { AppBindings } from "../app.ts";
+import type { ApiBindings } from "../api-app.ts";
 import { edgeCache } from "../edge-cache.ts";
 import { fieldIssues, invalidRequest, onlyParams } from "../validation.ts";
 
-export const apiRoutes = new Hono<AppBindings>();
+export const apiRoutes = new Hono<ApiBindings>();
 
 /** How long a deadline answer is kept, here and by clients. */
 const DEADLINE_TTL_SECONDS = 300;

@@ -15,13 +15,13 @@ import { addDays, beijingDate, beijingIso, makeCalendar } from "../../domain/cal
 import { nextStep } from "../../domain/case-rules.ts";
 import { investorSees, isOpen } from "../../domain/vocabulary.ts";
 import { obligationLines } from "../../bots/case-view.ts";
-import type { AppBindings } from "../app.ts";
+import type { ApiBindings } from "../api-app.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { edgeCache } from "../edge-cache.ts";
 import { readLocale, rememberLocale } from "../locale.ts";
 import { onlyParams } from "../validation.ts";
 
-export const casePageRoutes = new Hono<AppBindings>();
+export const casePageRoutes = new Hono<ApiBindings>();
 
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
@@ -43,7 +43,7 @@ const cachedCase = (variant: (c: Context) => string) =>
     return hash && `case/${hash}/${variant(c)}`;
   });
 
-async function findCase(c: Context<AppBindings>) {
+async function findCase(c: Context<ApiBindings>) {
   const hash = await tokenHash(c);
   if (!hash) return undefined;
   const settings = c.get("settings");
@@ -80,7 +80,7 @@ async function findCase(c: Context<AppBindings>) {
   return { ...row, timeline: timeline.filter((e) => investorSees(e.type)), obligations: rows, calendar, next };
 }
 
-function notFound(c: Context<AppBindings>) {
+function notFound(c: Context<ApiBindings>) {
   c.header("Cache-Control", "no-store");
   return c.text("Not Found", 404);
 }

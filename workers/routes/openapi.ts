@@ -4,11 +4,11 @@ import { deadlineRuleText } from "../../lib/format.ts";
 import { t } from "../../lib/i18n.ts";
 import { CASE_KINDS } from "../../domain/vocabulary.ts";
 import { DEFAULT_SLA_POLICIES } from "../../domain/obligations.ts";
-import type { AppBindings } from "../app.ts";
+import type { ApiBindings } from "../api-app.ts";
 import { openApiDocument } from "../openapi-document.ts";
 import { onlyParams } from "../validation.ts";
 
-export const openApiRoutes = new Hono<AppBindings>();
+export const openApiRoutes = new Hono<ApiBindings>();
 
 openApiRoutes.get("/api/openapi.json", (c) => c.json(openApiDocument(c.get("settings").PUBLIC_BASE_URL)));
 

@@ -13,6 +13,9 @@ export interface WebEnv {
   CHANNEL_CREDENTIALS_KEY?: string;
   DINGTALK_API_ROOT?: string;
   WECOM_API_ROOT?: string;
+  /** The admin API's, /api/*'s and the case page's own (../api-app.ts reads them as the bot does). */
+  ADMIN_API_TOKEN?: string;
+  PORTAL_ORIGINS?: string;
 }
 
 const WebSettingsSchema = v.object({
