@@ -3,11 +3,11 @@
 // Counted at the fault suite's database proxy, which sees every request the Worker makes to sqld.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app } from "../../workers/app.ts";
+import { viaBot } from "../worker/support/pair.ts";
 import { filePolicyQuestion, registeredInvestor } from "../worker/support/flows.ts";
 import { dbControl, settle } from "./support.ts";
 
-const get = (path: string) => app.fetch(new Request(`http://desk.test${path}`, { headers: { "accept-language": "en" } }), env, { waitUntil() {}, passThroughOnException() {} } as never);
+const get = (path: string) => viaBot(new Request(`http://desk.test${path}`, { headers: { "accept-language": "en" } }));
 const dbRequests = async () => (await dbControl("stats")).forwarded;
 
 describe("a flood of the same public GET", () => {

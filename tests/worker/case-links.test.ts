@@ -9,6 +9,7 @@ import { settingsOf } from "../../lib/settings.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 import { deliver } from "./support/telegram.ts";
+import { viaBot } from "./support/pair.ts";
 
 const OLD_KEY = env.CASE_LINK_SECRET as string;
 const NEW_KEY = "rotated-case-link-secret-0123456789abcdef";
@@ -16,7 +17,7 @@ const LINK = /http:\/\/desk\.test\/s\/([A-Za-z0-9_-]{32})/;
 
 const ctx = { waitUntil() {}, passThroughOnException() {} } as never;
 const pageStatus = async (token: string, settings: Record<string, string | undefined> = {}) =>
-  (await app.fetch(new Request(`http://desk.test/s/${token}`), { ...env, ...settings }, ctx)).status;
+  (await viaBot(new Request(`http://desk.test/s/${token}`), settings)).status;
 
 /** A policy question of a firm whose specialist is assigned: the link of its confirmation, and the specialist. */
 async function caseWithOwner() {
@@ -64,7 +65,7 @@ describe("case links", () => {
     expect(await pageStatus(c.token, rotated)).toBe(200);
 
     // A new link (here: the old one revoked) is made with the new key, and opens.
-    const revoked = await app.fetch(new Request(`http://desk.test/admin/cases/${c.filed.ref}/revoke-link`, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}` } }), { ...env, ...rotated }, ctx);
+    const revoked = await viaBot(new Request(`http://desk.test/admin/cases/${c.filed.ref}/revoke-link`, { method: "POST", headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}` } }), rotated);
     const fresh = LINK.exec(((await revoked.json()) as { link: string }).link)![1]!;
     expect(fresh).toBe(await caseToken(settingsOf({ ...env, ...rotated }), c.filed.id, 2));
     expect(fresh).not.toBe(await caseToken(settingsOf(env), c.filed.id, 2));

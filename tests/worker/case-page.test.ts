@@ -1,7 +1,8 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { app } from "../../workers/app.ts";
+import { apiApp } from "../../workers/api-app.ts";
 import { admin } from "./support/admin.ts";
+import { viaBot } from "./support/pair.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
 
@@ -13,7 +14,7 @@ async function caseWithLink() {
   return { filed, token };
 }
 
-const page = (path: string, headers: Record<string, string> = {}) => exports.default.fetch(new Request(`http://desk.test${path}`, { headers }));
+const page = (path: string, headers: Record<string, string> = {}) => viaBot(new Request(`http://desk.test${path}`, { headers }));
 
 describe("the public case page", () => {
   it("shows the case in Chinese by default, and in English when asked, remembering the choice", async () => {
@@ -63,9 +64,9 @@ describe("the public case page", () => {
   it("lets only the portal's origins frame the embeddable variant", async () => {
     const { token } = await caseWithLink();
     const withPortal = { ...env, PORTAL_ORIGINS: "https://portal.hainan.gov.cn https://en.portal.hainan.gov.cn" };
-    const embedded = await app.fetch(new Request(`http://desk.test/s/${token}?embed=1`), withPortal, {} as never);
+    const embedded = await apiApp.fetch(new Request(`http://desk.test/s/${token}?embed=1`), withPortal, {} as never);
     expect(embedded.headers.get("content-security-policy")).toContain("frame-ancestors https://portal.hainan.gov.cn https://en.portal.hainan.gov.cn");
-    const plain = await app.fetch(new Request(`http://desk.test/s/${token}`), withPortal, {} as never);
+    const plain = await apiApp.fetch(new Request(`http://desk.test/s/${token}`), withPortal, {} as never);
     expect(plain.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
   });
 

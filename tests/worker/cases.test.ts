@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exports } from "cloudflare:workers";
 import { admin } from "./support/admin.ts";
+import { viaBot } from "./support/pair.ts";
 import { Chat } from "./support/chat.ts";
 import { callbackAnswers } from "./support/telegram.ts";
 import { rows } from "./support/db.ts";
@@ -135,7 +135,7 @@ describe("the investor's cases", () => {
 });
 
 describe("GET /api/deadline", () => {
-  const get = (query: string) => exports.default.fetch(new Request(`http://desk.test/api/deadline?${query}`));
+  const get = (query: string) => viaBot(new Request(`http://desk.test/api/deadline?${query}`));
 
   it("answers the 2026 example: received Thu 12 Feb → 7 working days end Sat 28 Feb", async () => {
     const response = await get("kind=appointment&from=2026-02-12T10:00:00%2B08:00");
@@ -189,7 +189,7 @@ describe("GET /api/deadline", () => {
     const response = await get("kind=policy&from=2026-02-12T10:00:00Z&_=1712345678");
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "invalid_request", issues: [{ field: "_", rule: { zh: "不是该接口的参数", en: "is not a parameter of this operation" } }] });
-    const kinds = await exports.default.fetch(new Request("http://desk.test/api/kinds?lang=en"));
+    const kinds = await viaBot(new Request("http://desk.test/api/kinds?lang=en"));
     expect(kinds.status).toBe(400);
     expect(((await kinds.json()) as { issues: { field: string }[] }).issues).toEqual([expect.objectContaining({ field: "lang" })]);
   });
@@ -222,7 +222,7 @@ describe("loading a new year's holiday schedule", () => {
     expect(await preview.json()).toMatchObject({ ok: true, dryRun: true, year: 2030, diff: { added: expect.any(Array), removed: [], changed: [] } });
     expect(await rows("SELECT 1 FROM calendar_years WHERE year = 2030")).toHaveLength(0);
     expect((await admin("POST", "/admin/calendar", schedule2030)).status).toBe(200);
-    const body = (await (await exports.default.fetch(new Request("http://desk.test/api/deadline?kind=urgent&from=2030-01-31T10:00:00%2B08:00"))).json()) as { due: string; warnings: unknown[] };
+    const body = (await (await viaBot(new Request("http://desk.test/api/deadline?kind=urgent&from=2030-01-31T10:00:00%2B08:00"))).json()) as { due: string; warnings: unknown[] };
     // Thu 31 Jan → Fri 1 Feb, Sat 2 Feb (make-up), Tue 5 Feb (Mon 4 Feb off).
     expect(body).toMatchObject({ due: "2030-02-05T23:59:59+08:00", warnings: [] });
     expect(await rows("SELECT action, target FROM audit_events WHERE target = '2030'")).toEqual([{ action: "calendar.load", target: "2030" }]);
@@ -241,13 +241,13 @@ describe("loading a new year's holiday schedule", () => {
     expect((await admin("POST", "/admin/calendar", notice2019)).status).toBe(200);
     expect(await rows("SELECT DISTINCT year FROM calendar_days WHERE date BETWEEN '2018-12-29' AND '2019-12-31'")).toEqual([{ year: 2019 }]);
     // Fri 28 Dec 2018 → Sat 29 Dec (make-up), Wed 2 Jan, Thu 3 Jan.
-    const body = await (await exports.default.fetch(new Request("http://desk.test/api/deadline?kind=urgent&from=2018-12-28T10:00:00%2B08:00"))).json();
+    const body = await (await viaBot(new Request("http://desk.test/api/deadline?kind=urgent&from=2018-12-28T10:00:00%2B08:00"))).json();
     expect(body).toMatchObject({ due: "2019-01-03T23:59:59+08:00", warnings: [] });
   });
 
   it("refuses a bad CSV with the line, the field and the rule", async () => {
     const csv = "date,kind,name\n2029-02-30,holiday,春节\n2029-03-05,workday,调休\n";
-    const response = await exports.default.fetch(
+    const response = await viaBot(
       new Request("http://desk.test/admin/calendar", { method: "POST", headers: { authorization: `Bearer test-admin-token-0123456789abcdef`, "content-type": "text/csv" }, body: csv }),
     );
     expect(response.status).toBe(400);

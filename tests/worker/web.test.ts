@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { openDb } from "../../db/client.ts";
 import { app } from "../../workers/app.ts";
 import { webApp } from "../../workers/web/app.ts";
+import webWorker from "../../workers/web/index.ts";
 import { joinedSpecialist, slugId } from "./support/admin.ts";
 import { bj, pastCase } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
@@ -22,6 +23,35 @@ describe("the bot's Worker", () => {
     expect([seen[0]!.url, seen[0]!.headers.get("cookie")]).toEqual([`${BASE}/web/cases?kind=urgent`, "desk_web=x"]);
     expect((await app.fetch(request(), { ...env, WEB: undefined })).status).toBe(404);
     expect((await exports.default.fetch(`${BASE}/web/cases`)).status).toBe(503);
+  });
+
+  it("forwards the admin API, /api/* and the case page to the web Worker too, and keeps the webhook and /healthz", async () => {
+    const seen: string[] = [];
+    const WEB = { fetch: async (request: Request) => (seen.push(`${request.method} ${new URL(request.url).pathname}`), new Response("from web", { status: 299 })) };
+    const forwarded = ["POST /admin/units", "GET /api/deadline", "GET /api/openapi.json", "GET /s/abc", "GET /web/cases"];
+    for (const line of forwarded) {
+      const [method, path] = line.split(" ") as [string, string];
+      expect((await app.fetch(new Request(`${BASE}${path}`, { method }), { ...env, WEB })).status, line).toBe(299);
+    }
+    expect((await app.fetch(new Request(`${BASE}/healthz`), { ...env, WEB })).status).toBe(200);
+    expect((await app.fetch(new Request(`${BASE}/telegram/webhook`, { method: "POST" }), { ...env, WEB })).status).toBe(401);
+    expect((await app.fetch(new Request(`${BASE}/admin`), { ...env, WEB })).status).toBe(404);
+    expect(seen).toEqual(forwarded);
+  });
+});
+
+describe("the web Worker's entry", () => {
+  it("serves the admin API, /api/* and the case page with the bot's settings, and /web/* with its own", async () => {
+    const kinds = await webWorker.fetch(new Request(`${BASE}/api/kinds`) as never, env, {} as never);
+    expect(kinds.status).toBe(200);
+    expect(((await kinds.json()) as unknown[]).length).toBeGreaterThan(0);
+    const unauthorized = await webWorker.fetch(new Request(`${BASE}/admin/units`, { method: "POST", headers: { authorization: "Bearer wrong-token-wrong-token-wrong" } }) as never, env, {} as never);
+    expect(unauthorized.status).toBe(401);
+    // No Telegram token is asked of it: the API app's settings are the bot's without the Telegram secrets.
+    const withoutTelegram = { ...env, TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_WEBHOOK_SECRET: undefined };
+    expect((await webWorker.fetch(new Request(`${BASE}/api/kinds`) as never, withoutTelegram, {} as never)).status).toBe(200);
+    const signIn = await webWorker.fetch(new Request(`${BASE}/web/sign-in`) as never, env, {} as never);
+    expect(signIn.headers.get("content-type")).toMatch(/text\/html/);
   });
 });
 

@@ -1,9 +1,10 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { Chat } from "./chat.ts";
+import { viaBot } from "./pair.ts";
 
 export async function admin(method: string, path: string, body?: unknown, token = env.ADMIN_API_TOKEN as string): Promise<Response> {
-  return exports.default.fetch(
+  return viaBot(
     new Request(`http://desk.test${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
