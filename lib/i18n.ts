@@ -1,6 +1,7 @@
 // All user-facing text lives in lib/locales/*.ftl (Fluent); see fluent.ts for escaping.
 import { createTranslator, type Args, type Locale } from "./fluent.ts";
-import { catalogs } from "./locales/catalogs.ts";
+// "#catalogs": lib/locales/catalogs.ts; in the web Worker's build, notice-catalogs.ts (see there).
+import { catalogs } from "#catalogs";
 
 export { escapeHtml, Html, raw, type Args, type Locale } from "./fluent.ts";
 
