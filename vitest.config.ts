@@ -1,5 +1,6 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vitest/config";
 import { TEST_SETTINGS } from "./tests/support/settings.ts";
 
@@ -62,6 +63,9 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
 }
 
 export default defineConfig({
+  // Both Workers' code runs in one test isolate: their translator gets both Workers' catalogs
+  // (lib/locales/catalogs.ts says how each Worker's build takes its own).
+  resolve: { alias: { "#catalogs": fileURLToPath(new URL("./lib/locales/all-catalogs.ts", import.meta.url)) } },
   test: {
     // Everything runs loopback only and bounded: a hanging call fails the test instead of CI.
     testTimeout: 30_000,

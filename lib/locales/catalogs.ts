@@ -1,7 +1,10 @@
-// The bot's Fluent catalogs, one file per feature and language. A new file is listed here once, or in
-// notice-catalogs.ts when the web Worker renders it too. lib/i18n.ts imports this list as "#catalogs"
-// (package.json "imports"). (The supervisors' web pages have their own list: web-catalogs.ts.)
-import { catalogs as noticeCatalogs } from "./notice-catalogs.ts";
+// The bot's Worker's Fluent catalogs, one file per feature and language: the shared ones and its
+// conversations'. lib/i18n.ts imports the list as "#catalogs" (package.json "imports"); the web Worker's
+// build takes notice-catalogs.ts in its place (workers/web/wrangler.toml's alias), and the tests, which
+// run both Workers' code in one isolate, all-catalogs.ts (vitest.config.ts). A new file is listed in one
+// of the three lists; tests/unit/worker-catalogs.test.ts checks each Worker has the messages it names.
+// (The supervisors' web pages have their own list: web-catalogs.ts.)
+import { sharedCatalogs } from "./shared-catalogs.ts";
 import enAccount from "./en/account.ftl" with { type: "text" };
 import enHelp from "./en/help.ftl" with { type: "text" };
 import enOnboarding from "./en/onboarding.ftl" with { type: "text" };
@@ -12,6 +15,6 @@ import zhOnboarding from "./zh/onboarding.ftl" with { type: "text" };
 import zhSupervision from "./zh/supervision.ftl" with { type: "text" };
 
 export const catalogs = {
-  zh: [...noticeCatalogs.zh, zhAccount, zhHelp, zhOnboarding, zhSupervision],
-  en: [...noticeCatalogs.en, enAccount, enHelp, enOnboarding, enSupervision],
+  zh: [...sharedCatalogs.zh, zhAccount, zhHelp, zhOnboarding, zhSupervision],
+  en: [...sharedCatalogs.en, enAccount, enHelp, enOnboarding, enSupervision],
 } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bilingual, escapeHtml, messageIds, t } from "../../lib/i18n.ts";
-import { catalogs } from "../../lib/locales/catalogs.ts";
+import { catalogs } from "../../lib/locales/all-catalogs.ts";
 import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
 import * as web from "../../workers/web/i18n.ts";
 import { FORMS } from "../../bots/forms/definitions.ts";

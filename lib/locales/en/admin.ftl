@@ -18,5 +18,3 @@ api-rule-unknown_parameter = is not a parameter of this operation
 api-rule-slug = must be 2–40 lower-case letters, digits or -
 api-rule-unknown = is not acceptable
 api-rule-inactive = the specialist is deactivated; a re-invite reactivates them only when “Reactivate” is ticked (API: "reactivate": true)
-calendar-alert = [Calendar] The official holiday schedule for { $year } is not loaded; deadlines in that year count weekends only. Please upload the State Council schedule through the admin API.
-outbox-dead-alert = [Undelivered] { $count } message(s) could not be delivered and are no longer retried ({ $error }). Send /web to sign in to the supervisors' web and see “Admin → Undelivered messages” (/web/admin/outbox) to read why and send them again.

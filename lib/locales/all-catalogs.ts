@@ -1,0 +1,8 @@
+// The tests' "#catalogs" (vitest.config.ts): both Workers' code runs in one test isolate.
+import { catalogs as bot } from "./catalogs.ts";
+import { catalogs as web } from "./notice-catalogs.ts";
+
+export const catalogs = {
+  zh: [...new Set([...bot.zh, ...web.zh])],
+  en: [...new Set([...bot.en, ...web.en])],
+} as const;

@@ -1,0 +1,59 @@
+// Each Worker's build carries only its own catalogs (lib/locales/catalogs.ts: the bot's; notice-catalogs.ts:
+// the web Worker's, by its "#catalogs" alias), while the tests run with both. So this checks, from the
+// sources, that every message a Worker's modules name is in that Worker's catalogs: a message moved to
+// the other Worker's list would otherwise throw there in production only.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { catalogs as botCatalogs } from "../../lib/locales/catalogs.ts";
+import { catalogs as noticeCatalogs } from "../../lib/locales/notice-catalogs.ts";
+import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+const keysOf = (sources: readonly string[]) => new Set(sources.flatMap((source) => [...source.matchAll(/^([a-z][\w-]*)\s*=/gm)].map(([, key]) => key!)));
+
+/** The modules a Worker's entry reaches through value imports (type-only imports are erased). */
+function modulesFrom(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, "utf8");
+    for (const [, specifier] of text.matchAll(/^(?:import|export) (?!type )[^;]*?from "(\.[^"]+\.ts)"/gms)) visit(resolve(dirname(file), specifier!));
+  };
+  visit(resolve(ROOT, entry));
+  return [...seen];
+}
+
+/** Message keys a module names: quoted whole keys (with a hyphen), and the prefixes of keys it builds (`kind-${…}`). */
+function namedKeys(files: string[], known: Set<string>) {
+  const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
+  const literal = [...text.matchAll(/["'`]([a-z][a-z0-9_]*(?:-[a-z0-9_]+)+)["'`]/g)].map(([, key]) => key!).filter((key) => known.has(key));
+  const prefixes = [...text.matchAll(/`([a-z][a-z0-9_]*(?:-[a-z0-9_]+)*-)\$\{/g)].map(([, prefix]) => prefix!).filter((prefix) => [...known].some((key) => key.startsWith(prefix)));
+  return { literal: new Set(literal), prefixes: new Set(prefixes) };
+}
+
+/** Every message of every catalog file, listed or not. */
+const all = keysOf(readdirSync(resolve(ROOT, "lib/locales/zh")).map((file) => readFileSync(resolve(ROOT, "lib/locales/zh", file), "utf8")));
+const workers = [
+  ["bot", "workers/index.ts", keysOf(botCatalogs.zh)],
+  ["web", "workers/web/index.ts", keysOf([...noticeCatalogs.zh, ...webCatalogs.zh])],
+] as const;
+
+describe("each Worker's catalogs", () => {
+  it.each(workers)("hold every message the %s Worker's modules name", (_, entry, own) => {
+    const { literal, prefixes } = namedKeys(modulesFrom(entry), all);
+    expect(literal.size).toBeGreaterThan(50);
+    expect([...literal].filter((key) => !own.has(key))).toEqual([]);
+    expect([...prefixes].filter((prefix) => ![...own].some((key) => key.startsWith(prefix)))).toEqual([]);
+  });
+
+  it("leave out the other Worker's text: the bot's conversations from the web, the case page from the bot", () => {
+    const [bot, web] = [workers[0][2], workers[1][2]];
+    expect(web.has("privacy-notice")).toBe(false);
+    expect(bot.has("page-title")).toBe(false);
+    expect(bot.has("doc-number")).toBe(false);
+  });
+});
