@@ -8,23 +8,30 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogs as botCatalogs } from "../../lib/locales/catalogs.ts";
 import { catalogs as noticeCatalogs } from "../../lib/locales/notice-catalogs.ts";
-import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 const keysOf = (sources: readonly string[]) => new Set(sources.flatMap((source) => [...source.matchAll(/^([a-z][\w-]*)\s*=/gm)].map(([, key]) => key!)));
 
-/** The modules a Worker's entry reaches through value imports (type-only imports are erased). */
-function modulesFrom(entry: string): string[] {
+/**
+ * The modules a Worker's entry reaches through value imports (type-only imports are erased), and the
+ * catalog files they import themselves (web-catalogs.ts, a translator of its own such as bots/notice-document.ts).
+ */
+function modulesFrom(entry: string): { modules: string[]; ftl: string[] } {
   const seen = new Set<string>();
+  const ftl = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, "utf8");
-    for (const [, specifier] of text.matchAll(/^(?:import|export) (?!type )[^;]*?from "(\.[^"]+\.ts)"/gms)) visit(resolve(dirname(file), specifier!));
+    for (const [, specifier] of text.matchAll(/^(?:import|export) (?!type )[^;]*?from "(\.[^"]+\.(?:ts|ftl))"/gms)) {
+      const path = resolve(dirname(file), specifier!);
+      if (path.endsWith(".ftl")) ftl.add(path);
+      else visit(path);
+    }
   };
   visit(resolve(ROOT, entry));
-  return [...seen];
+  return { modules: [...seen], ftl: [...ftl] };
 }
 
 /** Message keys a module names: quoted whole keys (with a hyphen), and the prefixes of keys it builds (`kind-${…}`). */
@@ -37,23 +44,30 @@ function namedKeys(files: string[], known: Set<string>) {
 
 /** Every message of every catalog file, listed or not. */
 const all = keysOf(readdirSync(resolve(ROOT, "lib/locales/zh")).map((file) => readFileSync(resolve(ROOT, "lib/locales/zh", file), "utf8")));
+/** A Worker's messages: its "#catalogs" list's, and those of the catalog files its modules import themselves. */
+function workerOf(entry: string, catalogs: readonly string[]) {
+  const { modules, ftl } = modulesFrom(entry);
+  const own = keysOf([...catalogs, ...ftl.filter((file) => file.includes("/zh/")).map((file) => readFileSync(file, "utf8"))]);
+  return { modules, own };
+}
+
 const workers = [
-  ["bot", "workers/index.ts", keysOf(botCatalogs.zh)],
-  ["web", "workers/web/index.ts", keysOf([...noticeCatalogs.zh, ...webCatalogs.zh])],
+  ["bot", workerOf("workers/index.ts", botCatalogs.zh)],
+  ["web", workerOf("workers/web/index.ts", noticeCatalogs.zh)],
 ] as const;
 
 describe("each Worker's catalogs", () => {
-  it.each(workers)("hold every message the %s Worker's modules name", (_, entry, own) => {
-    const { literal, prefixes } = namedKeys(modulesFrom(entry), all);
+  it.each(workers)("hold every message the %s Worker's modules name", (_, { modules, own }) => {
+    const { literal, prefixes } = namedKeys(modules, all);
     expect(literal.size).toBeGreaterThan(50);
     expect([...literal].filter((key) => !own.has(key))).toEqual([]);
     expect([...prefixes].filter((prefix) => ![...own].some((key) => key.startsWith(prefix)))).toEqual([]);
   });
 
   it("leave out the other Worker's text: the bot's conversations from the web, the case page from the bot", () => {
-    const [bot, web] = [workers[0][2], workers[1][2]];
+    const [bot, web] = [workers[0][1].own, workers[1][1].own];
     expect(web.has("privacy-notice")).toBe(false);
     expect(bot.has("page-title")).toBe(false);
-    expect(bot.has("doc-number")).toBe(false);
+    expect(bot.has("api-rule-slug")).toBe(false);
   });
 });
