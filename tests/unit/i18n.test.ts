@@ -3,6 +3,7 @@ import { bilingual, escapeHtml, messageIds, t } from "../../lib/i18n.ts";
 import { catalogs } from "../../lib/locales/all-catalogs.ts";
 import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
 import * as web from "../../workers/web/i18n.ts";
+import { commandMenu, INVESTOR_COMMANDS } from "../../bots/commands.ts";
 import { FORMS } from "../../bots/forms/definitions.ts";
 import { EVENT_TYPES } from "../../domain/vocabulary.ts";
 import { CASE_KINDS, CASE_STATUSES } from "../../domain/vocabulary.ts";
@@ -54,6 +55,13 @@ describe("Fluent catalogs", () => {
     }
   });
 
+  it("give every command of the menu a description in both languages", () => {
+    for (const locale of ["zh", "en"] as const) {
+      expect(commandMenu(locale).map((c) => c.command)).toEqual([...INVESTOR_COMMANDS]);
+      expect(commandMenu(locale).every((c) => c.description.length > 0)).toBe(true);
+    }
+  });
+
   it("throws on a missing key instead of sending an empty message", () => {
     expect(() => t("en", "no-such-key")).toThrow(/missing message no-such-key/);
   });
@@ -71,7 +79,7 @@ describe("Fluent catalogs", () => {
   });
 
   it("uses the official wording (issue 12): 申请政企约见, Mostly satisfied (基本满意), the Free Trade Port's portal", () => {
-    expect(t("zh", "cmd-appointment")).toBe("申请政企约见");
+    expect(commandMenu("zh").find((c) => c.command === "appointment")?.description).toBe("申请政企约见");
     expect(t("zh", "help")).not.toContain("预约");
     expect([t("zh", "survey-basically_satisfied"), t("en", "survey-basically_satisfied")]).toEqual(["🙂 基本满意", "🙂 Mostly satisfied"]);
     expect(web.t("en", "fig-definitions")).toContain("satisfied or mostly satisfied");

@@ -11,17 +11,6 @@ help =
     /deleteme — erase your personal information
     /cancel — stop what you are filling in
     Send photos or files to attach them (up to 20 MB each).
-cmd-start = Start
-cmd-appointment = Request a meeting
-cmd-urgent = File an urgent appeal
-cmd-policy = Ask a policy question
-cmd-cases = My firm's cases
-cmd-status = A case's progress
-cmd-language = Change language
-cmd-privacy = My personal information
-cmd-deleteme = Erase my personal information
-cmd-help = Help
-cmd-cancel = Cancel the form
 
 ## Personal information
 privacy-summary =

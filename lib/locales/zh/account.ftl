@@ -11,17 +11,6 @@ help =
     /deleteme — 删除您的个人信息
     /cancel — 取消正在填写的内容
     发送照片或文件可作为附件（单个不超过 20 MB）。
-cmd-start = 开始
-cmd-appointment = 申请政企约见
-cmd-urgent = 提交紧急诉求
-cmd-policy = 政策咨询
-cmd-cases = 本企业的诉求
-cmd-status = 查看诉求进展
-cmd-language = 切换语言
-cmd-privacy = 我的个人信息
-cmd-deleteme = 删除我的个人信息
-cmd-help = 帮助
-cmd-cancel = 取消填写
 
 ## 个人信息
 privacy-summary =
