@@ -124,8 +124,9 @@ export const settingsOf: (env: object) => Settings = settingsReader(SettingsSche
  * The settings of the admin API, /api/* and the case page, which the web Worker serves: the bot's,
  * without its Telegram token and webhook secret (that Worker never talks to Telegram).
  */
-const ApiSettingsSchema = v.omit(SettingsSchema, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
+// Pure: the bot's bundle, which imports this module but not these, leaves them out.
+const ApiSettingsSchema = /* @__PURE__ */ v.omit(SettingsSchema, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET"]);
 
 export type ApiSettings = v.InferOutput<typeof ApiSettingsSchema>;
 
-export const apiSettingsOf: (env: object) => ApiSettings = settingsReader(ApiSettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);
+export const apiSettingsOf: (env: object) => ApiSettings = /* @__PURE__ */ settingsReader(ApiSettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);
