@@ -3,13 +3,12 @@
 // bot's Worker keeps only the webhook, the cron and the queue within its size budget. Its settings are
 // the bot's without the Telegram token and webhook secret.
 import { Hono } from "hono/tiny";
-import { HTTPException } from "hono/http-exception";
 import { apiSettingsOf, type ApiSettings } from "../lib/settings.ts";
-import { logError } from "../lib/log.ts";
 import { adminRoutes } from "./routes/admin.ts";
 import { apiRoutes } from "./routes/api.ts";
 import { casePageRoutes } from "./routes/case-page.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { answerErrorsAsJson } from "./json-errors.ts";
 import { withSettings } from "./with-settings.ts";
 
 export interface ApiBindings {
@@ -26,12 +25,7 @@ export function createApiApp(options: { now?: () => number } = {}) {
   app.route("/", casePageRoutes);
   app.route("/", openApiRoutes);
   app.route("/", adminRoutes);
-  app.notFound((c) => c.json({ error: "not_found" }, 404));
-  app.onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
-    logError("request_failed", error, { path: new URL(c.req.url).pathname });
-    return c.json({ error: "internal" }, 500);
-  });
+  answerErrorsAsJson(app);
   return app;
 }
 

@@ -1,12 +1,11 @@
 // The Hono app: settings validated once per request before any route runs.
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
-import { HTTPException } from "hono/http-exception";
 import { settingsOf, type Settings } from "../lib/settings.ts";
 import type { Env } from "./env.ts";
-import { logError } from "../lib/log.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { telegramRoutes } from "./routes/telegram.ts";
+import { answerErrorsAsJson } from "./json-errors.ts";
 import { withSettings } from "./with-settings.ts";
 import { isApiPath } from "./api-paths.ts";
 
@@ -27,13 +26,7 @@ export function createApp(options: { now?: () => number } = {}) {
   const toWeb = async (c: Context<AppBindings>) => (c.env.WEB ? await c.env.WEB.fetch(c.req.raw) : c.json({ error: "not_found" }, 404));
   app.all("/web/*", toWeb);
   app.all("*", (c, next) => (isApiPath(c.req.path) ? toWeb(c) : next()));
-  app.notFound((c) => c.json({ error: "not_found" }, 404));
-  app.onError((error, c) => {
-    // Hono's own refusals (e.g. the CSRF check's 403) carry their response.
-    if (error instanceof HTTPException) return error.getResponse();
-    logError("request_failed", error, { path: new URL(c.req.url).pathname });
-    return c.json({ error: "internal" }, 500);
-  });
+  answerErrorsAsJson(app);
   return app;
 }
 

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../workers/app.ts";
 import { portalSignature } from "../../workers/outbox/portal.ts";
+import { drainShared } from "./support/chat.ts";
 import { bj, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
@@ -19,12 +20,13 @@ async function portalCalls(ref: string): Promise<(RecordedCall & { payload: Hook
   return calls.filter((c) => (JSON.parse(c.payload.raw) as { case: { ref: string } }).case.ref === ref);
 }
 
-/** Waits for the drain the Worker runs after answering (it is not awaited by the webhook). */
+/** Waits for the drain the Worker runs after answering, or failing that for what the next tick would send. */
 async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   for (let i = 0; i < 50; i++) {
     const value = await read();
     if (done(value)) return value;
     await new Promise((r) => setTimeout(r, 100));
+    if (i % 10 === 9) await drainShared();
   }
   return read();
 }

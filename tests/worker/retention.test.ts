@@ -8,6 +8,7 @@ import { ConfigError, settingsOf } from "../../lib/settings.ts";
 import { purgeStatements, retentionJob, runRetention } from "../../workers/jobs/retention.ts";
 import { jobs } from "../../workers/scheduled.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
+import { drainShared } from "./support/chat.ts";
 import { randomUscc } from "./support/data.ts";
 import { rows } from "./support/db.ts";
 import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
@@ -105,9 +106,14 @@ describe("retention", () => {
     const { chat, uscc } = await registeredInvestor("en");
     expect((await admin("PUT", `/admin/firms/${uscc}/specialist`, { specialistId: specialist.id })).status).toBe(200);
     const filed = await filePolicyQuestion(chat);
-    const texts = (await chat.messages()).map((m) => String(m.payload.text));
-    const token = texts.map((t) => /\/s\/([A-Za-z0-9_-]{32})/.exec(t)?.[1]).find(Boolean)!;
-    expect(texts.filter((t) => t.includes(token)).length).toBeGreaterThanOrEqual(2);
+    // The confirmation and the status update carry the link (the update once the outbox has sent it).
+    const linked = async () => {
+      const texts = (await chat.messages()).map((m) => String(m.payload.text));
+      const token = texts.map((t) => /\/s\/([A-Za-z0-9_-]{32})/.exec(t)?.[1]).find(Boolean);
+      return { token, count: token ? texts.filter((t) => t.includes(token)).length : 0 };
+    };
+    await expect.poll(async () => (await linked()).count >= 2 || (await drainShared(), false), { timeout: 15_000 }).toBe(true);
+    const token = (await linked()).token!;
     const delivered = await rows<{ status: string; payload: string }>("SELECT status, payload FROM outbox WHERE case_id = ? AND dedupe_key LIKE 'status:%'", [filed.id]);
     expect(delivered.map((r) => r.status)).toEqual(["sent"]);
     expect(await rows("SELECT dedupe_key FROM outbox WHERE instr(payload, ?) > 0", [token])).toEqual([]);

@@ -12,7 +12,7 @@ import { loadFigures } from "../../db/queries/figures.ts";
 import { admin } from "./support/admin.ts";
 import { bj, tick } from "./support/cron.ts";
 import { rows } from "./support/db.ts";
-import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
+import { filePolicyQuestion, fileUrgent, registeredInvestor } from "./support/flows.ts";
 import { aboutCase, buttonUnder, flush, responsibleUnit, supervisingOffice } from "./support/supervision.ts";
 
 /** Ticks every 5 minutes over the night, and the outbox send at Telegram's pace: a while under the whole suite. */
@@ -37,13 +37,7 @@ describe("especially urgent appeal received on a holiday evening", () => {
 
     // Mon 16 Feb 2026, Spring Festival, 20:00 Beijing: filed through the webhook.
     investor.clock = () => bj("2026-02-16", "20:00:00");
-    await investor.send("/urgent");
-    await investor.send("Our imported equipment has been held at the port for two weeks.");
-    await investor.send("The production line has stopped.");
-    await investor.send("Please coordinate with customs to release it.");
-    await investor.tap("Yes");
-    await investor.send("Perishable materials spoil within two days.");
-    await investor.tap("✔ Submit");
+    await fileUrgent(investor, true);
     const [c] = await rows<{ id: string; ref: string; kind: string; owner_id: string }>("SELECT id, ref, kind, owner_id FROM cases WHERE created_by = ?", [investor.userId]);
     expect(c).toMatchObject({ kind: "especially_urgent", owner_id: unit.owner.id });
     // Response and assessment within 2 hours (22:00, on hours); the hearing after 3 working days (24, 25, 26 Feb).
@@ -183,12 +177,7 @@ describe("urgent appeal assessed as not urgent", () => {
 
     // Mon 2 Mar 2026 10:00, filed as urgent: the hearing would be due Thu 5 Mar.
     investor.clock = () => bj("2026-03-02", "10:00:00");
-    await investor.send("/urgent");
-    await investor.send("Our imported equipment has been held at the port for two weeks.");
-    await investor.send("The production line has stopped.");
-    await investor.send("Please coordinate with customs to release it.");
-    await investor.tap("No");
-    await investor.tap("✔ Submit");
+    await fileUrgent(investor);
     const [c] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ?", [investor.userId]);
 
     // Assessed as not urgent at 11:00: an ordinary matter, answered within 10 working days of receipt (Mon 16 Mar).
@@ -299,12 +288,7 @@ describe("urgent appeal with no clear owner", () => {
 
     // Mon 9 Mar 2026 10:00: an urgent appeal; response and assessment by Tue 10 Mar, the hearing by Thu 12 Mar.
     investor.clock = () => bj("2026-03-09", "10:00:00");
-    await investor.send("/urgent");
-    await investor.send("Our imported equipment has been held at the port for two weeks.");
-    await investor.send("The production line has stopped.");
-    await investor.send("Please coordinate with customs to release it.");
-    await investor.tap("No");
-    await investor.tap("✔ Submit");
+    await fileUrgent(investor);
     const [c] = await rows<{ id: string; ref: string; kind: string; owner_id: string | null }>("SELECT id, ref, kind, owner_id FROM cases WHERE created_by = ?", [investor.userId]);
     expect(c).toMatchObject({ kind: "urgent", owner_id: null });
     expect(await owed(c!.id)).toEqual([

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import type { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
-import { filePolicyQuestion, registeredInvestor } from "./support/flows.ts";
+import { filePolicyQuestion, fileUrgent, registeredInvestor } from "./support/flows.ts";
 
 const waitForMessage = (chat: Chat, pattern: RegExp) =>
   expect
@@ -21,18 +21,6 @@ const caseRow = async (caseId: string) =>
   (await rows<{ kind: string; status: string; owner_id: string | null }>("SELECT kind, status, owner_id FROM cases WHERE id = ?", [caseId]))[0]!;
 
 const beijingToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-async function fileUrgent(chat: Chat, especially = false) {
-  await chat.send("/urgent");
-  await chat.send("Our imported equipment has been held at the port for two weeks.");
-  await chat.send("The production line has stopped.");
-  await chat.send("Please coordinate with customs to release it.");
-  await chat.tap(especially ? "Yes" : "No");
-  if (especially) await chat.send("Perishable materials spoil within two days.");
-  await chat.tap("✔ Submit");
-  const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
-  return row!;
-}
 
 async function assignedTo(specialistId: string) {
   const investor = await registeredInvestor("en");

@@ -13,6 +13,14 @@ interface Button {
   callback_data?: string;
 }
 
+/**
+ * What the next tick would send: the test files share one outbox, so a webhook's own drain (the 20
+ * oldest due rows) may not reach a test's rows while other files' rows wait ahead of them.
+ */
+export async function drainShared(): Promise<void> {
+  await drainNow(settingsOf(env), Date.now, { ...AFTER_UPDATE, limit: 500 });
+}
+
 export class Chat {
   readonly userId = uniqueId();
   #seen = 0;
@@ -51,8 +59,7 @@ export class Chat {
       this.roundTrips.push(report.roundTrips);
       // What the webhook's route leaves to waitUntil, after the response.
       if (report.keptReplies) await releaseKeptReplies(settingsOf(env), update.update_id);
-      // Wider than the webhook's drain: test files share the outbox, and other files' rows come first.
-      if (report.enqueued) await drainNow(settingsOf(env), Date.now, { ...AFTER_UPDATE, limit: 200 });
+      if (report.enqueued) await drainShared();
       return new Response(JSON.stringify(report));
     }
     const response = await deliver(update, undefined, this.settings);

@@ -44,3 +44,16 @@ export async function filePolicyQuestion(chat: Chat) {
   const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
   return row!;
 }
+
+/** Files an urgent appeal (especially urgent if `especially`) in English; the case's id and ref. */
+export async function fileUrgent(chat: Chat, especially = false) {
+  await chat.send("/urgent");
+  await chat.send("Our imported equipment has been held at the port for two weeks.");
+  await chat.send("The production line has stopped.");
+  await chat.send("Please coordinate with customs to release it.");
+  await chat.tap(especially ? "Yes" : "No");
+  if (especially) await chat.send("Perishable materials spoil within two days.");
+  await chat.tap("✔ Submit");
+  const [row] = await rows<{ id: string; ref: string }>("SELECT id, ref FROM cases WHERE created_by = ? ORDER BY received_at DESC", [chat.userId]);
+  return row!;
+}
