@@ -9,6 +9,11 @@ import type { DbHandle } from "../../db/client.ts";
 import { outbox } from "../../db/schema.ts";
 
 export const LEASE_MS = 60_000;
+/**
+ * A pace holds a row back at most a minute (a group's or a robot's): a row deferred further ahead than
+ * this was deferred on a clock ahead of this one (a tick replayed at an earlier time) and holds nothing back.
+ */
+const PACE_DEFERRAL_MAX_MS = 120_000;
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -21,7 +26,8 @@ export async function claimDue(handle: DbHandle, now: number, limit: number, lea
   const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
     WHERE earlier.channel = ${outbox.channel} AND earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
       AND (${outbox.channel} <> 'portal' OR earlier.case_id IS ${outbox.caseId})
-      AND ((earlier.next_attempt_at > ${now} AND (earlier.attempts > 0 OR earlier.next_attempt_at > earlier.created_at)) OR earlier.lease_until >= ${now}))`;
+      AND ((earlier.next_attempt_at > ${now} AND (earlier.attempts > 0 OR (earlier.next_attempt_at > earlier.created_at AND earlier.next_attempt_at <= ${now + PACE_DEFERRAL_MAX_MS})))
+        OR earlier.lease_until >= ${now}))`;
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
