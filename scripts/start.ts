@@ -180,7 +180,10 @@ try {
   });
   console.log(banner({ worker: `http://127.0.0.1:${port}`, sandbox: sandboxUrl, demo }));
 } catch (error) {
-  // Stopped during the start: the step it was on failed because of the stop, which exits by itself.
+  // Stopped during the start: the step it was on failed because of the stop, which exits by itself. A
+  // Ctrl-C reaches the whole process group at once, so a child it killed (sqld) may fail the start just
+  // before our own SIGINT handler runs: give the handler that moment before calling it a failure.
+  if (!stack.stopping) await new Promise((resolve) => setTimeout(resolve, 200));
   if (!stack.stopping) {
     console.error(JSON.stringify({ event: "start_failed", reason: (error as Error).message }));
     await shutdown(1);
