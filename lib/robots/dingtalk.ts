@@ -11,6 +11,7 @@
 //             300001 (token is not exist), 400013 (the group was dissolved), 130101 / 410100 (send too
 //             fast), -1 (system busy). Seen quoted in e.g. jenkinsci/dingtalk-plugin#116 and x-cold/dingtalk-robot#7.
 import { base64, hmacSha256 } from "../crypto.ts";
+import { t } from "../i18n.ts";
 import { markdownOf, titleOf, utf8Length } from "./markdown.ts";
 import { describe, postJson, type RobotAnswer, type RobotMessage, type RobotVerdict } from "./robot.ts";
 
@@ -25,7 +26,7 @@ export async function dingtalkSign(secret: string, timestamp: number): Promise<s
 export function dingtalkBody(message: RobotMessage) {
   const mentions = message.mentions.map((m) => `@${m}`).join(" ");
   const text = markdownOf(message.html, message.buttons, true) + (mentions ? `\n\n${mentions}` : "");
-  return { msgtype: "markdown", markdown: { title: titleOf(message.html) || "通知", text }, at: { atMobiles: message.mentions, isAtAll: false } };
+  return { msgtype: "markdown", markdown: { title: titleOf(message.html) || t("zh", "robot-title"), text }, at: { atMobiles: message.mentions, isAtAll: false } };
 }
 
 export async function dingtalkSend(root: string, credential: { accessToken: string; secret: string }, message: RobotMessage, at: number, timeoutMs: number): Promise<RobotAnswer> {

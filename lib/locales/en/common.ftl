@@ -21,3 +21,4 @@ rate-limited = You have reached the limit for { $what } ({ $limit } in { $hours 
 rate-what-case_filing = new requests
 rate-what-firm_request = requests to register or join a firm
 rate-what-case_message = messages and files added to cases
+robot-title = Notice

@@ -18,3 +18,4 @@ rate-limited = 您的{ $what }已达上限（每 { $hours } 小时 { $limit } �
 rate-what-case_filing = 新诉求提交
 rate-what-firm_request = 企业登记或加入申请
 rate-what-case_message = 向诉求补充的留言和文件
+robot-title = 通知
