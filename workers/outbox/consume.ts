@@ -13,7 +13,7 @@ export async function consumeOutboxBatch(settings: Settings, batch: MessageBatch
   for (const message of batch.messages) {
     try {
       const robots = robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000);
-      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), portalTarget(settings), robots, translator);
+      const report = await consumeBatch(handle, botFor(settings).api, message.body, Date.now(), { portal: portalTarget(settings), robots, translator });
       logEvent("outbox_queue", { ...report, db_round_trips: handle.roundTrips() });
       message.ack();
     } catch {

@@ -4,11 +4,8 @@
 import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
 import { claimDue, takeLeased, type OutboxRow } from "./claim.ts";
-import type { Translator } from "../../lib/translation.ts";
-import { sendAndRecord, type DrainReport } from "./sender.ts";
-import type { PortalTarget } from "./portal.ts";
+import { sendAndRecord, type DrainOptions, type DrainReport } from "./sender.ts";
 import { recipientOf } from "./channels/channel.ts";
-import type { RobotSettings } from "./channels/robots.ts";
 
 export interface OutboxBatch {
   ids: number[];
@@ -69,10 +66,8 @@ export async function consumeBatch(
   api: Api,
   batch: OutboxBatch,
   now: number,
-  portal?: PortalTarget,
-  robots?: RobotSettings,
-  translator?: Translator,
+  targets: Partial<Pick<DrainOptions, "portal" | "robots" | "translator">> = {},
 ): Promise<DrainReport> {
   const rows = await takeLeased(handle, batch.ids, batch.leaseUntil, now);
-  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, portal, robots, translator }, Date.now);
+  return sendAndRecord(handle, api, rows, now, { limit: rows.length, budgetMs: 25_000, ...targets }, Date.now);
 }
