@@ -20,6 +20,7 @@ describe("the drain after an update stays inside waitUntil's 30 s", () => {
         // the timeout, and the record, 300 ms each way; meanwhile another update asks for more.
         now += 300 + budgetMs + timeout + 300;
         await drainAfterUpdate({} as Settings, () => now, schedule);
+        return true;
       },
     };
     await drainAfterUpdate({} as Settings, () => now, schedule);
@@ -44,10 +45,30 @@ describe("the drain after an update stays inside waitUntil's 30 s", () => {
         if (rounds < 3) await drainAfterUpdate({} as Settings, () => now, schedule);
         now += 1_000;
         running -= 1;
+        return false;
       },
     };
     await drainAfterUpdate({} as Settings, () => now, schedule);
     expect([rounds, most]).toEqual([3, 1]);
+  });
+
+  it("a round that sent a full claim goes round again, with nothing else asking: a notice to a whole department is not left for the next tick", async () => {
+    let now = 9_000_000;
+    let due = 47;
+    const claims: number[] = [];
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async () => {
+        const claimed = Math.min(20, due);
+        claims.push(claimed);
+        due -= claimed;
+        now += 1_000;
+        return claimed === 20;
+      },
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule);
+    expect(claims).toEqual([20, 20, 7]);
   });
 });
 

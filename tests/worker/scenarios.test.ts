@@ -112,6 +112,12 @@ describe("urgent appeal with no clear owner", () => {
     await department.chat.tap("✔ 提交");
     await rateSatisfied(investor, filed.id);
   });
+  it("reaches every department member at once, however many: more than one drain's claim, with no tick", async () => {
+    const members = await Promise.all(Array.from({ length: 21 }, () => joinedSpecialist({ role: "bizenv" })));
+    const { chat: investor } = await registeredInvestor("en", undefined, "Qiongzhong");
+    const filed = await fileUrgent(investor, true);
+    for (const member of members) await waitForMessage(member.chat, new RegExp(filed.ref));
+  });
 });
 
 describe("policy question that needs study", () => {

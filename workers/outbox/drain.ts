@@ -29,12 +29,13 @@ export interface DrainSchedule {
   clock: () => number;
   /** The longest one send may take (the Bot API timeout): a send started just before the budget ends may run that long. */
   sendTimeoutMs: number;
-  /** One round: claim, send within `budgetMs`, record. */
-  round: (budgetMs: number) => Promise<void>;
+  /** One round: claim, send within `budgetMs`, record. True when more may be due (it sent a full claim). */
+  round: (budgetMs: number) => Promise<boolean>;
 }
 
 /**
- * Rounds while more is asked for, each with what is left of the waitUntil budget: new sends start
+ * Rounds while more is asked for or the last round sent a full claim (a notice to a whole
+ * department can be more than one claim), each with what is left of the waitUntil budget: new sends start
  * only while the slowest one could still finish, and its outcome be recorded, within WAIT_UNTIL_MS
  * of the start. Returns how many rounds ran.
  */
@@ -46,7 +47,7 @@ export async function drainWithin(schedule: DrainSchedule): Promise<number> {
     if (budgetMs <= 0) break;
     requested = false;
     rounds += 1;
-    await schedule.round(budgetMs);
+    if (await schedule.round(budgetMs)) requested = true;
   }
   return rounds;
 }
@@ -79,15 +80,18 @@ export async function drainAfterUpdate(settings: Settings, now: () => number, sc
   }
 }
 
-export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<void> {
+/** One drain; true when it sent as many as it could claim, so more may be due. */
+export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<boolean> {
   try {
     const handle = openDbFor(settings);
     const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, now);
     // A clean drain (everything claimed was sent) is routine: no line (lib/log.ts).
     const clean = report.sent === report.claimed && report.retried + report.dead + report.unreachable + report.released + report.moved === 0;
     if (!clean || settings.LOG_EVERY_UPDATE === "1") logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
+    return report.claimed === options.limit && report.sent > 0;
   } catch (error) {
     // The rows stay pending; the next tick sends them.
     logError("outbox_drain_failed", error);
+    return false;
   }
 }

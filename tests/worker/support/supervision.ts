@@ -78,11 +78,19 @@ export function tapInGroup(chat: Chat, groupId: number, data: string): Update {
   return { ...update, callback_query: { ...update.callback_query!, message: { message_id: 1, date: 0, chat: { id: groupId, type: "supergroup", title: "责任单位工作群" } } } } as Update;
 }
 
-/** Sends what the outbox holds for a case now (the webhook's drain may have left some for the pace). */
+/**
+ * Sends what the outbox holds for a case (the webhook's drain may have left some for the pace):
+ * drains, and waits for rows the pace put off (a notice to every department member and group).
+ */
 export async function flush(caseId: string) {
-  for (let round = 0; round < 10; round++) {
-    const [pending] = await rows<{ n: number }>("SELECT count(*) AS n FROM outbox WHERE case_id = ? AND status = 'pending'", [caseId]);
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const [pending] = await rows<{ n: number; next: number | null }>(
+      "SELECT count(*) AS n, min(next_attempt_at) AS next FROM outbox WHERE case_id = ? AND status = 'pending'",
+      [caseId],
+    );
     if (pending!.n === 0) return;
+    if (pending!.next! > Date.now()) await new Promise((resolve) => setTimeout(resolve, Math.min(pending!.next! - Date.now(), 1_000)));
     await drainNow(settingsOf(env), Date.now, { limit: 200, budgetMs: 5_000 });
   }
   throw new Error("the outbox did not drain");
