@@ -16,7 +16,7 @@ function aiOverHttp(url: string): AiRunner {
   };
 }
 
-export function translatorOf(env: Pick<Env, "AI">, settings: Settings): Translator | undefined {
+export function translatorOf(env: Pick<Env, "AI">, settings: Pick<Settings, "AI_FAKE_URL">): Translator | undefined {
   if (env.AI) return workersAiTranslator(env.AI);
   return settings.AI_FAKE_URL ? workersAiTranslator(aiOverHttp(settings.AI_FAKE_URL)) : undefined;
 }

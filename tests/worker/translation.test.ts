@@ -10,6 +10,7 @@ import type { Chat } from "./support/chat.ts";
 import { rows } from "./support/db.ts";
 import { registeredInvestor } from "./support/flows.ts";
 import { callsTo, injectFault, type RecordedCall } from "./support/telegram.ts";
+import { get, signIn } from "./support/web.ts";
 
 const AI = { AI_FAKE_URL: `${env.TELEGRAM_API_ROOT}/__ai/run` };
 const LABEL_ZH = "机器翻译（仅供参考，以原文为准）：";
@@ -163,6 +164,40 @@ describe("machine translation across the language line", () => {
     );
     // Sent: the row keeps no text (the slot was filled or left out when it went).
     expect(row?.payload).toBe("{}");
+  });
+
+  it("the case page shows each free text across the line with its labelled translation, made once and kept; none without a translator", async () => {
+    const topic = unique("Import of equipment under the zero-tariff policy.");
+    const { specialist, investor, ref } = await englishCase(topic);
+    await arrivedWith(specialist.chat, ref);
+    const reply = unique("请提供设备清单，我们将在三个工作日内答复。");
+    await specialist.chat.tap("💬 回复企业");
+    await specialist.chat.send(reply);
+    await specialist.chat.tap("✔ 提交");
+    await arrivedWith(investor, reply);
+    const cookie = await signIn(specialist.chat);
+    const pageOf = async (query: string, settings?: Record<string, string>) => (await get(`/web/cases/${ref}${query}`, cookie, settings)).text();
+
+    // In Chinese: the firm's English topic, then the label, then the translation; the Chinese reply as written.
+    const zh = await pageOf("?lang=zh", AI);
+    expect(zh).toMatch(new RegExp(`${topic}<div class="mt"><i>${LABEL_ZH}</i>\\s*\\[en→zh\\] ${topic}</div>`));
+    expect(zh).not.toContain(`[zh→en] ${reply}`);
+    expect(await aiCalls(topic)).toHaveLength(1);
+    // Shown again: from the cache, the translator not asked again; tied to the investor whose words they are.
+    expect(await pageOf("?lang=zh", AI)).toContain(`[en→zh] ${topic}`);
+    expect(await aiCalls(topic)).toHaveLength(1);
+    expect(await rows("SELECT about_telegram_id FROM translations WHERE translated_text = ?", [`[en→zh] ${topic}`])).toEqual([{ about_telegram_id: investor.userId }]);
+
+    // In English: the specialist's Chinese reply in the ledger, translated; the English topic as written.
+    const en = await pageOf("?lang=en", AI);
+    expect(en).toMatch(new RegExp(`${reply}<div class="mt"><i>${LABEL_EN.replace(/[()]/g, "\\$&")}</i>\\s*\\[zh→en\\] ${reply}</div>`));
+    expect(en).not.toContain(`[en→zh] ${topic}`);
+
+    // No translator: originals only, nothing asked.
+    const plain = await pageOf("?lang=en");
+    expect(plain).toContain(reply);
+    expect(plain).not.toContain("Machine translation");
+    expect((await aiCalls(reply)).filter((c) => c.payload.target_lang === "en")).toHaveLength(1);
   });
 
   it("leaves the slot out when no translator is configured", async () => {

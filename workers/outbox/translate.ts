@@ -25,7 +25,7 @@ export interface TranslatedRows {
 const TRANSLATION_LANES = 4;
 
 const requestOf = (row: OutboxRow): TranslationRequest | undefined => (row.payload as MessagePayload | null)?.machine_translation;
-const keyOf = (r: TranslationRequest) => sha256Hex(`${r.from}>${r.to}\n${r.text}`);
+export const keyOf = (r: TranslationRequest) => sha256Hex(`${r.from}>${r.to}\n${r.text}`);
 
 function storeTranslation(handle: DbHandle, hash: string, translatedText: string, about: number | null, now: number) {
   return handle.db.insert(translations).values({ hash, translatedText, aboutTelegramId: about, createdAt: now }).onConflictDoNothing();
@@ -53,15 +53,14 @@ export function fillSlot(payload: MessagePayload, translation: string | null): M
 }
 
 export async function translateClaimed(handle: DbHandle, rows: OutboxRow[], translator: Translator | undefined, now: number, waitMs = TRANSLATION_WAIT_MS): Promise<TranslatedRows> {
-  const report = { translated: 0, cached: 0, unavailable: 0 };
   const slotted = rows.filter(requestOf);
-  if (!slotted.length) return { rows, writes: [], report };
+  if (!slotted.length) return { rows, writes: [], report: { translated: 0, cached: 0, unavailable: 0 } };
   const fill = (found: Map<OutboxRow, string | null>) =>
     rows.map((row) => (found.has(row) ? { ...row, payload: fillSlot(row.payload as MessagePayload, found.get(row)!) } : row));
-  if (!translator) return { rows: fill(new Map(slotted.map((row) => [row, null]))), writes: [], report };
+  if (!translator) return { rows: fill(new Map(slotted.map((row) => [row, null]))), writes: [], report: { translated: 0, cached: 0, unavailable: 0 } };
 
   const keys = new Map<OutboxRow, string>();
-  const wanted = new Map<string, { request: TranslationRequest; about: number | null }>();
+  const wanted: Wanted = new Map();
   for (const row of slotted) {
     const key = await keyOf(requestOf(row)!);
     keys.set(row, key);
@@ -69,6 +68,19 @@ export async function translateClaimed(handle: DbHandle, rows: OutboxRow[], tran
     if (!seen) wanted.set(key, { request: requestOf(row)!, about: row.aboutTelegramId });
     else if (seen.about === null) seen.about = row.aboutTelegramId;
   }
+  const { known, writes, report } = await translateOnce(handle, wanted, translator, now, waitMs);
+  return { rows: fill(new Map(slotted.map((row) => [row, known.get(keys.get(row)!) ?? ""]))), writes, report };
+}
+
+/** The texts to translate, by their cache key, with the investor whose words they are (for /deleteme). */
+export type Wanted = Map<string, { request: TranslationRequest; about: number | null }>;
+
+/**
+ * Each wanted text's translation ("" when unavailable): from the cache (one read), else asked of the
+ * translator within `waitMs`; new ones come back as cache rows for the caller's batch.
+ */
+export async function translateOnce(handle: DbHandle, wanted: Wanted, translator: Translator, now: number, waitMs = TRANSLATION_WAIT_MS) {
+  const report = { translated: 0, cached: 0, unavailable: 0 };
   const cached = await handle.db.select().from(translations).where(inArray(translations.hash, [...wanted.keys()]));
   const known = new Map(cached.map((c) => [c.hash, c.translatedText]));
   report.cached = known.size;
@@ -92,5 +104,5 @@ export async function translateClaimed(handle: DbHandle, rows: OutboxRow[], tran
     }
   };
   await Promise.all(Array.from({ length: Math.min(TRANSLATION_LANES, misses.length) }, lane));
-  return { rows: fill(new Map(slotted.map((row) => [row, known.get(keys.get(row)!) ?? ""]))), writes, report };
+  return { known, writes, report };
 }

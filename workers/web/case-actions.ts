@@ -23,6 +23,8 @@ import type { WebSettings } from "./env.ts";
 import { visibleCase, type CaseRead } from "./case-data.ts";
 import { commandOf, formOf, isStepAction, problemsOf, STEP_FORMS } from "./case-forms.ts";
 import { casePage, viewerActor, type Outcome } from "./case-page.ts";
+import { caseTranslations } from "./case-translations.ts";
+import { translatorOf } from "../translator.ts";
 import { t } from "./i18n.ts";
 import { dbOf, requireViewer, webLocale, type WebBindings } from "./session.ts";
 
@@ -57,9 +59,11 @@ function previewOf(c: CaseRead, now: number) {
   return (n: Notice) => noticeDocument(...documentOf(c, n, now, rectificationDeadline(c.rules.calendar, DEFAULT_LADDER, now)));
 }
 
-function show(c: Context<WebBindings>, found: CaseRead, outcome?: Outcome, status: 200 | 400 | 403 | 409 = 200) {
+async function show(c: Context<WebBindings>, found: CaseRead, outcome?: Outcome, status: 200 | 400 | 403 | 409 = 200) {
   const now = c.get("now")();
-  return c.html(casePage(webLocale(c), c.get("viewer"), found, now, previewOf(found, now), outcome), status);
+  const locale = webLocale(c);
+  const translations = await caseTranslations(dbOf(c), found, locale, translatorOf(c.env, c.get("settings")), now);
+  return c.html(casePage(locale, c.get("viewer"), found, now, previewOf(found, now), translations, outcome), status);
 }
 
 const unknown = (c: Context<WebBindings>) => c.notFound();

@@ -91,7 +91,7 @@ function actorText(locale: Locale, type: string, actorName: string | null, actor
 }
 
 /** The words of an event's data worth reading in the ledger (a reply, a reason, an outcome). */
-function eventDetail(data: unknown): string {
+export function eventDetail(data: unknown): string {
   if (!data || typeof data !== "object") return "";
   const d = data as Record<string, unknown>;
   for (const key of ["text", "request", "reason", "outcome", "summary", "comment", "official", "name"]) if (typeof d[key] === "string" && d[key]) return d[key] as string;
@@ -106,6 +106,15 @@ function detailLabel(locale: Locale, key: string) {
     return key;
   }
 }
+
+/** A free text with its machine translation for this reader, when it has one (labelled; the original first). */
+const withTranslation = (locale: Locale, text: string, translations: Translations) => {
+  const translated = translations.get(text);
+  return translated ? html`${text}<div class="mt">${raw(label(locale, "machine-translation", { text: translated }))}</div>` : text;
+};
+
+/** Machine translations of the page's free texts, by original (workers/web/case-translations.ts). */
+export type Translations = Map<string, string>;
 
 function whoMet(c: CaseRead, metBy: string | null): string {
   if (!metBy) return "—";
@@ -139,7 +148,7 @@ function stepForm(locale: Locale, viewer: Viewer, c: CaseRead, action: StepActio
   return html`<form class="filters step" id="step-${action}" method="post" action="/web/cases/${c.case.ref}/${action}">${hidden(viewer, c)}${extra}${fields}<button>${actionLabel(locale, action)}</button></form>`;
 }
 
-function noticesBlock(locale: Locale, viewer: Viewer, c: CaseRead, preview: (n: CaseRead["notices"][number]) => string) {
+function noticesBlock(locale: Locale, viewer: Viewer, c: CaseRead, preview: (n: CaseRead["notices"][number]) => string, translations: Translations) {
   if (c.notices.length === 0) return html`<p>${t(locale, "web-case-no-notices")}</p>`;
   const role = viewer.role as SpecialistRole;
   return c.notices.map(({ notice: n, unitZh, unitEn }) => {
@@ -156,7 +165,7 @@ function noticesBlock(locale: Locale, viewer: Viewer, c: CaseRead, preview: (n: 
 <dt>${t(locale, "web-notice-drafted")}</dt><dd>${beijingMinute(n.draftedAt)}</dd>
 ${n.signedAt !== null ? html`<dt>${t(locale, "web-notice-signed")}</dt><dd>${beijingMinute(n.signedAt)} · ${whoMet(c, n.signedBy)}</dd>` : ""}
 ${n.deadlineAt !== null ? html`<dt>${t(locale, "web-notice-deadline")}</dt><dd>${beijingMinute(n.deadlineAt)}</dd>` : ""}
-<dt>${t(locale, "web-notice-reply-title")}</dt><dd class="notice-reply">${n.replyText === null ? t(locale, "web-notice-no-reply") : html`${n.replyText} (${beijingMinute(n.repliedAt ?? 0)})`}</dd></dl>
+<dt>${t(locale, "web-notice-reply-title")}</dt><dd class="notice-reply">${n.replyText === null ? t(locale, "web-notice-no-reply") : html`${withTranslation(locale, n.replyText, translations)} (${beijingMinute(n.repliedAt ?? 0)})`}</dd></dl>
 ${n.status === "void" ? "" : html`<pre class="document">${n.text ?? preview({ notice: n, unitZh, unitEn, principal: null })}</pre>`}
 ${signForm}${replyForm}</div>`;
   });
@@ -171,7 +180,7 @@ function availableSteps(viewer: Viewer, c: CaseRead): StepAction[] {
   });
 }
 
-export function casePage(locale: Locale, viewer: Viewer, c: CaseRead, now: number, preview: (n: CaseRead["notices"][number]) => string, outcome?: Outcome) {
+export function casePage(locale: Locale, viewer: Viewer, c: CaseRead, now: number, preview: (n: CaseRead["notices"][number]) => string, translations: Translations, outcome?: Outcome) {
   const k = c.case;
   const refusedForm = outcome && "form" in outcome ? outcome : undefined;
   const details = k.details && typeof k.details === "object" ? Object.entries(k.details as Record<string, unknown>).filter(([, v]) => typeof v === "string" && v) : [];
@@ -183,8 +192,8 @@ export function casePage(locale: Locale, viewer: Viewer, c: CaseRead, now: numbe
 ${outcomeBlock(c, outcome)}
 <section class="card"><h2>${t(locale, "web-case-facts")}</h2><dl class="facts">
 <dt>${t(locale, "web-col-firm")}</dt><dd>${name(locale, c.firm.nameZh, c.firm.nameEn)} (${c.firm.uscc})</dd>
-<dt>${t(locale, "web-case-summary")}</dt><dd>${k.summary}</dd>
-${details.map(([key, value]) => html`<dt>${detailLabel(locale, key)}</dt><dd>${String(value)}</dd>`)}
+<dt>${t(locale, "web-case-summary")}</dt><dd>${withTranslation(locale, k.summary, translations)}</dd>
+${details.map(([key, value]) => html`<dt>${detailLabel(locale, key)}</dt><dd>${withTranslation(locale, String(value), translations)}</dd>`)}
 <dt>${t(locale, "web-col-received")}</dt><dd>${beijingMinute(k.receivedAt)}</dd>
 ${k.channel !== "telegram"
     ? html`<dt>${raw(label(locale, "field-channel"))}</dt><dd class="channel">${raw(label(locale, `option-channel-${k.channel}`))}${k.ticketNo ? ` ${k.ticketNo}` : ""}</dd>
@@ -204,9 +213,9 @@ ${c.obligations.map((o) => {
 })}</tbody></table></section>
 <section class="card"><h2>${t(locale, "web-case-steps")}</h2>${steps.length === 0 ? html`<p>${t(locale, "web-case-no-steps")}</p>` : steps.map((action) => stepForm(locale, viewer, c, action, refusedForm?.action === action ? refusedForm.form : {}))}</section>
 <section class="card"><h2>${t(locale, "web-case-co-handlers")}</h2>${c.coHandlers.length === 0 ? html`<p>${t(locale, "web-case-no-co-handlers")}</p>` : html`<ul class="co-handlers">${c.coHandlers.map((h) => html`<li>${h.name} · ${name(locale, h.unitZh, h.unitEn)} · ${beijingMinute(h.addedAt)}</li>`)}</ul>`}</section>
-<section><h2>${t(locale, "web-case-notices")}</h2>${noticesBlock(locale, viewer, c, preview)}</section>
+<section><h2>${t(locale, "web-case-notices")}</h2>${noticesBlock(locale, viewer, c, preview, translations)}</section>
 <section class="card"><h2>${t(locale, "web-case-timeline")}</h2><table class="timeline"><thead><tr>${["at", "event", "actor", "detail"].map((col) => html`<th>${t(locale, `web-case-col-${col}`)}</th>`)}</tr></thead><tbody>
-${c.events.map(({ event: e, actorName }) => html`<tr><td>${beijingMinute(e.at)}</td><td>${raw(label(locale, `event-${e.type}`))}${e.toStatus && e.fromStatus && e.fromStatus !== e.toStatus ? html` → ${raw(label(locale, `status-${e.toStatus}`))}` : ""}</td><td>${actorText(locale, e.actorType, actorName, e.actorId)}</td><td>${eventDetail(e.data)}</td></tr>`)}
+${c.events.map(({ event: e, actorName }) => html`<tr><td>${beijingMinute(e.at)}</td><td>${raw(label(locale, `event-${e.type}`))}${e.toStatus && e.fromStatus && e.fromStatus !== e.toStatus ? html` → ${raw(label(locale, `status-${e.toStatus}`))}` : ""}</td><td>${actorText(locale, e.actorType, actorName, e.actorId)}</td><td>${withTranslation(locale, eventDetail(e.data), translations)}</td></tr>`)}
 </tbody></table></section>`;
   return page(locale, `${k.ref} · ${t(locale, "web-title")}`, body);
 }

@@ -1,5 +1,6 @@
 // The supervisors' web Worker's settings (see ../env.ts for the bot's, and the reader they share).
 import * as v from "valibot";
+import type { AiRunner } from "../../lib/translation.ts";
 import { SettingsSchema, settingsReader, sharedSettings } from "../../lib/settings.ts";
 
 export interface WebEnv {
@@ -16,6 +17,9 @@ export interface WebEnv {
   /** The admin API's, /api/*'s and the case page's own (../api-app.ts reads them as the bot does). */
   ADMIN_API_TOKEN?: string;
   PORTAL_ORIGINS?: string;
+  /** Workers AI (optional, as the bot's): the case page's machine translations; AI_FAKE_URL its offline stand-in. */
+  AI?: AiRunner;
+  AI_FAKE_URL?: string;
 }
 
 const WebSettingsSchema = v.object({
@@ -33,6 +37,7 @@ const WebSettingsSchema = v.object({
   CHANNEL_CREDENTIALS_KEY: sharedSettings.CHANNEL_CREDENTIALS_KEY,
   DINGTALK_API_ROOT: sharedSettings.DINGTALK_API_ROOT,
   WECOM_API_ROOT: sharedSettings.WECOM_API_ROOT,
+  AI_FAKE_URL: SettingsSchema.entries.AI_FAKE_URL,
 });
 
 export type WebSettings = v.InferOutput<typeof WebSettingsSchema>;

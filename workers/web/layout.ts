@@ -24,7 +24,7 @@ const STYLE = `body{margin:0;font-family:system-ui,"PingFang SC","Noto Sans CJK 
 main{max-width:72rem;margin:0 auto;padding:1rem}h1{font-size:1.25rem}h2{font-size:1.05rem;margin-top:1.5rem}
 table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #eee;font-size:.9rem}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end;margin:0 0 1rem}label{display:flex;flex-direction:column;font-size:.85rem;color:#57606a}
-.overdue,.error{color:#b42318;font-weight:600}.ok{color:#1a7f37}nav{display:flex;gap:1rem;margin:1rem 0;align-items:center}a{color:#1f6f8b}
+.overdue,.error{color:#b42318;font-weight:600}.mt{white-space:pre-line;color:#57606a;margin-top:.25rem}.ok{color:#1a7f37}nav{display:flex;gap:1rem;margin:1rem 0;align-items:center}a{color:#1f6f8b}
 header nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none}.card{background:#fff;padding:1rem;margin:0 0 1rem;border-radius:6px}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem;margin-top:1rem}.charts .card{margin:0}
 tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}

@@ -13,12 +13,13 @@ const webEnv = {
   WECOM_API_ROOT: env.WECOM_API_ROOT,
 };
 
-function web(request: Request) {
-  return webApp.fetch(request, webEnv);
+function web(request: Request, settings: Record<string, string> = {}) {
+  return webApp.fetch(request, { ...webEnv, ...settings });
 }
 
-export function get(path: string, cookie?: string) {
-  return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }));
+/** A GET; `settings` add to the web Worker's (e.g. AI_FAKE_URL: the case page translates). */
+export function get(path: string, cookie?: string, settings?: Record<string, string>) {
+  return web(new Request(`${BASE}${path}`, { headers: cookie ? { cookie } : {} }), settings);
 }
 
 /** The CSRF token a signed-in page puts in its forms. */
