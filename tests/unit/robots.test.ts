@@ -135,3 +135,47 @@ describe("the fake robots", () => {
     expect(answers).toEqual([...Array(20).fill(0), 45009]);
   });
 });
+
+describe("a robot notice about a case", () => {
+  let fake: FakeRobots;
+  const key = "k".repeat(32);
+  const settings = (webBase?: string) => ({ key, dingtalkRoot: "", wecomRoot: "", timeoutMs: 2_000, ...(webBase ? { webBase } : {}) });
+  const row = (id: number, chatId: number, channel: "dingtalk" | "wecom", caseId: string | null): OutboxRow => ({
+    id, dedupeKey: `c${id}`, chatId, channel, chatKind: "group", method: "sendMessage", payload: { text: `<b>提醒</b>\nm${id}`, reply_markup: { inline_keyboard: [[{ text: "签发", callback_data: "x" }]] } }, caseId,
+    aboutTelegramId: null, status: "pending", attempts: 1, nextAttemptAt: 0, leaseUntil: null, lastError: null, createdAt: 0, sentAt: null, deadAt: null,
+  });
+  beforeAll(async () => {
+    fake = await startFakeRobots();
+    fake.add({ vendor: "dingtalk", accessToken: "tok-link", secret: "SEClink" });
+    fake.add({ vendor: "wecom", key: "key-link" });
+  });
+  afterAll(() => fake.close());
+
+  async function channel(webBase?: string) {
+    const robots = new Map([
+      [1, { id: 1, kind: "dingtalk" as const, credential: await sealSecret(key, JSON.stringify({ kind: "dingtalk", accessToken: "tok-link", secret: "SEClink" }), "robot:unit:u"), context: "robot:unit:u", mentions: [], recent: [] }],
+      [2, { id: 2, kind: "wecom" as const, credential: await sealSecret(key, JSON.stringify({ kind: "wecom", key: "key-link" }), "robot:specialist:s"), context: "robot:specialist:s", mentions: ["13800138000"], recent: [] }],
+    ]);
+    return new RobotChannel({ ...settings(webBase), dingtalkRoot: fake.url, wecomRoot: fake.url }, robots, new Map([["case-1", "HN-2026-000123"]]));
+  }
+
+  it("links to the case's page in the supervisors' web with a bilingual label, in DingTalk's markdown and WeCom's text; a notice about no case has no link", async () => {
+    const robots = await channel("http://desk.test");
+    await robots.send(row(1, 1, "dingtalk", "case-1"), Date.now());
+    await robots.send(row(2, 1, "dingtalk", null), Date.now());
+    await robots.send(row(3, 2, "wecom", "case-1"), Date.now());
+    const [linked, plain] = fake.received("tok-link").map((r) => (r.body as { markdown: { text: string } }).markdown.text);
+    expect(linked).toContain("[在网页中办理 / Open in the web](http://desk.test/web/cases/HN-2026-000123)");
+    // The callback button needs Telegram: dropped.
+    expect(linked).not.toContain("签发");
+    expect(plain).not.toContain("/web/cases/");
+    const [wecom] = fake.received("key-link").map((r) => (r.body as { text: { content: string } }).text.content);
+    expect(wecom).toContain("在网页中办理 / Open in the web: http://desk.test/web/cases/HN-2026-000123");
+  });
+
+  it("has no link when the web's address is not known", async () => {
+    const robots = await channel();
+    await robots.send(row(4, 1, "dingtalk", "case-1"), Date.now());
+    expect(JSON.stringify(fake.received("tok-link").at(-1)!.body)).not.toContain("/web/cases/");
+  });
+});

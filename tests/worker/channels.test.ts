@@ -95,6 +95,9 @@ describe("notice channels", () => {
     const toOwner = (await received(wecom.key)).filter((r) => r.errcode === 0);
     const kinds = toOwner.map((r) => r.body.markdown!.content!).map((text) => (text.includes("已超过时限") && text.includes(c.ref) ? "reminder" : text.startsWith("**每日待办") ? "digest" : text.includes(number) ? "notice" : "other"));
     expect(kinds.filter((k) => k !== "other")).toEqual(["reminder", "digest", "notice"]);
+    // Each notice about the case links to its page in the supervisors' web (the specialist acts there, without Telegram); the digest is about no one case.
+    const caseLink = `[在网页中办理 / Open in the web](${settingsOf(env).PUBLIC_BASE_URL}/web/cases/${c.ref})`;
+    expect(toOwner.map((r, i) => [kinds[i], r.body.markdown!.content!.includes(caseLink)]).filter(([k]) => k !== "other")).toEqual([["reminder", true], ["digest", false], ["notice", true]]);
     expect(toOwner.every((r) => r.body.msgtype === "markdown" && new TextEncoder().encode(r.body.markdown!.content).length <= 4096)).toBe(true);
     expect((await received(wecom.key)).every((r) => r.errcode === 0)).toBe(true);
 
@@ -107,6 +110,7 @@ describe("notice channels", () => {
     expect(document.body.markdown!.title).toMatch(/提醒敦促函|督办/);
     expect(document.body.at).toEqual({ atMobiles: ["13800138000"], isAtAll: false });
     expect(document.body.markdown!.text).toContain("@13800138000");
+    expect(document.body.markdown!.text).toContain(`${caseLink}  \n`);
     // Every line of the document as Telegram showed it, in order (layout kept; markdown hard breaks).
     const inTelegram = (await callsTo(unit.head.chat.userId, "sendMessage")).map((m) => String(m.payload.text)).find((t) => t.includes(number))!;
     const plainLines = (text: string) => text.replace(/<[^>]+>/g, "").replace(/\*\*/g, "").split("\n").map((l) => l.trim()).filter(Boolean);

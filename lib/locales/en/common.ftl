@@ -22,3 +22,4 @@ rate-what-case_filing = new requests
 rate-what-firm_request = requests to register or join a firm
 rate-what-case_message = messages and files added to cases
 robot-title = Notice
+robot-web-link = Open in the web

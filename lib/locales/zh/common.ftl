@@ -19,3 +19,4 @@ rate-what-case_filing = 新诉求提交
 rate-what-firm_request = 企业登记或加入申请
 rate-what-case_message = 向诉求补充的留言和文件
 robot-title = 通知
+robot-web-link = 在网页中办理

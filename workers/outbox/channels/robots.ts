@@ -1,9 +1,11 @@
 // DingTalk and WeCom group robots (lib/robots/): each robot takes 20 messages a minute, so the
 // outbox paces each one on a sliding minute, seeded with what earlier drains sent it (a robot's rows
 // are never out with two drains at once: the claim keeps a recipient's rows in one drain). The
-// credential is opened only here, per send, and never logged.
+// credential is opened only here, per send, and never logged. A notice about a case links to the case's
+// page in the supervisors' web, where a specialist who heard in the group can act without Telegram.
 import type { OutboxRow } from "../claim.ts";
 import { openSecret } from "../../../lib/crypto.ts";
+import { t } from "../../../lib/i18n.ts";
 import { dingtalkSend, dingtalkVerdict } from "../../../lib/robots/dingtalk.ts";
 import { ROBOT_PER_MINUTE, type RobotCredential, type RobotMessage, type RobotVerdict } from "../../../lib/robots/robot.ts";
 import { wecomBodies, wecomPost, wecomVerdict } from "../../../lib/robots/wecom.ts";
@@ -30,21 +32,25 @@ export interface RobotSettings {
   dingtalkRoot: string;
   wecomRoot: string;
   timeoutMs: number;
+  /** PUBLIC_BASE_URL: where the supervisors' web is (`/web/cases/<ref>`). */
+  webBase?: string;
 }
 
 /** How robots are reached under these settings (either Worker's). */
-export function robotSettingsOf(settings: { CHANNEL_CREDENTIALS_KEY?: string | undefined; DINGTALK_API_ROOT: string; WECOM_API_ROOT: string }, timeoutMs = 10_000): RobotSettings {
-  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: settings.DINGTALK_API_ROOT.replace(/\/$/, ""), wecomRoot: settings.WECOM_API_ROOT.replace(/\/$/, ""), timeoutMs };
+export function robotSettingsOf(settings: { CHANNEL_CREDENTIALS_KEY?: string | undefined; DINGTALK_API_ROOT: string; WECOM_API_ROOT: string; PUBLIC_BASE_URL: string }, timeoutMs = 10_000): RobotSettings {
+  const root = (url: string) => url.replace(/\/$/, "");
+  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: root(settings.DINGTALK_API_ROOT), wecomRoot: root(settings.WECOM_API_ROOT), timeoutMs, webBase: root(settings.PUBLIC_BASE_URL) };
 }
 
 /** The sealing context of a robot's credential: its owner, so a ciphertext moved to another owner does not open. */
 export const robotContext = (owner: { unitId: string | null; specialistId: string | null }) =>
   owner.unitId ? `robot:unit:${owner.unitId}` : `robot:specialist:${owner.specialistId}`;
 
-/** A stored message (Telegram HTML and its buttons) as the robots take it. */
-export function robotMessageOf(payload: MessagePayload, mentions: string[]): RobotMessage {
+/** A stored message (Telegram HTML and its buttons) as the robots take it; `caseUrl`, its case's web page, becomes the last link. */
+export function robotMessageOf(payload: MessagePayload, mentions: string[], caseUrl?: string): RobotMessage {
   const rows = (payload.reply_markup as { inline_keyboard?: { text: string; url?: string }[][] } | undefined)?.inline_keyboard ?? [];
   const buttons = rows.flat().flatMap((b) => (b.url ? [{ text: b.text, url: b.url }] : []));
+  if (caseUrl) buttons.push({ text: `${t("zh", "robot-web-link")} / ${t("en", "robot-web-link")}`, url: caseUrl });
   return { html: payload.text, buttons, mentions };
 }
 
@@ -69,16 +75,24 @@ export async function sendThroughRobot(settings: RobotSettings, credential: Robo
 export class RobotChannel implements Channel {
   readonly #settings: RobotSettings;
   readonly #robots: Map<number, RobotTarget>;
+  readonly #refs: Map<string, string>;
   readonly #sent = new Map<number, number[]>();
 
-  constructor(settings: RobotSettings, robots: Map<number, RobotTarget>) {
+  /** `refs`: case id → ref, for the rows' links to their cases. */
+  constructor(settings: RobotSettings, robots: Map<number, RobotTarget>, refs = new Map<string, string>()) {
     this.#settings = settings;
     this.#robots = robots;
+    this.#refs = refs;
     for (const robot of robots.values()) this.#sent.set(robot.id, [...robot.recent]);
   }
 
+  #messageOf(row: OutboxRow, mentions: string[]): RobotMessage {
+    const ref = row.caseId && this.#refs.get(row.caseId);
+    return robotMessageOf(row.payload as MessagePayload, mentions, ref && this.#settings.webBase ? `${this.#settings.webBase}/web/cases/${encodeURIComponent(ref)}` : undefined);
+  }
+
   waitFor(row: OutboxRow, clock: number): number {
-    const parts = this.#robots.get(row.chatId)?.kind === "wecom" ? wecomBodies(robotMessageOf(row.payload as MessagePayload, [])).length : 1;
+    const parts = this.#robots.get(row.chatId)?.kind === "wecom" ? wecomBodies(this.#messageOf(row, [])).length : 1;
     const sent = (this.#sent.get(row.chatId) ?? []).filter((at) => at > clock - MINUTE_MS);
     this.#sent.set(row.chatId, sent);
     const room = ROBOT_PER_MINUTE - sent.length;
@@ -98,7 +112,7 @@ export class RobotChannel implements Channel {
     }
     const sent = this.#sent.get(robot.id) ?? [];
     this.#sent.set(robot.id, sent);
-    const { verdict } = await sendThroughRobot(this.#settings, credential, robotMessageOf(row.payload as MessagePayload, robot.mentions), clock, () => sent.push(clock));
+    const { verdict } = await sendThroughRobot(this.#settings, credential, this.#messageOf(row, robot.mentions), clock, () => sent.push(clock));
     if (verdict.result !== "sent") throw new Refusal(verdict.result, verdict.error, verdict.result === "retry" ? verdict.afterMs : undefined);
   }
 }
