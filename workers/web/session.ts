@@ -16,6 +16,7 @@ import { secretsMatch } from "../../lib/secret.ts";
 import type { WebEnv, WebSettings } from "./env.ts";
 import { t } from "./i18n.ts";
 import { errorPage, page, type Viewer } from "./layout.ts";
+import { pageAfterSignIn, rememberPage, webPath } from "./return-to.ts";
 
 export interface WebBindings {
   Bindings: WebEnv;
@@ -43,18 +44,20 @@ sessionRoutes.get("/web/sign-in", (c) => {
   const locale = webLocale(c);
   const token = c.req.query("t") ?? "";
   if (!TOKEN.test(token)) return refusal(c, "web-signin-invalid", 400);
+  const next = webPath(c.req.query("next"));
   // A GET only shows the button: link previews and scanners that fetch the link do not spend it.
   return c.html(
     page(
       locale,
       t(locale, "web-signin-title"),
-      html`<h1>${t(locale, "web-signin-title")}</h1><form method="post" action="/web/sign-in"><input type="hidden" name="t" value="${token}"><button>${t(locale, "web-signin-button")}</button></form>`,
+      html`<h1>${t(locale, "web-signin-title")}</h1><form method="post" action="/web/sign-in"><input type="hidden" name="t" value="${token}">${next ? html`<input type="hidden" name="next" value="${next}">` : ""}<button>${t(locale, "web-signin-button")}</button></form>`,
     ),
   );
 });
 
 sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onError: (c) => refusal(c, "web-body-too-large", 413) }), async (c) => {
-  const token = String((await c.req.parseBody()).t ?? "");
+  const form = await c.req.parseBody();
+  const token = String(form.t ?? "");
   const now = c.get("now")();
   let session: { specialistId: string; generation: number } | undefined;
   if (TOKEN.test(token)) {
@@ -82,24 +85,30 @@ sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onErr
     path: "/web",
     maxAge: SESSION_MS / 1000,
   });
-  return c.redirect("/web/cases", 303);
+  return c.redirect(pageAfterSignIn(c, form.next), 303);
 });
 
 /** The session's CSRF token: an HMAC of the signed cookie's value, so it dies with the session. */
 const csrfToken = async (secret: string, session: string) => base64url(await hmacSha256(`csrf:${secret}`, session));
+
+/** Signed out (or the session ended): the page asked for is remembered for the sign-in that follows. */
+function signedOut(c: Context<WebBindings>) {
+  rememberPage(c);
+  return refusal(c, "web-signed-out", 401);
+}
 
 /** Lets the request through only for a signed-in, still active specialist (and only admins when `adminOnly`). */
 export function requireViewer(options: { adminOnly?: boolean } = {}): MiddlewareHandler<WebBindings> {
   return async (c, next) => {
     const value = await getSignedCookie(c, c.get("settings").WEB_SESSION_SECRET, COOKIE);
     const [id, until, generation] = typeof value === "string" ? value.split(".") : [];
-    if (!id || !(Number(until) > c.get("now")()) || !generation) return refusal(c, "web-signed-out", 401);
+    if (!id || !(Number(until) > c.get("now")()) || !generation) return signedOut(c);
     const [row] = await dbOf(c)
       .db.select({ id: specialists.id, name: specialists.name, role: specialists.role, unitId: specialists.unitId, unitZh: units.nameZh, unitEn: units.nameEn })
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(and(eq(specialists.id, id), eq(specialists.active, true), eq(specialists.sessionGeneration, Number(generation))));
-    if (!row) return refusal(c, "web-signed-out", 401);
+    if (!row) return signedOut(c);
     if (options.adminOnly && row.role !== "admin") return refusal(c, "web-admin-only", 403);
     const csrf = await csrfToken(c.get("settings").WEB_SESSION_SECRET, value as string);
     if (c.req.method === "POST" && !(await secretsMatch(String((await c.req.parseBody())._csrf ?? ""), csrf))) return refusal(c, "web-csrf", 403);
