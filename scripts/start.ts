@@ -16,7 +16,7 @@ import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { Stack, startManaged, stopAll } from "./lib/processes.ts";
 import { startWorker, triggerCron } from "./lib/worker.ts";
-import { seedDemo, type DemoPerson } from "./lib/demo-seed.ts";
+import { DEMO_ROBOTS, fakeRobotOf, seedDemo, type DemoPerson } from "./lib/demo-seed.ts";
 import { startSqld } from "./lib/sqld.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -62,7 +62,7 @@ function localSecrets(): { webhookSecret: string; adminToken: string; webSession
 }
 
 /** The last words of the start, for a person: where to go and how to stop. */
-function banner(at: { worker: string; sandbox: string | null; demo: readonly DemoPerson[] }): string {
+function banner(at: { worker: string; sandbox: string | null; robots: string | null; demo: readonly DemoPerson[] }): string {
   const rule = "─".repeat(72);
   const people = at.demo.length ? `  Presets 预设身份: ${at.demo.map((p) => p.label).join(" · ")}` : "";
   return [
@@ -72,6 +72,7 @@ function banner(at: { worker: string; sandbox: string | null; demo: readonly Dem
     at.sandbox ? `  Sandbox 沙盒:   ${at.sandbox}   (chat with the bot as any role)` : "  Sandbox 沙盒:   none — a real bot token is set; chat with your bot in Telegram",
     ...(people ? [people] : []),
     `  Web 网页端:     ${at.worker}/web   (sign in: send /web to the bot as a staff member)`,
+    ...(at.robots ? [`  Groups 群:      ${at.robots}   (what the DingTalk and WeCom groups got)`] : []),
     "  Stop 停止:      Ctrl-C",
     rule,
     "",
@@ -110,20 +111,21 @@ try {
   await applyMigrations(libsqlUrl, given.LIBSQL_AUTH_TOKEN);
   say("database_ready", { url: libsqlUrl });
   // Never into a database the stack was given (it may be a real one): only into its own sqld.
+  const sandbox = !given.TELEGRAM_BOT_TOKEN;
+  const channelKey = given.CHANNEL_CREDENTIALS_KEY ?? secrets.channelCredentialsKey;
   let demo: readonly DemoPerson[] = [];
   if (!given.LIBSQL_URL && process.env.DEMO_SEED !== "0") {
-    demo = await seedDemo(libsqlUrl);
+    // The demo groups' robots only with the sandbox, whose fake robots know them.
+    demo = await seedDemo(libsqlUrl, Date.now(), sandbox && !given.DINGTALK_API_ROOT && !given.WECOM_API_ROOT ? channelKey : undefined);
     say("demo_seeded", { people: demo.map((p) => `${p.role}:${p.id}`) });
   }
-
-  const sandbox = !given.TELEGRAM_BOT_TOKEN;
   const webhookUrl = `http://127.0.0.1:${port}/telegram/webhook`;
   const workerVars: Record<string, string> = {
     TELEGRAM_WEBHOOK_SECRET: secrets.webhookSecret,
     ADMIN_API_TOKEN: secrets.adminToken,
     WEB_SESSION_SECRET: secrets.webSessionSecret,
     CASE_LINK_SECRET: secrets.caseLinkSecret,
-    CHANNEL_CREDENTIALS_KEY: secrets.channelCredentialsKey,
+    CHANNEL_CREDENTIALS_KEY: channelKey,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...given,
     LIBSQL_URL: libsqlUrl,
@@ -142,9 +144,10 @@ try {
     // Machine translation offline: the fake answers like Workers AI (wrangler's AI binding would need Cloudflare).
     workerVars.AI_FAKE_URL = given.AI_FAKE_URL ?? `${fake.url}/__ai/run`;
     sandboxUrl = fake.url;
-    // The units' DingTalk and WeCom groups, as the fake robots record them (scripts/lib/demo-robots.ts sets one up).
+    // The units' DingTalk and WeCom groups, as the fake robots record them; the demo's groups among them.
     const robots = await startFakeRobots({ port: robotsPort });
     stack.add(robots.close);
+    for (const robot of DEMO_ROBOTS) robots.add(fakeRobotOf(robot));
     workerVars.DINGTALK_API_ROOT = given.DINGTALK_API_ROOT ?? robots.url;
     workerVars.WECOM_API_ROOT = given.WECOM_API_ROOT ?? robots.url;
     robotsUrl = robots.url;
@@ -178,7 +181,7 @@ try {
     database: libsqlUrl,
     local_secrets: `${DATA}/local-secrets.json`,
   });
-  console.log(banner({ worker: `http://127.0.0.1:${port}`, sandbox: sandboxUrl, demo }));
+  console.log(banner({ worker: `http://127.0.0.1:${port}`, sandbox: sandboxUrl, robots: robotsUrl, demo }));
 } catch (error) {
   // Stopped during the start: the step it was on failed because of the stop, which exits by itself. A
   // Ctrl-C reaches the whole process group at once, so a child it killed (sqld) may fail the start just

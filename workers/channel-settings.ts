@@ -3,10 +3,10 @@
 // last 4 characters; "send a test message" reports the vendor's answer in both languages.
 import { openSecret, sealSecret } from "../lib/crypto.ts";
 import type { Locale } from "../lib/fluent.ts";
-import type { RobotAnswer, RobotCredential } from "../lib/robots/robot.ts";
+import { robotContext, type RobotAnswer, type RobotCredential } from "../lib/robots/robot.ts";
 import type { ChannelOwner, NoticeChannel } from "../db/queries/robots.ts";
 import type { ChannelSetting } from "./admin-bodies.ts";
-import { robotContext, sendThroughRobot, type RobotSettings } from "./outbox/channels/robots.ts";
+import { sendThroughRobot, type RobotSettings } from "./outbox/channels/robots.ts";
 
 const contextOf = (owner: ChannelOwner) => robotContext({ unitId: owner.unitId ?? null, specialistId: owner.specialistId ?? null });
 const lastFour = (secret: string) => `…${secret.slice(-4)}`;

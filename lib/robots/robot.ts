@@ -4,6 +4,10 @@
 
 export type RobotKind = "dingtalk" | "wecom";
 
+/** The sealing context of a robot's credential: its owner, so a ciphertext moved to another owner does not open. */
+export const robotContext = (owner: { unitId: string | null; specialistId: string | null }) =>
+  owner.unitId ? `robot:unit:${owner.unitId}` : `robot:specialist:${owner.specialistId}`;
+
 /** A robot's credential as the admin gave it (stored sealed, lib/crypto.ts). */
 export type RobotCredential = { kind: "dingtalk"; accessToken: string; secret: string } | { kind: "wecom"; key: string };
 

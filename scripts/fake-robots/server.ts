@@ -22,8 +22,8 @@ export interface RobotReceipt {
 
 export interface FakeRobots {
   url: string;
-  /** Registers a robot: DingTalk with its access token and signing secret, WeCom with its key. */
-  add(robot: { vendor: "dingtalk"; accessToken: string; secret: string } | { vendor: "wecom"; key: string }): void;
+  /** Registers a robot: DingTalk with its access token and signing secret, WeCom with its key; `name`: its group's, for the page. */
+  add(robot: ({ vendor: "dingtalk"; accessToken: string; secret: string } | { vendor: "wecom"; key: string }) & { name?: string }): void;
   received(robot?: string): RobotReceipt[];
   close(): Promise<void>;
 }
@@ -45,6 +45,7 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 export async function startFakeRobots(options: { port?: number; host?: string } = {}): Promise<FakeRobots> {
   const dingtalk = new Map<string, string>();
   const wecom = new Set<string>();
+  const names = new Map<string, string>();
   const sent = new Map<string, number[]>();
   let receipts: RobotReceipt[] = [];
   let seq = 0;
@@ -110,7 +111,7 @@ export async function startFakeRobots(options: { port?: number; host?: string } 
     }
     if (url.pathname === "/" && req.method === "GET") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-      return res.end(groupsPage(receipts));
+      return res.end(groupsPage(receipts, names));
     }
     const vendor = url.pathname === "/robot/send" ? "dingtalk" : url.pathname === "/cgi-bin/webhook/send" ? "wecom" : undefined;
     if (!vendor || req.method !== "POST") return send(res, 404, { errcode: 404, errmsg: "not found" });
@@ -134,7 +135,12 @@ export async function startFakeRobots(options: { port?: number; host?: string } 
   const port = typeof address === "object" && address ? address.port : 0;
   const api: FakeRobots = {
     url: `http://${options.host ?? "127.0.0.1"}:${port}`,
-    add: (robot) => (robot.vendor === "dingtalk" ? dingtalk.set(robot.accessToken, robot.secret) : wecom.add(robot.key)) && undefined,
+    add: (robot) => {
+      const id = robot.vendor === "dingtalk" ? robot.accessToken : robot.key;
+      if (robot.vendor === "dingtalk") dingtalk.set(id, robot.secret);
+      else wecom.add(id);
+      if (robot.name) names.set(id, robot.name);
+    },
     received: (robot) => receipts.filter((r) => robot === undefined || r.robot === robot),
     close: () =>
       new Promise<void>((resolve) => {
@@ -148,10 +154,13 @@ export async function startFakeRobots(options: { port?: number; host?: string } 
 
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-/** The sandbox's view: each robot's group as its members would read it, newest last. */
-function groupsPage(receipts: RobotReceipt[]): string {
+/** The sandbox's view: each robot's group (by its name, else vendor and key's end) as its members would read it, newest last. */
+function groupsPage(receipts: RobotReceipt[], names: Map<string, string>): string {
   const groups = new Map<string, RobotReceipt[]>();
-  for (const r of receipts) groups.set(`${r.vendor} · …${r.robot.slice(-4)}`, [...(groups.get(`${r.vendor} · …${r.robot.slice(-4)}`) ?? []), r]);
+  for (const r of receipts) {
+    const name = `${r.vendor} · ${names.get(r.robot) ?? `…${r.robot.slice(-4)}`}`;
+    groups.set(name, [...(groups.get(name) ?? []), r]);
+  }
   const shown = (r: RobotReceipt) => {
     const body = r.body as { markdown?: { title?: string; text?: string; content?: string }; text?: { content?: string } };
     const text = body.markdown?.text ?? body.markdown?.content ?? body.text?.content ?? "";

@@ -2,10 +2,15 @@
 // firm's specialist, the unit's head, an officer of the business-environment department and an
 // admin — so each side of a case (and the web's sign-in with /web) can be tried in a minute.
 // Local only: `npm start` runs it against the database it started itself, never against one it was
-// given (LIBSQL_URL), and it is no migration. Idempotent: a second start changes nothing.
+// given (LIBSQL_URL), and it is no migration. Idempotent: a second start changes nothing. With the
+// sandbox, the unit's DingTalk group and the specialist's WeCom group too: robots on the local fake
+// robots (DEMO_ROBOTS, which `npm start` registers there at every start), so their reminders, digests and
+// supervision notices show on the fake's page instead of Telegram.
 import { createClient } from "@libsql/client";
 import { usccCheckCharacter } from "../../domain/uscc.ts";
 import type { SpecialistRole } from "../../domain/vocabulary.ts";
+import { sealSecret } from "../../lib/crypto.ts";
+import { robotContext, type RobotCredential } from "../../lib/robots/robot.ts";
 
 export type DemoRole = "investor" | SpecialistRole;
 
@@ -37,13 +42,27 @@ const UNIT = { id: "demo-haikou", zh: "海口市营商环境局（演示）", en
 const DEPARTMENT = { id: "demo-bizenv", zh: "海南省营商环境建设厅（演示）", en: "Hainan Business Environment Department (demo)", kind: "bizenv", area: null };
 
 /**
- * Where the demo unit's DingTalk and WeCom groups go once the outbox has those channels (issue 13
- * items 1–2, branch `channels`): their robots, pointed at the sandbox's fake robot servers, are
- * seeded here with the unit. Until then the unit hears through Telegram only.
+ * The demo groups' robots: made-up credentials the fake robots know (they are no secret: the fake is
+ * local); the stored copy is sealed like any robot's, under the stack's CHANNEL_CREDENTIALS_KEY.
  */
-export async function seedDemo(url: string, now = Date.now()): Promise<readonly DemoPerson[]> {
+export const DEMO_ROBOTS = [
+  { owner: { unitId: UNIT.id, specialistId: null }, name: `${UNIT.zh} · 钉钉群`, credential: { kind: "dingtalk", accessToken: "demo-haikou-dingtalk-group", secret: "SECdemo-haikou-dingtalk-signing-secret" } },
+  { owner: { unitId: null, specialistId: "demo-specialist" }, name: "王专员 · 企业微信群", credential: { kind: "wecom", key: "demo-specialist-wecom-group-key" } },
+] as const satisfies readonly { owner: { unitId: string | null; specialistId: string | null }; name: string; credential: RobotCredential }[];
+
+/** The fake robots' registration of a demo robot. */
+export const fakeRobotOf = ({ name, credential }: (typeof DEMO_ROBOTS)[number]) =>
+  credential.kind === "dingtalk" ? { vendor: "dingtalk" as const, accessToken: credential.accessToken, secret: credential.secret, name } : { vendor: "wecom" as const, key: credential.key, name };
+
+/** `robotsKey`: CHANNEL_CREDENTIALS_KEY, given only with the sandbox's fake robots (real vendors would refuse the made-up robots). */
+export async function seedDemo(url: string, now = Date.now(), robotsKey?: string): Promise<readonly DemoPerson[]> {
   const client = createClient({ url });
   try {
+    const robots = robotsKey ? await Promise.all(DEMO_ROBOTS.map(async (r) => ({
+      // A robot an admin set or changed since is kept.
+      sql: "INSERT OR IGNORE INTO notice_robots (unit_id, specialist_id, kind, credential, hint, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      args: [r.owner.unitId, r.owner.specialistId, r.credential.kind, await sealSecret(robotsKey, JSON.stringify(r.credential), robotContext(r.owner)), `…${(r.credential.kind === "dingtalk" ? r.credential.secret : r.credential.key).slice(-4)}`, now],
+    }))) : [];
     const unitOf = (role: DemoRole) => (role === "bizenv" || role === "admin" ? DEPARTMENT.id : UNIT.id);
     await client.batch(
       [
@@ -72,6 +91,7 @@ export async function seedDemo(url: string, now = Date.now()): Promise<readonly 
           sql: "INSERT OR IGNORE INTO firm_members (firm_id, telegram_id, status, created_at) VALUES ('demo-firm', ?, 'active', ?)",
           args: [DEMO_PEOPLE[0]!.id, now],
         },
+        ...robots,
       ],
       "write",
     );

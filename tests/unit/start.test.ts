@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createClient } from "@libsql/client";
 import { freePort } from "../../scripts/lib/ports.ts";
+import { DEMO_ROBOTS } from "../../scripts/lib/demo-seed.ts";
 import { triggerCron } from "../../scripts/lib/worker.ts";
 
 function processesMentioning(text: string): string[] {
@@ -41,6 +42,12 @@ describe("npm start", () => {
       // The units' DingTalk and WeCom groups, as the fake robots show them.
       expect(output).toContain(`"robot_groups":"http://127.0.0.1:${robotsPort}"`);
       expect(await (await fetch(`http://127.0.0.1:${robotsPort}/`)).text()).toContain("fake robots");
+      // The demo unit hears in its DingTalk group on the fake robots: the admin's "send a test message" shows there, under the group's name.
+      const { adminToken } = JSON.parse(readFileSync(join(dataDir, "local-secrets.json"), "utf8")) as { adminToken: string };
+      const tested = await fetch(`http://127.0.0.1:${port}/admin/units/demo-haikou/channel/test`, { method: "POST", headers: { authorization: `Bearer ${adminToken}` } });
+      expect(await tested.json()).toMatchObject({ ok: true, errcode: 0 });
+      expect(await (await fetch(`http://127.0.0.1:${robotsPort}/`)).text()).toContain(`dingtalk · ${DEMO_ROBOTS[0].name}`);
+      expect(output).toContain(`Groups 群:      http://127.0.0.1:${robotsPort}`);
       expect(chat[0]!.payload.text).toContain("Welcome");
       expect(processesMentioning(`--port ${port}`).length).toBeGreaterThan(0);
 

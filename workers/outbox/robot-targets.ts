@@ -5,7 +5,8 @@ import { and, gt, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { cases, noticeRobots, outbox } from "../../db/schema.ts";
 import type { OutboxRow } from "./claim.ts";
-import { robotContext, type RobotTarget } from "./channels/robots.ts";
+import { robotContext } from "../../lib/robots/robot.ts";
+import type { RobotTarget } from "./channels/robots.ts";
 
 export interface Robots {
   robots: Map<number, RobotTarget>;

@@ -42,10 +42,6 @@ export function robotSettingsOf(settings: { CHANNEL_CREDENTIALS_KEY?: string | u
   return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: root(settings.DINGTALK_API_ROOT), wecomRoot: root(settings.WECOM_API_ROOT), timeoutMs, webBase: root(settings.PUBLIC_BASE_URL) };
 }
 
-/** The sealing context of a robot's credential: its owner, so a ciphertext moved to another owner does not open. */
-export const robotContext = (owner: { unitId: string | null; specialistId: string | null }) =>
-  owner.unitId ? `robot:unit:${owner.unitId}` : `robot:specialist:${owner.specialistId}`;
-
 /** A stored message (Telegram HTML and its buttons) as the robots take it; `caseUrl`, its case's web page, becomes the last link. */
 export function robotMessageOf(payload: MessagePayload, mentions: string[], caseUrl?: string): RobotMessage {
   const rows = (payload.reply_markup as { inline_keyboard?: { text: string; url?: string }[][] } | undefined)?.inline_keyboard ?? [];
