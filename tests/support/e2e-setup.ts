@@ -1,11 +1,12 @@
 // The e2e project's stack, as `npm start` runs it but on free loopback ports and throwaway data:
-// Chromium (installed when missing) → sqld + migrations → the fake Telegram Bot API → both Workers
-// under one `wrangler dev`. Everything it started is stopped afterwards, also when a step fails.
+// Chromium (installed when missing) → sqld + migrations → the fake Telegram Bot API and the fake
+// DingTalk and WeCom robots → both Workers under one `wrangler dev`. Everything it started is stopped afterwards, also when a step fails.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { startFakeRobots } from "../../scripts/fake-robots/server.ts";
 import { startFakeTelegram } from "../../scripts/fake-telegram/server.ts";
 import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
@@ -18,6 +19,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eTelegramApiRoot: string;
+    e2eRobotsUrl: string;
     e2eLibsqlUrl: string;
     e2eAdminToken: string;
     e2eWebhookSecret: string;
@@ -33,6 +35,7 @@ const SETTINGS = {
   ADMIN_API_TOKEN: "e2e-admin-token-0123456789abcdefgh",
   WEB_SESSION_SECRET: "e2e-web-session-secret-0123456789abcdefgh",
   CASE_LINK_SECRET: "e2e-case-link-secret-0123456789abcdefgh",
+  CHANNEL_CREDENTIALS_KEY: "e2e-channel-credentials-key-0123456789abcdef",
 } as const;
 
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts", import.meta.url));
@@ -58,6 +61,8 @@ export default async function setup(project: TestProject) {
 
     const telegram = await startFakeTelegram({ token: SETTINGS.TELEGRAM_BOT_TOKEN, botUsername: SETTINGS.TELEGRAM_BOT_USERNAME });
     stops.push(() => telegram.close());
+    const robots = await startFakeRobots();
+    stops.push(() => robots.close());
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
@@ -66,7 +71,7 @@ export default async function setup(project: TestProject) {
       dataDir,
       logLevel: "error",
       // The case and sign-in links the bot sends point at this very stack.
-      vars: { ...SETTINGS, TELEGRAM_API_ROOT: telegram.url, LIBSQL_URL: sqld.url, PUBLIC_BASE_URL: baseUrl },
+      vars: { ...SETTINGS, TELEGRAM_API_ROOT: telegram.url, DINGTALK_API_ROOT: robots.url, WECOM_API_ROOT: robots.url, LIBSQL_URL: sqld.url, PUBLIC_BASE_URL: baseUrl },
     });
     stops.push(() => stopAll([worker.managed]));
     say(`stack up in ${Math.round(performance.now() - started)} ms (wrangler dev ${worker.startupMs} ms): ${baseUrl}`);
@@ -74,6 +79,7 @@ export default async function setup(project: TestProject) {
     mkdirSync(ARTIFACTS, { recursive: true });
     project.provide("e2eBaseUrl", baseUrl);
     project.provide("e2eTelegramApiRoot", telegram.url);
+    project.provide("e2eRobotsUrl", robots.url);
     project.provide("e2eLibsqlUrl", sqld.url);
     project.provide("e2eAdminToken", SETTINGS.ADMIN_API_TOKEN);
     project.provide("e2eWebhookSecret", SETTINGS.TELEGRAM_WEBHOOK_SECRET);
