@@ -8,18 +8,13 @@ import type { OutboxRow } from "./claim.ts";
 import { robotContext } from "../../lib/robots/robot.ts";
 import type { RobotTarget } from "./channels/robots.ts";
 
-export interface Robots {
-  robots: Map<number, RobotTarget>;
-  /** Case id → ref, of the robots' rows. */
-  refs: Map<string, string>;
-}
-
-export async function loadRobots(handle: DbHandle, rows: OutboxRow[], now: number, clock: number): Promise<Robots> {
+/** The robots by id, and the refs of their rows' cases by case id. */
+export async function loadRobots(handle: DbHandle, rows: OutboxRow[], now: number, clock: number): Promise<[Map<number, RobotTarget>, Map<string, string>]> {
   const robotRows = rows.filter((r) => r.channel === "dingtalk" || r.channel === "wecom");
   const ids = [...new Set(robotRows.map((r) => r.chatId))];
   const robots = new Map<number, RobotTarget>();
   const refs = new Map<string, string>();
-  if (ids.length === 0) return { robots, refs };
+  if (ids.length === 0) return [robots, refs];
   const { db } = handle;
   const [found, recent, refRows] = await handle.readBatch([
     db.select().from(noticeRobots).where(inArray(noticeRobots.id, ids)),
@@ -35,5 +30,5 @@ export async function loadRobots(handle: DbHandle, rows: OutboxRow[], now: numbe
     const sent = recent.filter((s) => s.chatId === r.id && s.channel === r.kind).map((s) => s.sentAt! - now + clock);
     robots.set(r.id, { id: r.id, kind: r.kind, credential: r.credential, context: robotContext(r), mentions: r.mentionMobiles ?? [], recent: sent });
   }
-  return { robots, refs };
+  return [robots, refs];
 }

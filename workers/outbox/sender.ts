@@ -106,8 +106,7 @@ export async function drainOutbox(handle: DbHandle, api: Api, now: number, optio
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
   const translated = await translateClaimed(handle, rows, options.translator, now);
   const telegram = new TelegramChannel(api, options.pacer);
-  const { robots: targets, refs } = await loadRobots(handle, translated.rows, now, clock());
-  const robots = new RobotChannel(options.robots ?? NO_ROBOTS, targets, refs);
+  const robots = new RobotChannel(options.robots ?? NO_ROBOTS, ...(await loadRobots(handle, translated.rows, now, clock())));
   const channels = { telegram, portal: new PortalChannel(options.portal), dingtalk: robots, wecom: robots };
   const outcomes = await sendClaimed(channels, translated.rows, options, clock, now);
   const tried: Tried = { outcomes, moved: telegram.moved };

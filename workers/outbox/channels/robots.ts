@@ -38,8 +38,7 @@ export interface RobotSettings {
 
 /** How robots are reached under these settings (either Worker's). */
 export function robotSettingsOf(settings: { CHANNEL_CREDENTIALS_KEY?: string | undefined; DINGTALK_API_ROOT: string; WECOM_API_ROOT: string; PUBLIC_BASE_URL: string }, timeoutMs = 10_000): RobotSettings {
-  const root = (url: string) => url.replace(/\/$/, "");
-  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: root(settings.DINGTALK_API_ROOT), wecomRoot: root(settings.WECOM_API_ROOT), timeoutMs, webBase: root(settings.PUBLIC_BASE_URL) };
+  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: settings.DINGTALK_API_ROOT.replace(/\/$/, ""), wecomRoot: settings.WECOM_API_ROOT.replace(/\/$/, ""), timeoutMs, webBase: settings.PUBLIC_BASE_URL.replace(/\/$/, "") };
 }
 
 /** A stored message (Telegram HTML and its buttons) as the robots take it; `caseUrl`, its case's web page, becomes the last link. */
@@ -83,8 +82,9 @@ export class RobotChannel implements Channel {
   }
 
   #messageOf(row: OutboxRow, mentions: string[]): RobotMessage {
+    // A ref (HN-2026-000123) is URL-safe as it is.
     const ref = row.caseId && this.#refs.get(row.caseId);
-    return robotMessageOf(row.payload as MessagePayload, mentions, ref && this.#settings.webBase ? `${this.#settings.webBase}/web/cases/${encodeURIComponent(ref)}` : undefined);
+    return robotMessageOf(row.payload as MessagePayload, mentions, ref && this.#settings.webBase ? `${this.#settings.webBase}/web/cases/${ref}` : undefined);
   }
 
   waitFor(row: OutboxRow, clock: number): number {
