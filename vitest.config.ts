@@ -18,6 +18,8 @@ function ftlAsText(): Plugin {
 
 /** The Worker in workerd against the servers the global setup started. */
 interface ProjectOptions {
+  /** The Worker whose wrangler config the project runs as its main Worker (default: the bot's). */
+  config?: string;
   miniflare?: Record<string, unknown>;
   setup?: string;
   settings?: Record<string, string>;
@@ -30,7 +32,7 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
     plugins: [
       ftlAsText(),
       cloudflareTest(({ inject }) => ({
-        wrangler: { configPath: "./wrangler.toml" },
+        wrangler: { configPath: options.config ?? "./wrangler.toml" },
         miniflare: {
           // wrangler.toml binds WEB to the supervisors' web Worker. These projects test the web app
           // in-process (tests/worker/web.test.ts) and the real pair under wrangler dev (tests/e2e), so
@@ -63,7 +65,7 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
 }
 
 export default defineConfig({
-  // Both Workers' code runs in one test isolate: their translator gets both Workers' catalogs
+  // The Workers' code runs in one test isolate: their translator gets all Workers' catalogs
   // (lib/locales/catalogs.ts says how each Worker's build takes its own).
   resolve: { alias: { "#catalogs": fileURLToPath(new URL("./lib/locales/all-catalogs.ts", import.meta.url)) } },
   test: {
@@ -79,8 +81,10 @@ export default defineConfig({
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       workerProject("worker", ["tests/worker/**/*.test.ts"]),
-      // The outbox through a real (miniflare) Queue: its own project, so only these tests have the binding.
+      // The outbox through a real (miniflare) Queue: its own project, so only these tests have the binding,
+      // run as the jobs Worker, which produces (the tick) and consumes the queue.
       workerProject("queue", ["tests/queue/**/*.test.ts"], {
+        config: "./workers/jobs/wrangler.toml",
         miniflare: {
           queueProducers: { OUTBOX_QUEUE: { queueName: "desk-outbox" } },
           queueConsumers: { "desk-outbox": { maxBatchSize: 10, maxBatchTimeout: 1 } },

@@ -1,6 +1,6 @@
 // All user-facing text lives in lib/locales/*.ftl (Fluent); see fluent.ts for escaping.
 import { createTranslator, type Args, type Locale } from "./fluent.ts";
-// "#catalogs": lib/locales/catalogs.ts; in the web Worker's build, notice-catalogs.ts (see there).
+// "#catalogs": lib/locales/catalogs.ts; in the web Worker's build notice-catalogs.ts, in the jobs Worker's jobs-catalogs.ts (see there).
 import { catalogs } from "#catalogs";
 
 export { escapeHtml, Html, raw, type Args, type Locale } from "./fluent.ts";

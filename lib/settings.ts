@@ -130,3 +130,14 @@ const ApiSettingsSchema = /* @__PURE__ */ v.omit(SettingsSchema, ["TELEGRAM_BOT_
 export type ApiSettings = v.InferOutput<typeof ApiSettingsSchema>;
 
 export const apiSettingsOf: (env: object) => ApiSettings = /* @__PURE__ */ settingsReader(ApiSettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);
+
+/**
+ * The jobs Worker's settings (the cron and the outbox Queue's consumer, workers/jobs/): the bot's, without
+ * the webhook secret, the admin token and the portal's frame origins, which only requests it never serves use.
+ */
+// Pure, as above: the other Workers' bundles leave it out.
+const JobsSettingsSchema = /* @__PURE__ */ v.omit(SettingsSchema, ["TELEGRAM_WEBHOOK_SECRET", "ADMIN_API_TOKEN", "PORTAL_ORIGINS"]);
+
+export type JobsSettings = v.InferOutput<typeof JobsSettingsSchema>;
+
+export const jobsSettingsOf: (env: object) => JobsSettings = /* @__PURE__ */ settingsReader(JobsSettingsSchema, (settings) => [...portalPair(settings), ...linkKeys(settings)]);

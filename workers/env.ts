@@ -1,7 +1,6 @@
 // What the bot Worker is handed: its settings as strings (read and checked by lib/settings.ts) and
 // its bindings.
 import type { AiRunner } from "../lib/translation.ts";
-import type { OutboxQueue } from "./outbox/queue.ts";
 
 export interface Env {
   TELEGRAM_BOT_TOKEN?: string;
@@ -26,8 +25,6 @@ export interface Env {
   PROCESSED_UPDATES_RETENTION_DAYS?: string;
   /** The supervisors' web Worker (workers/web/wrangler.toml), which serves /web/*. */
   WEB?: { fetch(request: Request): Promise<Response> };
-  /** Optional Cloudflare Queue that spreads outbox sending over consumers. */
-  OUTBOX_QUEUE?: OutboxQueue;
   /** Workers AI (`[ai] binding = "AI"`): machine translation of free text across zh/en; off without it. */
   AI?: AiRunner;
   AI_FAKE_URL?: string;

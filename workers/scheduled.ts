@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { openDbFor, type DbHandle } from "../db/client.ts";
 import { settings as settingsTable } from "../db/schema.ts";
-import type { Settings } from "../lib/settings.ts";
+import type { JobsSettings } from "../lib/settings.ts";
 import type { OutboxQueue } from "./outbox/queue.ts";
 import type { Translator } from "../lib/translation.ts";
 import { alertsJob } from "./jobs/alerts.ts";
@@ -15,7 +15,7 @@ import { logError, logEvent } from "../lib/log.ts";
 
 export interface JobContext {
   handle: DbHandle;
-  settings: Settings;
+  settings: JobsSettings;
   now: number;
   cron: string;
   /** The outbox queue, when the Worker has the binding. */
@@ -39,7 +39,7 @@ export interface TickReport {
 }
 
 export async function runTick(
-  settings: Settings,
+  settings: JobsSettings,
   now: number,
   cron: string,
   registry: CronJob[] = jobs,

@@ -3,7 +3,6 @@
 // answers like it over HTTP (scripts/fake-telegram); none when neither is configured (translation off).
 import type { Settings } from "../lib/settings.ts";
 import { TRANSLATION_WAIT_MS, workersAiTranslator, type AiRunner, type Translator } from "../lib/translation.ts";
-import type { Env } from "./env.ts";
 
 /** The binding's run() over HTTP: POST {model, inputs}; the binding's output back, or a throw as the binding throws on an error. */
 function aiOverHttp(url: string): AiRunner {
@@ -16,7 +15,7 @@ function aiOverHttp(url: string): AiRunner {
   };
 }
 
-export function translatorOf(env: Pick<Env, "AI">, settings: Pick<Settings, "AI_FAKE_URL">): Translator | undefined {
+export function translatorOf(env: { AI?: AiRunner | undefined }, settings: Pick<Settings, "AI_FAKE_URL">): Translator | undefined {
   if (env.AI) return workersAiTranslator(env.AI);
   return settings.AI_FAKE_URL ? workersAiTranslator(aiOverHttp(settings.AI_FAKE_URL)) : undefined;
 }

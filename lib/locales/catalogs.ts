@@ -1,8 +1,10 @@
 // The bot's Worker's Fluent catalogs, one file per feature and language: the shared ones and its
 // conversations'. lib/i18n.ts imports the list as "#catalogs" (package.json "imports"); the web Worker's
-// build takes notice-catalogs.ts in its place (workers/web/wrangler.toml's alias), and the tests, which
-// run both Workers' code in one isolate, all-catalogs.ts (vitest.config.ts). A new file is listed in one
-// of the three lists; tests/unit/worker-catalogs.test.ts checks each Worker has the messages it names.
+// build takes notice-catalogs.ts in its place (workers/web/wrangler.toml's alias), the jobs Worker's
+// jobs-catalogs.ts (workers/jobs/wrangler.toml's), and the tests, which run the three Workers' code in one
+// isolate, all-catalogs.ts (vitest.config.ts). A new file is listed in shared-catalogs.ts or in the own list
+// of each Worker that renders it (supervision.ftl: the bot's and the jobs Worker's);
+// tests/unit/worker-catalogs.test.ts checks each Worker has the messages it names.
 // (The supervisors' web pages have their own list: web-catalogs.ts.)
 import { sharedCatalogs } from "./shared-catalogs.ts";
 import enAccount from "./en/account.ftl" with { type: "text" };

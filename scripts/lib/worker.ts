@@ -10,7 +10,7 @@ import { startManaged, stopAll, type Managed, type Stack } from "./processes.ts"
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The project's two Workers; the bench also runs its floor (bench/floor/wrangler.toml) the same way. */
-const PROJECT_CONFIGS = ["wrangler.toml", "workers/web/wrangler.toml"];
+const PROJECT_CONFIGS = ["wrangler.toml", "workers/web/wrangler.toml", "workers/jobs/wrangler.toml"];
 
 /** `stack`, when given, gets the wrangler process the moment it is spawned, so stopping it mid-start stops wrangler too. */
 export async function startWorker(options: { port: number; dataDir: string; vars: Record<string, string>; logLevel?: string; stack?: Stack; configs?: string[]; name?: string }): Promise<{ managed: Managed; url: string; startupMs: number }> {

@@ -1,7 +1,7 @@
 import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import worker from "../../workers/index.ts";
+import jobs from "../../workers/jobs/index.ts";
 import { rows } from "../worker/support/db.ts";
 import { callsTo, uniqueId } from "../worker/support/telegram.ts";
 
@@ -21,7 +21,7 @@ describe("the outbox through a Cloudflare Queue (miniflare)", () => {
     await pending(a, "first to a", at);
     await pending(a, "second to a", at);
     await pending(b, "only to b", at);
-    await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
+    await jobs.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
     await expect.poll(async () => (await callsTo(a, "sendMessage")).length + (await callsTo(b, "sendMessage")).length, { timeout: 15_000 }).toBe(3);
     expect((await callsTo(a, "sendMessage")).map((c) => c.payload.text)).toEqual(["first to a", "second to a"]);
     expect(await rows("SELECT DISTINCT status FROM outbox WHERE chat_id IN (?, ?)", [a, b])).toEqual([{ status: "sent" }]);
@@ -34,7 +34,7 @@ describe("the outbox through a Cloudflare Queue (miniflare)", () => {
     const message = { id: "m1", timestamp: new Date(), attempts: 1, body: { ids: [id], leaseUntil: lease } };
     const first = createMessageBatch("desk-outbox", [message]);
     const again = createMessageBatch("desk-outbox", [message]);
-    await Promise.all([worker.queue(first, env), worker.queue(again, env)]);
+    await Promise.all([jobs.queue(first, env), jobs.queue(again, env)]);
     expect((await getQueueResult(first, createExecutionContext())).explicitAcks).toEqual(["m1"]);
     expect(await callsTo(chat, "sendMessage")).toHaveLength(1);
     expect(await rows("SELECT status FROM outbox WHERE id = ?", [id])).toEqual([{ status: "sent" }]);

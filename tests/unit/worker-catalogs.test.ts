@@ -1,5 +1,5 @@
 // Each Worker's build carries only its own catalogs (lib/locales/catalogs.ts: the bot's; notice-catalogs.ts:
-// the web Worker's, by its "#catalogs" alias), while the tests run with both. So this checks, from the
+// the web Worker's, jobs-catalogs.ts: the jobs Worker's, by their "#catalogs" aliases), while the tests run with all. So this checks, from the
 // sources, that every message a Worker's modules name is in that Worker's catalogs: a message moved to
 // the other Worker's list would otherwise throw there in production only.
 import { readdirSync, readFileSync } from "node:fs";
@@ -7,7 +7,10 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { catalogs as botCatalogs } from "../../lib/locales/catalogs.ts";
+import { catalogs as jobsCatalogs } from "../../lib/locales/jobs-catalogs.ts";
 import { catalogs as noticeCatalogs } from "../../lib/locales/notice-catalogs.ts";
+import { sharedCatalogs } from "../../lib/locales/shared-catalogs.ts";
+import { webCatalogs } from "../../lib/locales/web-catalogs.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -54,6 +57,7 @@ function workerOf(entry: string, catalogs: readonly string[]) {
 const workers = [
   ["bot", workerOf("workers/index.ts", botCatalogs.zh)],
   ["web", workerOf("workers/web/index.ts", noticeCatalogs.zh)],
+  ["jobs", workerOf("workers/jobs/index.ts", jobsCatalogs.zh)],
 ] as const;
 
 describe("each Worker's catalogs", () => {
@@ -64,10 +68,27 @@ describe("each Worker's catalogs", () => {
     expect([...prefixes].filter((prefix) => ![...own].some((key) => key.startsWith(prefix)))).toEqual([]);
   });
 
-  it("leave out the other Worker's text: the bot's conversations from the web, the case page from the bot", () => {
-    const [bot, web] = [workers[0][1].own, workers[1][1].own];
+  it("leave out the other Workers' text: the bot's conversations from the web and the jobs, the case page from the bot, the cron's reminders and digests from both", () => {
+    const [bot, web, jobs] = [workers[0][1].own, workers[1][1].own, workers[2][1].own];
     expect(web.has("privacy-notice")).toBe(false);
+    expect(jobs.has("privacy-notice")).toBe(false);
     expect(bot.has("page-title")).toBe(false);
     expect(bot.has("api-rule-slug")).toBe(false);
+    for (const key of ["digest-title", "alert-overdue"]) {
+      expect(jobs.has(key)).toBe(true);
+      expect(bot.has(key) || web.has(key)).toBe(false);
+    }
+  });
+
+  it("list every catalog file (but those a module imports itself), each once in a Worker's list, the shared ones in all three", () => {
+    const lists = { bot: botCatalogs.zh, web: noticeCatalogs.zh, jobs: jobsCatalogs.zh };
+    const listed = new Set<string>([...Object.values(lists).flat(), ...webCatalogs.zh]);
+    const unlisted = readdirSync(resolve(ROOT, "lib/locales/zh")).filter((file) => !listed.has(readFileSync(resolve(ROOT, "lib/locales/zh", file), "utf8")));
+    // Their own translators: the notice document's (bots/notice-document.ts), the command menu's (bots/commands.ts).
+    expect(unlisted).toEqual(["commands.ftl", "notice-document.ftl"]);
+    for (const list of Object.values(lists)) {
+      expect(new Set(list).size).toBe(list.length);
+      expect(list.slice(0, sharedCatalogs.zh.length)).toEqual([...sharedCatalogs.zh]);
+    }
   });
 });

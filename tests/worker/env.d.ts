@@ -1,8 +1,9 @@
 import type { Env as WorkerEnv } from "../../workers/env.ts";
+import type { JobsEnv } from "../../workers/jobs/env.ts";
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    interface Env extends WorkerEnv, JobsEnv {
       /** Only the web Worker reads it; the tests pass it to the web app they call in-process. */
       WEB_SESSION_SECRET?: string;
     }

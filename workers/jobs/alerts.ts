@@ -29,7 +29,7 @@ import type { ObligationRecord } from "../../domain/obligations.ts";
 import { overdueBy, planSupervision, type LadderPolicy, type NoticeRecord, type SupervisionStep } from "../../domain/supervision.ts";
 import { CASE_KINDS, isOpen } from "../../domain/vocabulary.ts";
 import { caseLink, caseToken } from "../../lib/case-token.ts";
-import type { Settings } from "../../lib/settings.ts";
+import type { JobsSettings } from "../../lib/settings.ts";
 import type { CronJob } from "../scheduled.ts";
 
 type Item = BatchItem<"sqlite">;
@@ -99,7 +99,7 @@ interface OwnerUnit extends Unit {
 
 interface Context {
   db: Db;
-  settings: Settings;
+  settings: JobsSettings;
   now: number;
   lease: number;
   calendar: WorkCalendar;
@@ -222,7 +222,7 @@ function supervisionWrites(ctx: Context, c: CaseRow, notices: readonly (NoticeRe
   }
 }
 
-async function runBatch(handle: DbHandle, settings: Settings, now: number): Promise<Context["counts"] & { cases: number }> {
+async function runBatch(handle: DbHandle, settings: JobsSettings, now: number): Promise<Context["counts"] & { cases: number }> {
   const { db } = handle;
   const lease = now + LEASE_MS + Math.floor(Math.random() * 60_000);
   const claimed = await claimStatement(db, now, lease);

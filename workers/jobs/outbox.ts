@@ -1,5 +1,5 @@
 // The tick's sender: drains what is due within a time budget; the rest waits for the next tick.
-import { botFor } from "../../bots/bot.ts";
+import { telegramApiFor } from "../outbox/telegram-api.ts";
 import { enqueueDue } from "../outbox/queue.ts";
 import { portalTarget } from "../outbox/portal.ts";
 import { drainOutbox } from "../outbox/sender.ts";
@@ -16,7 +16,7 @@ export const outboxJob: CronJob = {
     // "now" is the tick's scheduled time for what is due; pacing needs the real clock.
     const report = await drainOutbox(
       handle,
-      botFor(settings).api,
+      telegramApiFor(settings),
       now,
       { limit: 500, budgetMs: TICK_SEND_BUDGET_MS, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000), translator },
       Date.now,

@@ -8,7 +8,7 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client.ts";
 import { outbox, processedUpdates, translations } from "../../db/schema.ts";
-import type { Settings } from "../../lib/settings.ts";
+import type { JobsSettings } from "../../lib/settings.ts";
 import type { CronJob } from "../scheduled.ts";
 
 const DAY_MS = 86_400_000;
@@ -53,7 +53,7 @@ export function purgeStatements(db: Db, outboxBefore: number, updatesBefore: num
   ] as const;
 }
 
-export async function runRetention(handle: DbHandle, settings: Settings, now: number, limits = { batch: BATCH, maxBatches: MAX_BATCHES }) {
+export async function runRetention(handle: DbHandle, settings: JobsSettings, now: number, limits = { batch: BATCH, maxBatches: MAX_BATCHES }) {
   const outboxBefore = now - settings.OUTBOX_RETENTION_DAYS * DAY_MS;
   const updatesBefore = now - settings.PROCESSED_UPDATES_RETENTION_DAYS * DAY_MS;
   const done = { outbox: 0, processed_updates: 0, translations: 0, batches: 0 };

@@ -1,6 +1,6 @@
 // Drains the outbox outside a tick: right after a webhook update that queued messages, so the
 // people concerned hear at once rather than at the next cron run.
-import { botFor } from "../../bots/bot.ts";
+import { telegramApiFor } from "./telegram-api.ts";
 import { openDbFor } from "../../db/client.ts";
 import type { Settings } from "../../lib/settings.ts";
 import { TRANSLATION_WAIT_MS, type Translator } from "../../lib/translation.ts";
@@ -84,7 +84,7 @@ export async function drainAfterUpdate(settings: Settings, now: () => number, sc
 export async function drainNow(settings: Settings, now: () => number, options: DrainOptions = AFTER_UPDATE): Promise<boolean> {
   try {
     const handle = openDbFor(settings);
-    const report = await drainOutbox(handle, botFor(settings).api, now(), { ...options, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, now);
+    const report = await drainOutbox(handle, telegramApiFor(settings), now(), { ...options, portal: portalTarget(settings), robots: robotSettingsOf(settings, settings.TELEGRAM_TIMEOUT_SECONDS * 1000) }, now);
     // A clean drain (everything claimed was sent) is routine: no line (lib/log.ts).
     const clean = report.sent === report.claimed && report.retried + report.dead + report.unreachable + report.released + report.moved === 0;
     if (!clean || settings.LOG_EVERY_UPDATE === "1") logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });

@@ -2,7 +2,7 @@
 // checks X-Desk-Signature (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">) and drops an
 // X-Desk-Event-Id it has seen: delivery is at least once, like any webhook with retries.
 import { hex, hmacSha256 } from "../../lib/crypto.ts";
-import type { Settings } from "../../lib/settings.ts";
+import type { JobsSettings } from "../../lib/settings.ts";
 
 export interface PortalTarget {
   url: string;
@@ -21,7 +21,7 @@ export class PortalError extends Error {
   }
 }
 
-export function portalTarget(settings: Settings): PortalTarget | undefined {
+export function portalTarget(settings: JobsSettings): PortalTarget | undefined {
   if (!settings.PORTAL_WEBHOOK_URL || !settings.PORTAL_WEBHOOK_SECRET) return undefined;
   return { url: settings.PORTAL_WEBHOOK_URL, secret: settings.PORTAL_WEBHOOK_SECRET, timeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000 };
 }

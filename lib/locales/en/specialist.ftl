@@ -81,12 +81,6 @@ not-a-specialist = This command is for registered enterprise service specialists
 
 ## Reminders, escalation notices and digests (to specialists and supervisors)
 queue-owner = not yet assigned
-digest-title = <b>Daily digest ({ $date })</b>: your { $count } open cases, overdue first.
-digest-unit-title = <b>Unit digest ({ $date })</b>: { $count } open cases of { $unit }, overdue first.
-digest-queue-title = <b>Queue digest ({ $date })</b>: { $count } open cases nobody owns yet, overdue first. Please acknowledge or assign them.
-digest-claims = <b>Claims on firms to verify ({ $date })</b>: { $count }; please decide them in the supervisors' web, under Claims.
-digest-more = … and { $more } more: send /mine or open the supervisors' web for all of them.
-digest-line = { $overdue }{ $ref } · { $kind } · { $status } · due { $due }{ $owner }
 unreachable-notice = [{ $ref }] The firm's contact has blocked the bot or the chat is gone; progress updates cannot be delivered. Please reach the firm by phone or other means.
 deputy-usage = Usage: /deputy <specialist id> (e.g. /deputy hk-li), or /deputy off to clear it.
 deputy-set = { $deputy } is now your deputy: your reminder letters also go to them.

@@ -1,9 +1,3 @@
-## Due reminders (to the owner; the department for unowned cases)
-alert-day_before = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due tomorrow ({ $due }). Please act in time.
-alert-due_day = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due today ({ $due }). Please complete it today.
-alert-within_hours = ⏰ [{ $ref }] { $kind } of { $firm }: the { $obligation } is due by { $due }, less than an hour from now. Please act at once.
-alert-overdue = ❗ [{ $ref }] { $kind } of { $firm }: the { $obligation } is overdue (due { $due }). Please act now; overdue matters are put under supervision.
-
 ## Sign-off (the department)
 sv-draft =
     <b>Supervision notice drafted, awaiting sign-off</b> (level { $level }: { $title })

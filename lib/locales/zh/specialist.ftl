@@ -81,12 +81,6 @@ not-a-specialist = 此命令仅供已登记的企业服务专员使用。
 
 ## 提醒、督办与日报（给专员和督办单位）
 queue-owner = 待分派
-digest-title = <b>每日待办（{ $date }）</b>：您负责的在办诉求 { $count } 项，超期在前。
-digest-unit-title = <b>单位每日待办（{ $date }）</b>：{ $unit }在办诉求 { $count } 项，超期在前。
-digest-queue-title = <b>待分派队列（{ $date }）</b>：无人负责的在办诉求 { $count } 项，超期在前。请尽快确认受理或分派。
-digest-claims = <b>企业认领待核验（{ $date }）</b>：{ $count } 项，请在督办网页“认领核验”中处理。
-digest-more = ……另有 { $more } 项，发送 /mine 或登录督办网页查看全部。
-digest-line = { $overdue }{ $ref } · { $kind } · { $status } · 时限 { $due }{ $owner }
 unreachable-notice = 【{ $ref }】企业联系人已屏蔽机器人或聊天已不存在，进度通知无法送达。请通过电话等其他方式联系企业。
 deputy-usage = 用法：/deputy 专员编号（如 /deputy hk-li），或 /deputy off 取消代理人。
 deputy-set = 已将 { $deputy } 设为您的代理人：您的提醒敦促函将同时发给对方。

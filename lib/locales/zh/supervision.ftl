@@ -1,9 +1,3 @@
-## 时限提醒（给负责专员；无负责专员的给营商环境建设部门）
-alert-day_before = ⏰【{ $ref }】{ $firm }的{ $kind }：{ $obligation }时限为明天（{ $due }），请及时办理。
-alert-due_day = ⏰【{ $ref }】{ $firm }的{ $kind }：{ $obligation }时限为今天（{ $due }），请于今日内办结。
-alert-within_hours = ⏰【{ $ref }】{ $firm }的{ $kind }：{ $obligation }须于 { $due } 前完成，距时限已不足1小时，请立即办理。
-alert-overdue = ❗【{ $ref }】{ $firm }的{ $kind }：{ $obligation }已超过时限（{ $due }），请立即办理。超期事项将按规定督办。
-
 ## 签发（营商环境建设部门）
 sv-draft =
     <b>督办文书草稿待签发</b>（第{ $level }级：{ $title }）

@@ -2,7 +2,7 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { instantOfBeijing } from "../../../domain/calendar.ts";
-import worker from "../../../workers/index.ts";
+import jobs from "../../../workers/jobs/index.ts";
 import { joinedSpecialist } from "./admin.ts";
 import { rows } from "./db.ts";
 import { registeredInvestor } from "./flows.ts";
@@ -11,7 +11,7 @@ import { callsTo } from "./telegram.ts";
 export const bj = (date: string, time = "09:05:00") => instantOfBeijing(date, time);
 
 export async function tick(at: number) {
-  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
+  await jobs.scheduled(createScheduledController({ scheduledTime: at, cron: "*/5 * * * *" }), env);
 }
 
 let serial = 0;
