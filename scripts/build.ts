@@ -1,5 +1,5 @@
-// npm run build — bundles both Workers offline exactly as `wrangler deploy` would (minified) into
-// dist/ (the bot) and dist-web/ (the supervisors' web), prints each one's raw and gzip size against
+// npm run build — bundles the three Workers offline exactly as `wrangler deploy` would (minified) into
+// dist/ (the bot), dist-web/ (the supervisors' web) and dist-jobs/ (the cron and queue consumer), prints each one's raw and gzip size against
 // the 150 KiB gzip budget, which each Worker must meet on its own, and fails (exit 1) when one does
 // not. `node scripts/build.ts --report` also lists each Worker's largest contributors (gzip-attributed).
 import { execFileSync } from "node:child_process";
@@ -14,6 +14,7 @@ export const BUDGET_GZIP_KIB = 150;
 export const WORKERS = [
   { name: "bot", config: "wrangler.toml", outdir: `${ROOT}dist` },
   { name: "web", config: "workers/web/wrangler.toml", outdir: `${ROOT}dist-web` },
+  { name: "jobs", config: "workers/jobs/wrangler.toml", outdir: `${ROOT}dist-jobs` },
 ] as const;
 
 export function bundleWorker(config = "wrangler.toml", outdir = `${ROOT}dist`): { rawBytes: number; gzipBytes: number } {

@@ -1,9 +1,10 @@
 // npm start — the whole local stack on 127.0.0.1, offline:
-//   sqld (data kept under .data/sqld) → migrations → wrangler dev (PORT, default 8787)
+//   sqld (data kept under .data/sqld) → migrations → wrangler dev of the bot's and the web's Workers
+//     (PORT, default 8787) and one of the jobs Worker (JOBS_PORT, default 8792: the cron's trigger)
 //   → with no real bot token: the fake Telegram API and the sandbox page (SANDBOX_PORT, default 8790),
 //     and the fake DingTalk and WeCom robots with their groups' page (ROBOTS_PORT, default 8791)
 //   → with a real TELEGRAM_BOT_TOKEN: the polling bridge that forwards getUpdates to the webhook
-//   → a local cron ticker (LOCAL_CRON_SECONDS, default 60; 0 turns it off)
+//   → a local cron ticker calling the jobs Worker (LOCAL_CRON_SECONDS, default 60; 0 turns it off)
 //   → in a database it started itself, the demo unit with ready people for every role (DEMO_SEED=0: none),
 //     offered by the sandbox as presets; then a short banner: where the sandbox and the web are, how to stop.
 // Settings from the environment win over .dev.vars, which wins over the stack's own values.
@@ -15,7 +16,7 @@ import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { Stack, startManaged, stopAll } from "./lib/processes.ts";
-import { startWorker, triggerCron } from "./lib/worker.ts";
+import { JOBS_CONFIGS, startWorker, triggerCron } from "./lib/worker.ts";
 import { DEMO_ROBOTS, fakeRobotOf, seedDemo, type DemoPerson } from "./lib/demo-seed.ts";
 import { startSqld } from "./lib/sqld.ts";
 
@@ -82,6 +83,7 @@ function banner(at: { worker: string; sandbox: string | null; robots: string | n
 const port = Number(process.env.PORT ?? 8787);
 const sandboxPort = Number(process.env.SANDBOX_PORT ?? 8790);
 const robotsPort = Number(process.env.ROBOTS_PORT ?? 8791);
+const jobsPort = Number(process.env.JOBS_PORT ?? 8792);
 const cronSeconds = Number(process.env.LOCAL_CRON_SECONDS ?? 60);
 /** Everything started, added as it is spawned: a stop at any moment of the start stops all of it. */
 const stack = new Stack();
@@ -152,13 +154,18 @@ try {
     workerVars.WECOM_API_ROOT = given.WECOM_API_ROOT ?? robots.url;
     robotsUrl = robots.url;
   }
-  const worker = await startWorker({ port, dataDir: DATA, vars: workerVars, stack });
-  void worker.managed.exited.then((code) => {
-    if (!stack.stopping) {
-      say("wrangler_exited", { code });
-      void shutdown(1);
-    }
-  });
+  const [worker, jobs] = await Promise.all([
+    startWorker({ port, dataDir: DATA, vars: workerVars, stack }),
+    startWorker({ port: jobsPort, dataDir: DATA, vars: workerVars, stack, configs: JOBS_CONFIGS, name: "jobs" }),
+  ]);
+  for (const started of [worker, jobs]) {
+    void started.managed.exited.then((code) => {
+      if (!stack.stopping) {
+        say("wrangler_exited", { code });
+        void shutdown(1);
+      }
+    });
+  }
 
   if (!sandbox) {
     const bridge = startManaged("bridge", process.execPath, [`${ROOT}scripts/bridge.ts`], {
@@ -169,12 +176,13 @@ try {
   }
   if (cronSeconds > 0) {
     const ticker = setInterval(() => {
-      triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", Date.now()).catch(() => {});
+      triggerCron(jobs.url, "*/5 * * * *", Date.now()).catch(() => {});
     }, cronSeconds * 1000);
     stack.add(async () => clearInterval(ticker));
   }
   say("ready", {
     worker: `http://127.0.0.1:${port}`,
+    jobs: jobs.url,
     sandbox: sandboxUrl,
     robot_groups: robotsUrl,
     telegram: sandbox ? "fake (sandbox)" : "real, through the polling bridge",

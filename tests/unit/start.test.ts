@@ -21,10 +21,10 @@ function processesMentioning(text: string): string[] {
 
 describe("npm start", () => {
   it("brings the local stack up, answers /start through the sandbox, and stops cleanly on SIGINT", async () => {
-    const [port, sandboxPort, robotsPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, sandboxPort, robotsPort, jobsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
     const child = spawn(process.execPath, ["scripts/start.ts"], {
-      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir },
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), JOBS_PORT: String(jobsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -73,9 +73,12 @@ describe("npm start", () => {
       expect(output).toContain(`Web 网页端:     http://127.0.0.1:${port}/web`);
       expect(output).toContain("Stop 停止:      Ctrl-C");
 
-      // The local ticker's call: the jobs run as at the given time (their tick mark says so), not the wall clock.
+      // The local ticker's call: the jobs Worker runs the jobs as at the given time (their tick mark says
+      // so), not the wall clock. The bot's Worker has no cron any more: its trigger fails.
       const at = Date.parse("2026-02-13T12:00:00Z");
-      expect((await triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", at)).status).toBe(200);
+      expect(output).toContain(`"jobs":"http://127.0.0.1:${jobsPort}"`);
+      expect((await triggerCron(`http://127.0.0.1:${jobsPort}`, "*/5 * * * *", at)).status).toBe(200);
+      expect((await triggerCron(`http://127.0.0.1:${port}`, "*/5 * * * *", at + 60_000)).status).toBe(500);
       const ready = JSON.parse(output.split("\n").find((line) => line.includes('"event":"ready"'))!) as { database: string };
       const db = createClient({ url: ready.database });
       const [mark] = (await db.execute("SELECT value FROM settings WHERE key = 'cron.last_tick'")).rows;
@@ -87,8 +90,10 @@ describe("npm start", () => {
     expect(await exited).toBe(0);
     expect(output).toContain('"event":"stopped"');
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${jobsPort}/`)).rejects.toThrow();
     await expect(fetch(`http://127.0.0.1:${sandboxPort}/`)).rejects.toThrow();
     expect(processesMentioning(`--port ${port}`)).toEqual([]);
+    expect(processesMentioning(`--port ${jobsPort}`)).toEqual([]);
     expect(processesMentioning(dataDir)).toEqual([]);
     rmSync(dataDir, { recursive: true, force: true });
   }, 200_000);
@@ -133,12 +138,12 @@ const MOMENTS: [string, string[], Moment, { code: number | null; signal: string 
 
 describe("npm start interrupted while it is still starting", () => {
   it.each(MOMENTS)("Ctrl-C when %s stops everything it started", async (_moment, [command, ...args], reached, exit) => {
-    const [port, sandboxPort, robotsPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, sandboxPort, robotsPort, jobsPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const dataDir = mkdtempSync(join(tmpdir(), "desk-start-"));
     const mark = `desk-start-test-${randomBytes(8).toString("hex")}`;
     // Its own process group, which a terminal's Ctrl-C signals as a whole (npm, node, sqld; not wrangler's group).
     const child = spawn(command!, args, {
-      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir, DESK_START_TEST_MARK: mark },
+      env: { ...process.env, PORT: String(port), SANDBOX_PORT: String(sandboxPort), ROBOTS_PORT: String(robotsPort), JOBS_PORT: String(jobsPort), LOCAL_CRON_SECONDS: "0", DESK_DATA_DIR: dataDir, DESK_START_TEST_MARK: mark },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
