@@ -154,10 +154,9 @@ try {
     workerVars.WECOM_API_ROOT = given.WECOM_API_ROOT ?? robots.url;
     robotsUrl = robots.url;
   }
-  const [worker, jobs] = await Promise.all([
-    startWorker({ port, dataDir: DATA, vars: workerVars, stack }),
-    startWorker({ port: jobsPort, dataDir: DATA, vars: workerVars, stack, configs: JOBS_CONFIGS, name: "jobs" }),
-  ]);
+  // One after the other: two wrangler dev sessions starting at once can pick the same internal port.
+  const worker = await startWorker({ port, dataDir: DATA, vars: workerVars, stack });
+  const jobs = await startWorker({ port: jobsPort, dataDir: DATA, vars: workerVars, stack, configs: JOBS_CONFIGS, name: "jobs" });
   for (const started of [worker, jobs]) {
     void started.managed.exited.then((code) => {
       if (!stack.stopping) {

@@ -47,7 +47,7 @@ export async function startWorker(options: { port: number; dataDir: string; vars
   options.stack?.add(() => stopAll([managed]));
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    // Any answer will do: the jobs Worker has no fetch handler, so its answer is a 500.
+    // Any answer will do: the jobs Worker answers 404.
     await waitForHttp(`${url}/healthz`, 60_000);
   } catch (error) {
     await stopAll([managed]);

@@ -1,6 +1,6 @@
 // Reading the settings: an unset or bad one is named with its own rule, never its value.
 import { describe, expect, it } from "vitest";
-import { ConfigError, settingsOf } from "../../lib/settings.ts";
+import { ConfigError, jobsSettingsOf, settingsOf } from "../../lib/settings.ts";
 import { TEST_SETTINGS } from "../support/settings.ts";
 
 const env = (url: string) => ({ ...TEST_SETTINGS, LIBSQL_URL: url, TELEGRAM_API_ROOT: "http://127.0.0.1:1", PORTAL_WEBHOOK_URL: "http://127.0.0.1:1/hooks" });
@@ -31,5 +31,34 @@ describe("LIBSQL_URL", () => {
     const read = () => settingsOf(env(url));
     expect(read).toThrow(ConfigError);
     expect(read).toThrow(/LIBSQL_URL must be an http\(s\):\/\/ or libsql:\/\/ URL/);
+  });
+});
+
+// The jobs Worker (cron and queue consumer) holds the bot's sending settings, not the secrets of requests it never serves.
+describe("the jobs Worker's settings", () => {
+  const { TELEGRAM_WEBHOOK_SECRET: _secret, ADMIN_API_TOKEN: _token, ...jobsEnv } = env("http://127.0.0.1:8080");
+
+  it("need no webhook secret and no admin token, and keep neither when given", () => {
+    expect(jobsSettingsOf(jobsEnv).TELEGRAM_BOT_TOKEN).toBe(TEST_SETTINGS.TELEGRAM_BOT_TOKEN);
+    const given = jobsSettingsOf({ ...env("http://127.0.0.1:8080") });
+    expect(given).not.toHaveProperty("TELEGRAM_WEBHOOK_SECRET");
+    expect(given).not.toHaveProperty("ADMIN_API_TOKEN");
+  });
+
+  it.each([
+    ["TELEGRAM_BOT_TOKEN", "is required"],
+    ["CASE_LINK_SECRET", "is required: a random key of at least 32 characters that signs the case links (e.g. openssl rand -base64 32)"],
+  ])("name an unset %s with its own rule", (setting, rule) => {
+    const { [setting as keyof typeof jobsEnv]: _unset, ...rest } = jobsEnv;
+    expect(() => jobsSettingsOf({ ...rest })).toThrow(ConfigError);
+    try {
+      jobsSettingsOf({ ...rest });
+    } catch (error) {
+      expect((error as ConfigError).issues).toEqual([{ setting, rule }]);
+    }
+  });
+
+  it("check the portal's pair as the bot's do", () => {
+    expect(() => jobsSettingsOf({ ...jobsEnv, PORTAL_WEBHOOK_SECRET: undefined })).toThrow(/PORTAL_WEBHOOK_SECRET is required when the other PORTAL_WEBHOOK_ setting is set/);
   });
 });

@@ -126,6 +126,12 @@ const MOMENTS: [string, string[], Moment, { code: number | null; signal: string 
     (running) => running.some((p) => p.cmdline.includes("wrangler.js")) && !running.some((p) => p.comm === "workerd"),
     EXITED,
   ],
+  [
+    "the jobs Worker's wrangler dev is starting, after the bot's",
+    NODE,
+    (running, output) => running.some((p) => p.cmdline.includes("workers/jobs/wrangler.toml")) && !output.includes('"event":"ready"'),
+    EXITED,
+  ],
   // Through npm, as a person runs it: npm forwards the terminal's SIGINT (the stack gets it twice), waits
   // for the script, then ends itself by the same signal.
   [

@@ -9,6 +9,8 @@ import { translatorOf } from "../translator.ts";
 import type { JobsEnv } from "./env.ts";
 
 export default {
+  // No route reaches it (workers_dev = false); locally, `npm start` waits for this answer to know it is up.
+  fetch: () => new Response("The jobs Worker (cron and outbox queue) answers no requests.", { status: 404 }),
   scheduled: async (controller, env) => {
     const settings = jobsSettingsOf(env);
     await runTick(settings, controller.scheduledTime, controller.cron, jobs, env.OUTBOX_QUEUE, translatorOf(env, settings));
