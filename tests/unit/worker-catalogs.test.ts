@@ -74,6 +74,8 @@ describe("each Worker's catalogs", () => {
     expect(jobs.has("privacy-notice")).toBe(false);
     expect(bot.has("page-title")).toBe(false);
     expect(bot.has("api-rule-slug")).toBe(false);
+    // The jobs Worker sends through grammY's Api alone: the bot's middleware (and its features' text) stays out.
+    expect(workers[2][1].modules.filter((file) => file.endsWith("/bots/bot.ts"))).toEqual([]);
     for (const key of ["digest-title", "alert-overdue"]) {
       expect(jobs.has(key)).toBe(true);
       expect(bot.has(key) || web.has(key)).toBe(false);
