@@ -3,6 +3,7 @@
 import type { Update } from "grammy/types";
 import { CALENDAR_LOOKBACK_DAYS, CALENDAR_WINDOW_DAYS } from "../db/queries/calendar.ts";
 import type { PreloadHints } from "../db/queries/preload.ts";
+import { normaliseInviteCode } from "../db/queries/specialists.ts";
 import { beijingDate } from "../domain/calendar.ts";
 import { normaliseUscc, validateUscc } from "../domain/uscc.ts";
 import { sha256Hex } from "../lib/crypto.ts";
@@ -15,11 +16,6 @@ import { caseAction, claimDecision, feedbackChoice, formAction, joinDecision, me
 function calendarWindow(now: number): { fromDate: string; toDate: string } {
   const day = 86_400_000;
   return { fromDate: beijingDate(now - CALENDAR_LOOKBACK_DAYS * day), toDate: beijingDate(now + CALENDAR_WINDOW_DAYS * day) };
-}
-
-/** Invite codes are shown grouped (ABCD-EFGH-JKLM); any spacing or case is accepted. */
-export function normaliseInviteCode(raw: string): string {
-  return raw.toUpperCase().replace(/[^A-Z0-9]/g, "");
 }
 
 /** The command a private message starts with (without the bot's name) and what follows it. */

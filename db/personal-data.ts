@@ -113,6 +113,16 @@ export const PERSONAL_DATA: Record<string, TableEntry> = {
     rows: "none: staff sign-ins",
     columns: { token_hash: no, specialist_id: no, expires_at: no, used_at: no, created_at: no },
   },
+  passkeys: {
+    rows: "none: staff passkeys (a re-invite deletes a specialist's)",
+    columns: {
+      credential_id: no, specialist_id: no, public_key: no, algorithm: no, sign_count: no, transports: no, generation: no, created_at: no, last_used_at: staff,
+    },
+  },
+  webauthn_challenges: {
+    rows: "none: open passkey ceremonies, 5 minutes",
+    columns: { challenge_hash: no, ceremony: no, specialist_id: no, invite_code_hash: no, generation: no, expires_at: no },
+  },
   firms: {
     rows: "none: a firm's registration is about the firm, a legal person",
     columns: {

@@ -502,3 +502,4 @@ export const translations = sqliteTable(
     index("translations_created").on(t.createdAt),
   ],
 );
+

@@ -21,7 +21,8 @@ export async function sha256Hex(text: string): Promise<string> {
 /** `bytes` random bytes, URL-safe (32 bytes: 256 bits, 43 characters). */
 export const randomToken = (bytes = 32): string => base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 
-const fromBase64url = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
+/** Bytes of URL-safe base64 (padded or not); throws on anything else. */
+export const fromBase64url = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (c) => c.charCodeAt(0));
 
 /** An AES-256-GCM key from a secret setting of at least 32 characters (its SHA-256). */
 async function aesKey(secret: string): Promise<CryptoKey> {

@@ -2,7 +2,7 @@
 // buttons under case notices. Every action checks the role first.
 import { Composer } from "grammy";
 import { and, eq, sql } from "drizzle-orm";
-import { claimInvite, setDuty } from "../../db/queries/specialists.ts";
+import { claimInvite, normaliseInviteCode, setDuty } from "../../db/queries/specialists.ts";
 import { sha256Hex } from "../../lib/crypto.ts";
 import { specialists, webSignIns } from "../../db/schema.ts";
 import { roleOn } from "../../domain/case-rules.ts";
@@ -19,7 +19,6 @@ import { t } from "../../lib/i18n.ts";
 import { replyHtml } from "../reply.ts";
 import { randomToken } from "../../lib/crypto.ts";
 import { ownerKeyboard } from "../specialist-keyboards.ts";
-import { normaliseInviteCode } from "../preload-hints.ts";
 import { openForm } from "../forms/driver.ts";
 import { firmName } from "../membership.ts";
 import { mayTake, takeStep } from "../specialist-actions.ts";
@@ -49,7 +48,7 @@ privateChat.command("join", async (ctx) => {
   const invalid = () => replyHtml(ctx, t(ctx.locale, "join-invalid"));
   if (!invited) return invalid();
   const hash = await sha256Hex(code);
-  unit.write(claimInvite(unit.db, hash, ctx.from.id, ctx.chat.id, unit.now));
+  unit.write(claimInvite(unit.db, hash, unit.now, { telegramId: ctx.from.id, chatId: ctx.chat.id }));
   const { specialist: joined, unit: joinedUnit } = invited;
   await unit.onlyIf(
     sql`EXISTS (SELECT 1 FROM specialists WHERE id = ${joined.id} AND telegram_id = ${ctx.from.id})`,

@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { decisionWrites, type RenderedNotice } from "../case-writes.ts";
+import { passkeys } from "../passkey-schema.ts";
 import { auditEvents, calendarDays, calendarYears, caseCoHandlers, caseObligations, cases, firms, outbox, slaPolicies, specialists, units, webSignIns } from "../schema.ts";
 import { makeCalendar } from "../../domain/calendar.ts";
 import { decide, type Accepted } from "../../domain/case-rules.ts";
@@ -45,7 +46,7 @@ export type InviteResult = { ok: true; inviteCode: string; expiresAt: number } |
 /**
  * Registers (or re-invites) a specialist; the code is shown once, only its hash is kept. A re-invite
  * hands the record to whoever claims the new code: the Telegram binding is cleared (the old account
- * stops being a specialist), web sessions end (a new generation) and unused sign-in links go. A
+ * stops being a specialist), web sessions end (a new generation), unused sign-in links and the passkeys go. A
  * deactivated specialist stays deactivated unless `reactivate`: the upsert's own condition decides, so
  * a deactivation racing this call is never undone silently.
  */
@@ -79,6 +80,8 @@ export async function inviteSpecialist(db: Db, s: SpecialistInput, now: number, 
       })
       .returning({ id: specialists.id }),
     db.delete(webSignIns).where(and(eq(webSignIns.specialistId, s.id), isNull(webSignIns.usedAt), invited)),
+    // A lost passkey: the new invite revokes the old ones (the new generation already refuses them).
+    db.delete(passkeys).where(and(eq(passkeys.specialistId, s.id), invited)),
     db.run(sql`INSERT INTO audit_events (at, actor, action, target, data)
                SELECT ${now}, ${actor}, 'specialist.invite', ${s.id}, ${JSON.stringify(s)} WHERE ${invited}`),
   ]);

@@ -8,7 +8,10 @@ import { describe, expect, it } from "vitest";
 import { CASE_FORMS, FORMS } from "../../bots/forms/definitions.ts";
 import { erasePerson } from "../../db/queries/erase.ts";
 import { CASE_DETAIL_TEXT_KEYS, PERSONAL_DATA } from "../../db/personal-data.ts";
-import * as schema from "../../db/schema.ts";
+import * as passkeySchema from "../../db/passkey-schema.ts";
+import * as mainSchema from "../../db/schema.ts";
+
+const schema = { ...mainSchema, ...passkeySchema };
 
 const tables = (Object.values(schema) as unknown[]).filter((value): value is SQLiteTable => is(value, SQLiteTable)).map((table) => getTableConfig(table));
 

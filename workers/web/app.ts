@@ -12,6 +12,7 @@ import { caseRoutes } from "./case-actions.ts";
 import { claimRoutes } from "./claims.ts";
 import { figuresRoutes } from "./figures.ts";
 import { ledgerRoutes } from "./ledger.ts";
+import { passkeyRoutes } from "./passkey.ts";
 import { recordRoutes } from "./record.ts";
 import { supervisionRoutes } from "./supervision.ts";
 import { t } from "./i18n.ts";
@@ -27,6 +28,8 @@ export function createWebApp(options: { now?: () => number } = {}) {
   });
   app.use(csrf());
   app.get("/web", (c) => c.redirect("/web/cases", 303));
+  // Before sessionRoutes: it answers the bare sign-in page and leaves the bot's links (?t=) to them.
+  app.route("/", passkeyRoutes);
   app.route("/", sessionRoutes);
   app.route("/", ledgerRoutes);
   app.route("/", caseRoutes);

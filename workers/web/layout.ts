@@ -1,5 +1,6 @@
 // The page shell of the supervisors' web: one stylesheet, the header with the viewer, the language
-// switch and sign-out, and the sections they may use. No scripts anywhere (CSP forbids them).
+// switch and sign-out, and the sections they may use. No scripts (CSP forbids them), except the passkey
+// pages' own one, allowed by its hash on those pages only.
 import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import { mayRecord } from "../../domain/recording.ts";
@@ -30,12 +31,19 @@ header nav a[aria-current]{font-weight:700;color:#1f2328;text-decoration:none}.c
 tr.total td{font-weight:600;border-top:2px solid #d0d7de}textarea{width:100%;font-family:monospace}.added{color:#1a7f37}.removed{color:#b42318}.changed{color:#9a6700}
 pre.document{white-space:pre-wrap;background:#fafafa;border:1px solid #d0d7de;padding:.75rem;font-family:"Songti SC","Noto Serif CJK SC",serif}dl.facts dd,.notice dd{margin:0 0 .4rem 1.5rem}`;
 
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'";
+
 /** Headers for every page: nothing cached, nothing framed, no referrer, no script. */
 export function secure(c: Context): void {
   c.header("Cache-Control", "no-store");
-  c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'");
+  c.header("Content-Security-Policy", CSP);
   c.header("Referrer-Policy", "no-referrer");
   c.header("X-Content-Type-Options", "nosniff");
+}
+
+/** The passkey pages' exception (passkey.ts): their one script, allowed by its hash, and its same-origin requests. */
+export function allowScript(c: Context, hash: string): void {
+  c.header("Content-Security-Policy", `${CSP}; script-src '${hash}'; connect-src 'self'`);
 }
 
 export function page(locale: Locale, title: string, body: unknown) {
@@ -50,6 +58,7 @@ export function signedInHeader(locale: Locale, viewer: Viewer, current: Section,
   return html`<header><nav>${sections.map(
     (s) => html`<a href="/web/${s}" ${s === current ? raw('aria-current="page"') : ""}>${t(locale, `web-nav-${s}`)}</a>`,
   )}<span>${t(locale, "web-viewer", { name: viewer.name, unit: locale === "zh" ? viewer.unitZh : viewer.unitEn })}</span>
+<a href="/web/passkeys">${t(locale, "passkey-add-title")}</a>
 <a href="${switchHref}">${t(locale, "web-switch")}</a>
 <form method="post" action="/web/sign-out">${csrfField(viewer)}<button>${t(locale, "web-sign-out")}</button></form></nav></header>`;
 }

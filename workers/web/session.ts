@@ -20,7 +20,8 @@ import { pageAfterSignIn, rememberPage, webPath } from "./return-to.ts";
 
 export interface WebBindings {
   Bindings: WebEnv;
-  Variables: { settings: WebSettings; now: () => number; viewer: Viewer };
+  /** `generation`: the account's session generation the viewer signed in at. */
+  Variables: { settings: WebSettings; now: () => number; viewer: Viewer; generation: number };
 }
 
 export const sessionRoutes = new Hono<WebBindings>();
@@ -78,15 +79,20 @@ sessionRoutes.post("/web/sign-in", bodyLimit({ maxSize: SIGN_IN_MAX_BYTES, onErr
     if (spent && account) session = { specialistId: spent.specialistId, generation: account.generation };
   }
   if (!session) return refusal(c, "web-signin-invalid", 401);
-  await setSignedCookie(c, COOKIE, `${session.specialistId}.${now + SESSION_MS}.${session.generation}`, c.get("settings").WEB_SESSION_SECRET, {
+  await startSession(c, session.specialistId, session.generation);
+  return c.redirect(pageAfterSignIn(c, form.next), 303);
+});
+
+/** Sets the session cookie (the bot's link and a passkey give the same): the account and its generation now. */
+export async function startSession(c: Context<WebBindings>, specialistId: string, generation: number): Promise<void> {
+  await setSignedCookie(c, COOKIE, `${specialistId}.${c.get("now")() + SESSION_MS}.${generation}`, c.get("settings").WEB_SESSION_SECRET, {
     httpOnly: true,
     secure: true,
     sameSite: "Strict",
     path: "/web",
     maxAge: SESSION_MS / 1000,
   });
-  return c.redirect(pageAfterSignIn(c, form.next), 303);
-});
+}
 
 /** The session's CSRF token: an HMAC of the signed cookie's value, so it dies with the session. */
 const csrfToken = async (secret: string, session: string) => base64url(await hmacSha256(`csrf:${secret}`, session));
@@ -113,6 +119,7 @@ export function requireViewer(options: { adminOnly?: boolean } = {}): Middleware
     const csrf = await csrfToken(c.get("settings").WEB_SESSION_SECRET, value as string);
     if (c.req.method === "POST" && !(await secretsMatch(String((await c.req.parseBody())._csrf ?? ""), csrf))) return refusal(c, "web-csrf", 403);
     c.set("viewer", { ...row, seesAll: row.role === "bizenv" || row.role === "admin", csrf });
+    c.set("generation", Number(generation));
     await next();
   };
 }
