@@ -73,7 +73,8 @@ passkeyRoutes.get("/web/passkey", (c) => {
 });
 
 passkeyRoutes.use("/web/passkeys", requireViewer());
-passkeyRoutes.use("/web/passkeys/*", requireViewer());
+// The limit before the session check, which reads the body (its CSRF token).
+passkeyRoutes.use("/web/passkeys/*", limited, requireViewer());
 
 passkeyRoutes.get("/web/passkeys", (c) => {
   const locale = webLocale(c);
@@ -117,7 +118,7 @@ passkeyRoutes.post("/web/passkey/register/options", limited, async (c) => {
   return c.json(await creationOptions(c, specialist, challenge));
 });
 
-passkeyRoutes.post("/web/passkeys/options", limited, async (c) => {
+passkeyRoutes.post("/web/passkeys/options", async (c) => {
   const viewer = c.get("viewer");
   const { db } = dbOf(c);
   const { challenge, writes } = await newChallenge(db, "register", c.get("now")(), { specialistId: viewer.id, generation: c.get("generation") });
