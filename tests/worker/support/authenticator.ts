@@ -4,7 +4,7 @@
 import { base64url } from "../../../lib/crypto.ts";
 
 const encoder = new TextEncoder();
-const sha256 = async (bytes: Uint8Array<ArrayBuffer>) => new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+const sha256 = async (bytes: Uint8Array) => new Uint8Array(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
 const concat = (...parts: Uint8Array[]): Uint8Array<ArrayBuffer> => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
@@ -65,7 +65,7 @@ export async function authenticator(rp: { origin: string; rpId: string }, algori
       // aaguid (16 zero bytes: none attestation), the id's length and id, then the COSE key (not read by the Worker: it takes the SPKI).
       const attested = concat(new Uint8Array(16), new Uint8Array([0, id.length]), id, new Uint8Array([0xa1, 0x01, algorithm === "ES256" ? 0x02 : 0x03]));
       const authenticatorData = concat(await head(bend, FLAGS.UP | FLAGS.UV | FLAGS.AT), attested);
-      const spki = new Uint8Array(await crypto.subtle.exportKey("spki", keys.publicKey));
+      const spki = new Uint8Array((await crypto.subtle.exportKey("spki", keys.publicKey)) as ArrayBuffer);
       return {
         id: credentialId,
         rawId: credentialId,
