@@ -32,7 +32,7 @@ describe("the case page in Chromium", () => {
 
     await page.reload();
     expect(await page.locator(".status").textContent()).toBe("Received");
-    // Remembered in the lang cookie (Secure, HttpOnly, on plain http://127.0.0.1): the bare link is English now.
+    // Remembered in the lang cookie (Secure, HttpOnly, on plain http://localhost): the bare link is English now.
     await page.goto(link);
     expect(page.url()).toBe(link);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");

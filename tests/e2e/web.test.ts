@@ -24,7 +24,7 @@ beforeAll(async () => {
 const rowOf = (page: Page, ref: string) => page.locator("table tbody tr", { hasText: ref });
 
 describe("the supervisors' web in Chromium", () => {
-  it("signs in with the bot's link (a Secure, HttpOnly, SameSite=Strict cookie over http://127.0.0.1) and shows the unit's cases", async () => {
+  it("signs in with the bot's link (a Secure, HttpOnly, SameSite=Strict cookie over http://localhost) and shows the unit's cases", async () => {
     const { context, page } = await signIn(browser(), specialist.chat);
     expect(new URL(page.url()).pathname).toBe("/web/cases");
     const cookie = (await context.cookies()).find((c) => c.name === "desk_web");

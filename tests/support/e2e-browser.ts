@@ -46,7 +46,7 @@ export async function signIn(browser: Browser, chat: BotChat, options: BrowserCo
   expect(shown?.status()).toBe(200);
   const landed = page.waitForResponse((r) => new URL(r.url()).pathname === "/web/cases");
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
-  // 200, not the signed-out 401: the browser kept the Secure cookie on plain http://127.0.0.1.
+  // 200, not the signed-out 401: the browser kept the Secure cookie on plain http://localhost.
   expect((await landed).status()).toBe(200);
   await page.waitForURL("**/web/cases");
   return { context, page, link };

@@ -65,7 +65,8 @@ export default async function setup(project: TestProject) {
     stops.push(() => robots.close());
 
     const port = await freePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
+    // localhost, not 127.0.0.1: WebAuthn refuses an IP address as the relying party's id (passkey tests).
+    const baseUrl = `http://localhost:${port}`;
     const worker = await startWorker({
       port,
       dataDir,
