@@ -1,7 +1,7 @@
 // The case module's notices in words: each notice of a decision (who hears, which template) becomes
 // an outbox row per recipient, in the recipient's language. Investors get both languages (theirs
 // first; Chinese is authoritative); specialists and units read Chinese.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "./inline-keyboard.ts";
 import type { RenderedNotice } from "../db/case-writes.ts";
 import { bizenvDepartment, firmMembers, owner, specialist, unitHeads } from "../db/queries/audiences.ts";
 import { withTranslation, type MessagePayload } from "../db/queries/outbox.ts";

@@ -1,4 +1,4 @@
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "./inline-keyboard.ts";
 import { claimDecision, joinDecision, languageChoice, menuChoice, privacyChoice } from "./callback-data.ts";
 import { t, type Locale } from "../lib/i18n.ts";
 

@@ -1,6 +1,6 @@
 // The one place that builds what a case's people are told: bilingual status updates for the
 // firm (the reader's language first; Chinese is authoritative) and the owner's notices.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "./inline-keyboard.ts";
 import { limitWithRefs, limitWithTranslation, withTranslation, type MessagePayload } from "../db/queries/outbox.ts";
 import { RATINGS, type CaseStatus } from "../domain/vocabulary.ts";
 import { packBlocks } from "../lib/telegram-text.ts";

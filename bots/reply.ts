@@ -1,5 +1,5 @@
 // Small helpers for the bot's own messages: everything is HTML (arguments are escaped in i18n).
-import type { InlineKeyboard } from "grammy";
+import type { InlineKeyboard } from "./inline-keyboard.ts";
 import type { BotContext } from "./context.ts";
 
 export function replyHtml(ctx: BotContext, text: string, keyboard?: InlineKeyboard) {

@@ -1,5 +1,5 @@
 // The buttons under a case notice (Chinese: specialists read Chinese): the steps the case's kind owes.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "./inline-keyboard.ts";
 import type { CaseKind } from "../domain/vocabulary.ts";
 import { specialistAction, type SpecialistActionCode } from "./callback-data.ts";
 import { t } from "../lib/i18n.ts";

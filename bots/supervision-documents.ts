@@ -2,7 +2,7 @@
 // reminder of an unsigned draft, the unit's reply to the department. The document itself, and the
 // issued notice to the unit, are bots/notice-document.ts (one model, one renderer per medium). Staff and
 // units read Chinese: these go in Chinese to everyone.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "./inline-keyboard.ts";
 import type { MessagePayload } from "../db/queries/outbox.ts";
 import type { Clock } from "../domain/obligations.ts";
 import { SIGN_REMINDER_HOURS } from "../domain/supervision.ts";

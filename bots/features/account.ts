@@ -1,5 +1,6 @@
 // /help, /privacy (what is stored about the person) and /deleteme (erase it, after a confirmation).
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
+import { InlineKeyboard } from "../inline-keyboard.ts";
 import { erasePerson } from "../../db/queries/erase.ts";
 import { onButton } from "../buttons.ts";
 import { eraseChoice } from "../callback-data.ts";

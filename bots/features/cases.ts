@@ -1,7 +1,8 @@
 // The investor's view of their firm's cases: /cases, /status <ref> with the timeline from the
 // ledger, withdrawing an open case, and adding a message or a file to one. A case of another
 // firm is answered exactly like a case that does not exist.
-import { Composer, InlineKeyboard, type NextFunction } from "grammy";
+import { Composer, type NextFunction } from "grammy";
+import { InlineKeyboard } from "../inline-keyboard.ts";
 import { investorSees, isOpen } from "../../domain/vocabulary.ts";
 import { calendarOf, investorActor, runCaseCommand } from "../case-actions.ts";
 import { obligationLines } from "../case-view.ts";

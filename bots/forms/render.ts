@@ -1,6 +1,6 @@
 // Turns a form step into the message the person sees: the prompt in their language, choices
 // as buttons, and Back / Skip / Cancel; errors in both languages, naming the field and the rule.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "../inline-keyboard.ts";
 import { fitText } from "../../lib/telegram-text.ts";
 import { formAction } from "../callback-data.ts";
 import { raw, t, type Locale } from "../../lib/i18n.ts";
