@@ -147,6 +147,16 @@ describe("signing in with a passkey", () => {
     expect(await rows("SELECT sign_count, last_used_at FROM passkeys WHERE credential_id = ?", [device.credentialId])).toEqual([{ sign_count: 2, last_used_at: clock }]);
   });
 
+  it("goes back to the page a signed-out visit asked for, as the bot's link does", async () => {
+    const { device } = await registered();
+    const asked = await request("/web/cases?kind=urgent");
+    expect(asked.status).toBe(401);
+    const remembered = asked.headers.getSetCookie().find((c) => c.startsWith("desk_next="))!.split(";")[0]!;
+    const options = await call("/web/passkey/sign-in/options", {});
+    const response = await request("/web/passkey/sign-in", { form: { credential: JSON.stringify(await device.get(options.body.publicKey)) }, cookie: remembered });
+    expect(await response.json()).toEqual({ redirect: "/web/cases?kind=urgent" });
+  });
+
   it("refuses a replayed challenge and an expired one", async () => {
     const { device } = await registered();
     const options = await call("/web/passkey/sign-in/options", {});

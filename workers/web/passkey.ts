@@ -16,6 +16,7 @@ import { authenticationFrom, challengeOf, COSE_ALGORITHMS, registrationFrom, ver
 import { t, type Locale } from "./i18n.ts";
 import { allowScript, csrfField, page, signedInHeader } from "./layout.ts";
 import { PASSKEY_SCRIPT, passkeyScriptHash } from "./passkey-script.ts";
+import { pageAfterSignIn } from "./return-to.ts";
 import { dbOf, requireViewer, startSession, webLocale, type WebBindings } from "./session.ts";
 
 export const passkeyRoutes = new Hono<WebBindings>();
@@ -186,7 +187,8 @@ passkeyRoutes.post("/web/passkey/sign-in", limited, async (c) => {
   const moved = verified.ok && (await advanceCounter(db, stored.credentialId, stored.signCount, verified.signCount, now)).length > 0;
   if (verified.ok && moved) {
     await startSession(c, stored.specialistId, stored.sessionGeneration);
-    return c.json({ redirect: "/web/cases" });
+    // Back to the page a signed-out visit asked for (a case's link from a group), as the bot's link does.
+    return c.json({ redirect: pageAfterSignIn(c, undefined) });
   }
   const reason = verified.ok ? "counter" : verified.reason;
   if (reason === "counter") {
