@@ -70,7 +70,7 @@ describe("staff steps from the web case page in Chromium", () => {
     expect(recorded!.status).not.toBe("received");
 
     // The investor hears of both steps through the bot (the outbox, sent by the next tick).
-    expect((await triggerCron(stack().baseUrl, "*/5 * * * *", Date.now())).status).toBe(200);
+    expect((await triggerCron(stack().jobsUrl, "*/5 * * * *", Date.now())).status).toBe(200);
     await expect.poll(async () => (await investor.messages()).map((m) => String(m.text)).filter((text) => text.includes(ref)).join("\n"), { timeout: 20_000, interval: 500 }).toContain("The meeting was held with 李局长.");
     const heard = (await investor.messages()).map((m) => String(m.text)).filter((text) => text.includes(ref));
     expect(heard.some((text) => /acknowledged/i.test(text))).toBe(true);

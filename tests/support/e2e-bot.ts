@@ -8,6 +8,8 @@ import { callbackUpdate, textUpdate, uniqueId } from "./updates.ts";
 
 export const stack = () => ({
   baseUrl: inject("e2eBaseUrl"),
+  /** The jobs Worker: its /cdn-cgi/local/scheduled runs a tick. */
+  jobsUrl: inject("e2eJobsUrl"),
   telegram: inject("e2eTelegramApiRoot"),
   libsqlUrl: inject("e2eLibsqlUrl"),
   adminToken: inject("e2eAdminToken"),

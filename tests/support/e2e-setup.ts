@@ -1,6 +1,7 @@
 // The e2e project's stack, as `npm start` runs it but on free loopback ports and throwaway data:
 // Chromium (installed when missing) → sqld + migrations → the fake Telegram Bot API and the fake
-// DingTalk and WeCom robots → both Workers under one `wrangler dev`. Everything it started is stopped afterwards, also when a step fails.
+// DingTalk and WeCom robots → the bot and web Workers under one `wrangler dev`, then the jobs Worker
+// under its own (its cron trigger is how a test runs a tick). Everything it started is stopped afterwards, also when a step fails.
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,12 +13,13 @@ import { applyMigrations } from "../../scripts/lib/migrate.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
 import { stopAll } from "../../scripts/lib/processes.ts";
 import { startSqld } from "../../scripts/lib/sqld.ts";
-import { startWorker } from "../../scripts/lib/worker.ts";
+import { JOBS_CONFIGS, startWorker } from "../../scripts/lib/worker.ts";
 import { ensureChromium } from "./chromium.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     e2eBaseUrl: string;
+    e2eJobsUrl: string;
     e2eTelegramApiRoot: string;
     e2eRobotsUrl: string;
     e2eLibsqlUrl: string;
@@ -67,18 +69,18 @@ export default async function setup(project: TestProject) {
     const port = await freePort();
     // localhost, not 127.0.0.1: WebAuthn refuses an IP address as the relying party's id (passkey tests).
     const baseUrl = `http://localhost:${port}`;
-    const worker = await startWorker({
-      port,
-      dataDir,
-      logLevel: "error",
-      // The case and sign-in links the bot sends point at this very stack.
-      vars: { ...SETTINGS, TELEGRAM_API_ROOT: telegram.url, DINGTALK_API_ROOT: robots.url, WECOM_API_ROOT: robots.url, LIBSQL_URL: sqld.url, PUBLIC_BASE_URL: baseUrl },
-    });
+    // The case and sign-in links the bot sends point at this very stack.
+    const vars = { ...SETTINGS, TELEGRAM_API_ROOT: telegram.url, DINGTALK_API_ROOT: robots.url, WECOM_API_ROOT: robots.url, LIBSQL_URL: sqld.url, PUBLIC_BASE_URL: baseUrl };
+    const worker = await startWorker({ port, dataDir, logLevel: "error", vars });
     stops.push(() => stopAll([worker.managed]));
-    say(`stack up in ${Math.round(performance.now() - started)} ms (wrangler dev ${worker.startupMs} ms): ${baseUrl}`);
+    // After the bot's: two wrangler dev sessions starting at once can pick the same internal port (scripts/start.ts).
+    const jobs = await startWorker({ port: await freePort(), dataDir, logLevel: "error", vars, configs: JOBS_CONFIGS, name: "jobs" });
+    stops.push(() => stopAll([jobs.managed]));
+    say(`stack up in ${Math.round(performance.now() - started)} ms (wrangler dev ${worker.startupMs} ms, jobs ${jobs.startupMs} ms): ${baseUrl}`);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     project.provide("e2eBaseUrl", baseUrl);
+    project.provide("e2eJobsUrl", jobs.url);
     project.provide("e2eTelegramApiRoot", telegram.url);
     project.provide("e2eRobotsUrl", robots.url);
     project.provide("e2eLibsqlUrl", sqld.url);
