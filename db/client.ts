@@ -26,13 +26,14 @@ export interface DbSettings {
 export const openDbFor = (settings: { LIBSQL_URL: string; LIBSQL_AUTH_TOKEN?: string | undefined }): DbHandle =>
   openDb({ url: settings.LIBSQL_URL, authToken: settings.LIBSQL_AUTH_TOKEN });
 
-/** Tries after a SQLITE_BUSY, with their waits (ms, each plus up to as much again at random so the losers spread out). */
-export const BUSY_RETRY_WAITS_MS = [25, 100, 400];
+/** Tries after the server was busy, with their waits (ms, each plus up to as much again at random so the losers spread out). */
+export const BUSY_RETRY_WAITS_MS = [25, 100, 400, 1000];
 
 /**
- * A batch is one transaction: when the server answers SQLITE_BUSY (the write lock stayed taken past its
- * busy timeout, e.g. many writers on a loaded machine) nothing of it was written, so it is sent again
- * here rather than answering 503 and making Telegram redeliver. Any other error is the caller's.
+ * Sends a request again when the server was too busy to run it, rather than answering 503 and making
+ * Telegram redeliver: SQLITE_BUSY (the write lock stayed taken past its busy timeout; a batch is one
+ * transaction, a lone statement its own, so nothing was written) or HTTP 429 (sqld found no free
+ * connection for it in time and ran nothing). Any other error is the caller's.
  */
 export async function retryWhileBusy<T>(send: () => Promise<T>, waits: readonly number[] = BUSY_RETRY_WAITS_MS): Promise<T> {
   for (let attempt = 0; ; attempt++) {
@@ -47,8 +48,9 @@ export async function retryWhileBusy<T>(send: () => Promise<T>, waits: readonly 
 }
 
 function isBusy(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/.test(String(message));
+  const { code, message, cause } = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { status?: unknown } };
+  if (code === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/.test(String(message))) return true;
+  return code === "SERVER_ERROR" && (cause?.status === 429 || /HTTP status 429\b/.test(String(message)));
 }
 
 export function openDb(settings: DbSettings): DbHandle {
@@ -57,7 +59,14 @@ export function openDb(settings: DbSettings): DbHandle {
   let nextMode: TransactionMode | undefined;
   const counted = new Proxy(raw, {
     get(target, prop, receiver) {
-      if (prop === "execute" || prop === "executeMultiple" || prop === "migrate") {
+      if (prop === "execute") {
+        return (...args: unknown[]) =>
+          retryWhileBusy(() => {
+            trips += 1;
+            return (target.execute as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          });
+      }
+      if (prop === "executeMultiple" || prop === "migrate") {
         return (...args: unknown[]) => {
           trips += 1;
           return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);

@@ -16,7 +16,7 @@ import { bundleWorker, WORKERS } from "./build.ts";
 import { startFakeTelegram } from "./fake-telegram/server.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { startSqld } from "./lib/sqld.ts";
-import { benchWebhook, seedBase } from "./lib/bench-webhook.ts";
+import { benchWebhook, NO_REDELIVERY_UP_TO, redeliveries, seedBase } from "./lib/bench-webhook.ts";
 
 const NOW = instantOfBeijing("2026-03-10", "09:05:00");
 const DAY = 86_400_000;
@@ -196,6 +196,12 @@ try {
     mkdirSync("bench", { recursive: true });
     writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
     console.log("written: bench/results.json");
+  }
+  // An update answered other than 200 is redelivered by Telegram, and the person waits: none under ordinary load.
+  const failed = results.webhook ? redeliveries((results.webhook as { byConcurrency: Parameters<typeof redeliveries>[0] }).byConcurrency) : [];
+  if (failed.length > 0) {
+    console.error(`FAILED: updates answered other than 200 at ${NO_REDELIVERY_UP_TO} concurrent or fewer (Telegram would redeliver them):\n  ${failed.join("\n  ")}`);
+    process.exitCode = 1;
   }
 } finally {
   await sqld.stop();

@@ -280,6 +280,21 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
   return result;
 }
 
+/** Concurrency up to which every update must be answered 200 (issue 15: no redelivery under ordinary load). */
+export const NO_REDELIVERY_UP_TO = 20;
+
+/** The project's non-200 answers at concurrency ≤ NO_REDELIVERY_UP_TO, as "@20 submit: {\"503\":1}" lines; empty when none. */
+export function redeliveries(byConcurrency: Record<string, Record<string, { project: { failures: Record<string, number> } }>>): string[] {
+  const found: string[] = [];
+  for (const [cell, steps] of Object.entries(byConcurrency)) {
+    if (Number(cell.replace("concurrency ", "")) > NO_REDELIVERY_UP_TO) continue;
+    for (const [step, summary] of Object.entries(steps)) {
+      if (Object.keys(summary.project.failures).length > 0) found.push(`@${cell.replace("concurrency ", "")} ${step}: ${JSON.stringify(summary.project.failures)}`);
+    }
+  }
+  return found;
+}
+
 type StepSummary = { project: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread; failures: Record<string, number> }; floor: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread }; ratio: Record<"cpu" | "p50" | "p99", Spread> };
 
 function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
