@@ -49,8 +49,7 @@ export async function retryWhileBusy<T>(send: () => Promise<T>, waits: readonly 
 
 function isBusy(error: unknown): boolean {
   const { code, message, cause } = (error ?? {}) as { code?: unknown; message?: unknown; cause?: { status?: unknown } };
-  if (code === "SQLITE_BUSY" || /SQLITE_BUSY|database is locked/.test(String(message))) return true;
-  return code === "SERVER_ERROR" && (cause?.status === 429 || /HTTP status 429\b/.test(String(message)));
+  return code === "SQLITE_BUSY" || cause?.status === 429 || /SQLITE_BUSY|database is locked/.test(String(message));
 }
 
 export function openDb(settings: DbSettings): DbHandle {
@@ -59,18 +58,13 @@ export function openDb(settings: DbSettings): DbHandle {
   let nextMode: TransactionMode | undefined;
   const counted = new Proxy(raw, {
     get(target, prop, receiver) {
-      if (prop === "execute") {
-        return (...args: unknown[]) =>
-          retryWhileBusy(() => {
-            trips += 1;
-            return (target.execute as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          });
-      }
-      if (prop === "executeMultiple" || prop === "migrate") {
-        return (...args: unknown[]) => {
+      if (prop === "execute" || prop === "executeMultiple" || prop === "migrate") {
+        // A lone statement is its own transaction: busy, it ran nothing either (executeMultiple and migrate are scripts: never resent).
+        const send = (args: unknown[]) => {
           trips += 1;
-          return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
+          return (target[prop] as (...a: unknown[]) => Promise<unknown>).apply(target, args);
         };
+        return prop === "execute" ? (...args: unknown[]) => retryWhileBusy(() => send(args)) : (...args: unknown[]) => send(args);
       }
       if (prop === "batch") {
         // Write batches take the write lock up front, so concurrent batches queue instead of failing on upgrade.
