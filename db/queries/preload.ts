@@ -1,9 +1,10 @@
 // Everything a webhook update may need about its sender, read in one batch (one round trip).
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import type { DbHandle } from "../client.ts";
+import { preparedReadBatch } from "../prepared-batch.ts";
+import type { Db, DbHandle } from "../client.ts";
 import type { RateAction, RateCounter } from "../../domain/rate-limits.ts";
 import { caseCoHandlers, caseObligations, cases, firmMembers, firms, processedUpdates, rateCounters, sessions, slaPolicies, specialists, supervisionNotices, units, users, type KeptReply } from "../schema.ts";
-import { answerReads, type AnswerData, type AnswerHints } from "./answer-reads.ts";
+import { answerReads, answerShape, assembleAnswers, type AnswerData, type AnswerHints } from "./answer-reads.ts";
 import { calendarWindow } from "./calendar.ts";
 import { recordReads, type RecordCandidate } from "./recording.ts";
 import { noticeDocumentContext, type NoticeDocumentContext } from "./supervision.ts";
@@ -95,36 +96,36 @@ export interface RecordContext {
   ticketTakenBy: string | undefined;
 }
 
+/** Values of the preload's placeholders (`sql.placeholder(name)`), by name. */
+const p = (name: string) => sql.placeholder(name);
+
 /** The case named by the update, else the one the sender's conversation is about (withdraw, add a message). */
-function pointedCase(telegramId: number, hints: PreloadHints): SQL {
-  if (hints.caseRef) return eq(cases.ref, hints.caseRef);
-  if (hints.caseId) return eq(cases.id, hints.caseId);
-  if (hints.noticeId) return sql`${cases.id} = (SELECT case_id FROM supervision_notices WHERE id = ${hints.noticeId})`;
-  return sql`${cases.id} = (SELECT json_extract(state, '$.caseId') FROM sessions WHERE telegram_id = ${telegramId})`;
+function pointedCase(hints: PreloadHints): SQL {
+  if (hints.caseRef) return sql`${cases.ref} = ${p("caseRef")}`;
+  if (hints.caseId) return sql`${cases.id} = ${p("caseId")}`;
+  if (hints.noticeId) return sql`${cases.id} = (SELECT case_id FROM supervision_notices WHERE id = ${p("noticeId")})`;
+  return sql`${cases.id} = (SELECT json_extract(state, '$.caseId') FROM sessions WHERE telegram_id = ${p("id")})`;
 }
 
-export async function preloadSender(
-  handle: DbHandle,
-  updateId: number,
-  telegramId: number | undefined,
-  hints: PreloadHints = {},
-): Promise<Sender> {
-  const { db } = handle;
-  const id = telegramId ?? -1;
-  const window = hints.calendar ?? { fromDate: "", toDate: "" };
-  const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(id, hints)})`;
+/** What changes which queries the preload makes (never a value): each shape is built once per isolate (db/prepared-batch.ts). */
+const preloadShape = (hints: PreloadHints) =>
+  [hints.caseRef ? "ref" : hints.caseId ? "id" : hints.noticeId ? "notice" : "session", hints.firmUscc ? 1 : 0, hints.noticeId ? 1 : 0, answerShape(hints)].join(":");
+
+/** The preload's queries, their values all placeholders: `id` the sender, `updateId`, `submit` and `calendarOn` (1 or 0), the hints' own. */
+function preloadQueries(db: Db, hints: PreloadHints) {
+  const id = p("id");
+  const pointed = sql`(SELECT ${cases.id} FROM ${cases} WHERE ${pointedCase(hints)})`;
   // A notice's button names it; a typed reply to a notice finds it in the conversation.
-  const noticeId = hints.noticeId !== undefined ? sql`${hints.noticeId}` : sql`(SELECT json_extract(state, '$.noticeId') FROM sessions WHERE telegram_id = ${id})`;
+  const noticeId = hints.noticeId !== undefined ? sql`${p("noticeId")}` : sql`(SELECT json_extract(state, '$.noticeId') FROM sessions WHERE telegram_id = ${id})`;
   // A submitted record form names its firm, area and ticket in the session's draft.
   const drafted = (key: string) => sql`(SELECT json_extract(state, ${`$.form.draft.${key}`}) FROM sessions WHERE telegram_id = ${id})`;
-  const isRecord = sql`${hints.submit ? 1 : 0} = 1 AND (SELECT json_extract(state, '$.form.form') FROM sessions WHERE telegram_id = ${id}) = 'record'`;
-  const answers = answerReads(db, id, hints, pointed);
+  const isRecord = sql`${p("submit")} = 1 AND (SELECT json_extract(state, '$.form.form') FROM sessions WHERE telegram_id = ${id}) = 'record'`;
   const draftUscc = sql`(SELECT json_extract(state, '$.form.draft.uscc') FROM sessions WHERE telegram_id = ${id})`;
-  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, recordFirm, recordCandidates, recordMembers, recordTicket, counters, ...answered] = await handle.readBatch([
+  return [
     db
       .select({ id: processedUpdates.updateId, replies: processedUpdates.replies, heldUntil: processedUpdates.repliesLeaseUntil })
       .from(processedUpdates)
-      .where(eq(processedUpdates.updateId, updateId)),
+      .where(eq(processedUpdates.updateId, p("updateId"))),
     db.select().from(users).where(eq(users.telegramId, id)),
     db.select().from(sessions).where(eq(sessions.telegramId, id)),
     db
@@ -137,13 +138,13 @@ export async function preloadSender(
       .from(specialists)
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(and(eq(specialists.telegramId, id), eq(specialists.active, true))),
-    db.select().from(firms).where(hints.firmUscc ? eq(firms.uscc, hints.firmUscc) : sql`${firms.uscc} = ${draftUscc}`),
+    db.select().from(firms).where(hints.firmUscc ? sql`${firms.uscc} = ${p("firmUscc")}` : sql`${firms.uscc} = ${draftUscc}`),
     db
       .select({ case: cases, ownerUnit: units })
       .from(cases)
       .leftJoin(specialists, eq(specialists.id, cases.ownerId))
       .leftJoin(units, eq(units.id, specialists.unitId))
-      .where(pointedCase(id, hints)),
+      .where(pointedCase(hints)),
     db
       .select({ unit: units })
       .from(specialists)
@@ -154,13 +155,13 @@ export async function preloadSender(
       .select()
       .from(specialists)
       .where(
-        sql`${hints.submit ? 1 : 0} = 1 AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL
+        sql`${p("submit")} = 1 AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL
             AND ${specialists.id} = (SELECT json_extract(state, '$.form.draft.to') FROM sessions WHERE telegram_id = ${id})`,
       ),
     db.select().from(caseObligations).where(sql`${caseObligations.caseId} = ${pointed}`),
     db.select({ specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} = ${pointed}`),
     db.select().from(supervisionNotices).where(sql`${supervisionNotices.id} = ${noticeId}`),
-    ...calendarWindow(db, window.fromDate, window.toDate, hints.calendar !== undefined),
+    ...calendarWindow(db, p("fromDate"), p("toDate"), p("calendarOn")),
     db
       .select({
         firmId: firms.id,
@@ -180,14 +181,40 @@ export async function preloadSender(
       )
       .innerJoin(units, eq(units.id, specialists.unitId))
       .where(
-        sql`${firmMembers.telegramId} = ${hints.submit ? id : -1} AND ${firmMembers.status} IN ('active', 'unverified')
+        sql`${firmMembers.telegramId} = ${p("submitter")} AND ${firmMembers.status} IN ('active', 'unverified')
             AND ${specialists.active} = 1 AND ${specialists.telegramId} IS NOT NULL`,
       ),
     noticeDocumentContext(db, noticeId),
     ...recordReads(db, { uscc: drafted("firm_uscc"), area: drafted("firm_area"), ticket: drafted("ticket_no") }, isRecord),
     db.select().from(rateCounters).where(eq(rateCounters.telegramId, id)),
-    ...answers.items,
-  ]);
+    ...answerReads(db, id, hints, pointed),
+  ] as const;
+}
+
+export async function preloadSender(
+  handle: DbHandle,
+  updateId: number,
+  telegramId: number | undefined,
+  hints: PreloadHints = {},
+): Promise<Sender> {
+  const id = telegramId ?? -1;
+  const window = hints.calendar ?? { fromDate: "", toDate: "" };
+  const values = {
+    id,
+    updateId,
+    submit: hints.submit ? 1 : 0,
+    submitter: hints.submit ? id : -1,
+    calendarOn: hints.calendar ? 1 : 0,
+    fromDate: window.fromDate,
+    toDate: window.toDate,
+    caseRef: hints.caseRef ?? null,
+    caseId: hints.caseId ?? null,
+    noticeId: hints.noticeId ?? null,
+    firmUscc: hints.firmUscc ?? null,
+    inviteHash: hints.inviteHash ?? null,
+  };
+  const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, recordFirm, recordCandidates, recordMembers, recordTicket, counters, ...answered] =
+    await preparedReadBatch(handle, preloadShape(hints), (db) => preloadQueries(db, hints), values);
   return {
     alreadyProcessed: processed.length > 0,
     keptReplies: processed[0]?.replies?.length ? { replies: processed[0].replies, heldUntil: processed[0].heldUntil ?? 0 } : undefined,
@@ -198,7 +225,7 @@ export async function preloadSender(
     specialistUnit: specialist[0]?.unit,
     firm: firm[0],
     rateCounters: Object.fromEntries(counters.map((c) => [c.action, { windowStart: c.windowStart, count: c.count }])),
-    answers: answers.assemble(answered),
+    answers: assembleAnswers(hints, answered),
     case: caseRows[0]?.case,
     caseOwnerUnit: caseRows[0]?.ownerUnit ?? undefined,
     pendingOwnerUnit: pendingUnit[0]?.unit,
