@@ -17,7 +17,7 @@ interface Built {
 /** Builds queries and never runs them: a prepared query reads its rows without its client. */
 const builder: Db = drizzle({ client: {} as Client });
 
-const shapes = new Map<string, { statements: { sql: string; params: unknown[] }[]; built: Built[] }>();
+const shapes = new Map<string, Built[]>();
 
 /**
  * Runs `build`'s queries as one read batch (one round trip), with `values` for their placeholders.
@@ -30,15 +30,13 @@ export async function preparedReadBatch<T extends readonly [BatchItem<"sqlite">,
   build: (db: Db) => T,
   values: Record<string, unknown>,
 ): Promise<BatchResponse<T>> {
-  let prepared = shapes.get(shape);
-  if (!prepared) {
-    const built = build(builder).map((query) => (query as unknown as { _prepare(): Built })._prepare());
-    prepared = { statements: built.map((b) => b.getQuery()), built };
-    shapes.set(shape, prepared);
-  }
-  const { statements, built } = prepared;
+  let built = shapes.get(shape);
+  if (!built) shapes.set(shape, (built = build(builder).map((query) => (query as unknown as { _prepare(): Built })._prepare())));
   const results = await handle.client.batch(
-    statements.map((s) => ({ sql: s.sql, args: fillPlaceholders(s.params, values) as never })),
+    built.map((b) => {
+      const { sql, params } = b.getQuery();
+      return { sql, args: fillPlaceholders(params, values) as never };
+    }),
     "read",
   );
   return results.map((result, i) => built[i]!.mapResult(result, true)) as BatchResponse<T>;

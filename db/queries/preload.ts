@@ -199,20 +199,9 @@ export async function preloadSender(
 ): Promise<Sender> {
   const id = telegramId ?? -1;
   const window = hints.calendar ?? { fromDate: "", toDate: "" };
-  const values = {
-    id,
-    updateId,
-    submit: hints.submit ? 1 : 0,
-    submitter: hints.submit ? id : -1,
-    calendarOn: hints.calendar ? 1 : 0,
-    fromDate: window.fromDate,
-    toDate: window.toDate,
-    caseRef: hints.caseRef ?? null,
-    caseId: hints.caseId ?? null,
-    noticeId: hints.noticeId ?? null,
-    firmUscc: hints.firmUscc ?? null,
-    inviteHash: hints.inviteHash ?? null,
-  };
+  // The hints' own placeholders (caseRef, caseId, noticeId, firmUscc, inviteHash) are in the batch only when the hint is.
+  const values = { ...hints, id, updateId, submit: hints.submit ? 1 : 0, submitter: hints.submit ? id : -1, calendarOn: hints.calendar ? 1 : 0, ...window };
+
   const [processed, user, session, memberships, specialist, firm, caseRows, pendingUnit, formTarget, obligations, coHandlers, notice, days, years, policies, candidates, noticeContext, recordFirm, recordCandidates, recordMembers, recordTicket, counters, ...answered] =
     await preparedReadBatch(handle, preloadShape(hints), (db) => preloadQueries(db, hints), values);
   return {
