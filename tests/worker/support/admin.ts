@@ -14,7 +14,13 @@ export async function admin(method: string, path: string, body?: unknown, token 
 }
 
 let n = 0;
-export const slugId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+/** The ids this test file made (each file has its own modules): its units and specialists. */
+export const madeHere = new Set<string>();
+export const slugId = (prefix: string) => {
+  const id = `${prefix}-${Date.now().toString(36)}-${(n++).toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  madeHere.add(id);
+  return id;
+};
 
 /** A unit and a specialist in it who has claimed the invite in their own chat. */
 export async function joinedSpecialist(options: { role?: string; areaCode?: string; unitId?: string; direct?: boolean } = {}) {
