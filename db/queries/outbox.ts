@@ -38,6 +38,8 @@ export interface MessagePayload {
   link_preview_options?: { is_disabled: boolean };
   /** The free text whose machine translation fills TRANSLATION_SLOT when the row is sent (never sent to Telegram). */
   machine_translation?: TranslationRequest;
+  /** Of a message a robot takes in parts (WeCom), how many went before a refusal: a retry sends the rest (never sent). */
+  delivered_parts?: number;
 }
 
 /** `payload` with the request for its slot, if its text has one (a message in parts has it in one part). */

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { botFor } from "../../bots/bot.ts";
 import { openDbFor } from "../../db/client.ts";
 import { settingsOf } from "../../lib/settings.ts";
-import { robotSettingsOf } from "../../workers/outbox/channels/robots.ts";
+import { robotMessageOf, robotSettingsOf } from "../../workers/outbox/channels/robots.ts";
+import { wecomBodies } from "../../lib/robots/wecom.ts";
 import { drainOutbox } from "../../workers/outbox/sender.ts";
 import { admin, joinedSpecialist } from "./support/admin.ts";
 import { bj, pastCase, tick } from "./support/cron.ts";
@@ -159,6 +160,45 @@ describe("notice channels", () => {
       expect(texts[0]).toContain("**第1条**");
       expect(await rows("SELECT status, count(*) AS n FROM outbox WHERE channel = ? AND chat_id = ? GROUP BY status", [target.channel, target.id])).toEqual([{ status: "sent", n: 25 }]);
     }
+  }, 60_000);
+
+  it("a WeCom message in parts refused partway (the group's robot is also used by other apps) sends only the rest on its retry, each part once", async () => {
+    const unit = await responsibleUnit();
+    const wecom = await wecomRobot();
+    await setChannel(`/admin/units/${unit.id}`, wecom.setting);
+    const id = await robotId("unit_id", unit.id);
+    // Another app posted 18 messages through the same robot this minute: WeCom counts them, our pace cannot.
+    for (let i = 0; i < 18; i++) {
+      await fetch(`${ROBOTS}/cgi-bin/webhook/send?key=${wecom.key}`, { method: "POST", body: JSON.stringify({ msgtype: "text", text: { content: `other app ${i}` } }) });
+    }
+    const payload = { text: Array.from({ length: 160 }, (_, i) => `<b>第${i + 1}行</b> 督办事项说明，请按期办结并书面报告。`).join("\n"), parse_mode: "HTML" as const };
+    const parts = wecomBodies(robotMessageOf(payload, [])).map((b) => (b as { markdown: { content: string } }).markdown.content);
+    expect(parts).toHaveLength(3);
+    const now = Date.now();
+    await rows(
+      `INSERT INTO outbox (dedupe_key, chat_id, channel, chat_kind, method, payload, status, attempts, next_attempt_at, created_at)
+       VALUES (?, ?, 'wecom', 'group', 'sendMessage', ?, 'pending', 0, ?, ?)`,
+      [`parts:${id}`, id, JSON.stringify(payload), now, now],
+    );
+    let offset = 0;
+    const clock = () => Date.now() + offset;
+    const settings = settingsOf(env);
+    const drain = () => drainOutbox(openDbFor(settings), botFor(settings).api, clock(), { limit: 500, budgetMs: 8_000, robots: robotSettingsOf(settings) }, clock);
+    const ours = async () => (await received(wecom.key)).filter((r) => r.body.msgtype === "markdown");
+
+    await drain();
+    expect((await ours()).map((r) => r.errcode)).toEqual([0, 0, 45009]);
+    const [held] = await rows<{ status: string; payload: string; last_error: string }>("SELECT status, payload, last_error FROM outbox WHERE dedupe_key = ?", [`parts:${id}`]);
+    expect(held).toMatchObject({ status: "pending", last_error: "wecom 45009 api freq out of limit" });
+    expect(JSON.parse(held!.payload).delivered_parts).toBe(2);
+
+    // A minute later (WeCom's wait): only the third part goes.
+    offset += 61_000;
+    await control("clock", { advanceMs: 61_000 });
+    await drain();
+    const accepted = (await ours()).filter((r) => r.errcode === 0).map((r) => r.body.markdown!.content!);
+    expect(accepted).toEqual(parts);
+    expect(await rows("SELECT status FROM outbox WHERE dedupe_key = ?", [`parts:${id}`])).toEqual([{ status: "sent" }]);
   }, 60_000);
 
   it("a wrong DingTalk secret: the test button reports DingTalk's refusal in both languages; a notice is dead-lettered, the admins alerted and the admin page shows it", async () => {

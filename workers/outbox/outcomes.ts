@@ -23,7 +23,8 @@ const HOUR_MS = 3_600_000;
 
 export type Outcome =
   | { id: number; result: "sent"; at: number; robot?: number }
-  | { id: number; result: "retry"; at: number; error: string }
+  /** `deliveredParts`: of a message in parts, how many went (kept on the row; the retry sends the rest). */
+  | { id: number; result: "retry"; at: number; error: string; deliveredParts?: number }
   | { id: number; result: "dead"; error: string; alert: boolean; robot?: number }
   | { id: number; result: "unreachable"; chatId: number; caseId: string | null; error: string }
   /** Not attempted; `notBefore`: its recipient's pace allows it no earlier (absent: due again at once). */
@@ -55,7 +56,8 @@ export function classify(row: OutboxRow, error: unknown, now: number): Outcome {
   }
   if (error instanceof Refusal) {
     if (error.verdict === "give_up") return dead(row, error.message.slice(0, 300));
-    return error.afterMs === undefined ? retryOrDead(error.message.slice(0, 300)) : { id: row.id, result: "retry", at: now + error.afterMs, error: error.message.slice(0, 300) };
+    const outcome = error.afterMs === undefined ? retryOrDead(error.message.slice(0, 300)) : { id: row.id, result: "retry" as const, at: now + error.afterMs, error: error.message.slice(0, 300) };
+    return outcome.result === "retry" && error.deliveredParts ? { ...outcome, deliveredParts: error.deliveredParts } : outcome;
   }
   if (error instanceof PortalError) return error.status === 429 || error.status >= 500 ? retryOrDead(error.message) : dead(row, error.message);
   return retryOrDead((error instanceof HttpError ? "network" : ((error as Error)?.name ?? "error")).slice(0, 300));
@@ -70,7 +72,10 @@ export async function recordOutcomes(handle: DbHandle, { outcomes, moved }: Trie
         // Delivered: the text goes (a status update's carries a case link, whose token is kept only as its hash); the row stays for its dedupe key until retention.
         return db.update(outbox).set({ status: "sent", sentAt: o.at, leaseUntil: null, lastError: null, deadAt: null, payload: {} }).where(eq(outbox.id, o.id));
       case "retry":
-        return db.update(outbox).set({ nextAttemptAt: o.at, leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
+        return db
+          .update(outbox)
+          .set({ nextAttemptAt: o.at, leaseUntil: null, lastError: o.error, ...(o.deliveredParts ? { payload: sql`json_set(${outbox.payload}, '$.delivered_parts', ${o.deliveredParts})` } : {}) })
+          .where(eq(outbox.id, o.id));
       case "dead":
         return db.update(outbox).set({ status: "dead", deadAt: now, leaseUntil: null, lastError: o.error }).where(eq(outbox.id, o.id));
       case "unreachable":

@@ -15,12 +15,15 @@ export class Refusal extends Error {
   readonly verdict: "retry" | "give_up";
   /** A vendor's own wait (a throttled robot): not a failed attempt. */
   readonly afterMs: number | undefined;
+  /** Of a message sent in parts, how many the vendor took before refusing one (the retry sends the rest). */
+  readonly deliveredParts: number | undefined;
 
-  constructor(verdict: "retry" | "give_up", message: string, afterMs?: number) {
+  constructor(verdict: "retry" | "give_up", message: string, afterMs?: number, deliveredParts?: number) {
     super(message);
     this.name = "Refusal";
     this.verdict = verdict;
     this.afterMs = afterMs;
+    this.deliveredParts = deliveredParts;
   }
 }
 

@@ -49,23 +49,35 @@ export function robotMessageOf(payload: MessagePayload, mentions: string[], case
   return { html: payload.text, buttons, mentions };
 }
 
-/** Sends one message through a robot and says what the vendor's answer means; `clock` signs DingTalk's timestamp. */
-export async function sendThroughRobot(settings: RobotSettings, credential: RobotCredential, message: RobotMessage, clock: number, sent: () => void = () => {}): Promise<{ verdict: RobotVerdict; answers: { errcode: number; errmsg: string }[] }> {
+/**
+ * Sends one message through a robot and says what the vendor's answer means; `clock` signs DingTalk's
+ * timestamp. A WeCom message in parts starts after the `delivered` parts an earlier try got through,
+ * and says how many have gone when one is refused (or its call fails), so a retry never sends one twice.
+ */
+export async function sendThroughRobot(settings: RobotSettings, credential: RobotCredential, message: RobotMessage, clock: number, sent: () => void = () => {}, delivered = 0): Promise<{ verdict: RobotVerdict; answers: { errcode: number; errmsg: string }[]; delivered: number }> {
   if (credential.kind === "dingtalk") {
     sent();
     const answer = await dingtalkSend(settings.dingtalkRoot, credential, message, clock, settings.timeoutMs);
-    return { verdict: dingtalkVerdict(answer), answers: [answer] };
+    return { verdict: dingtalkVerdict(answer), answers: [answer], delivered: answer.errcode === 0 ? 1 : 0 };
   }
   const answers = [];
-  for (const body of wecomBodies(message)) {
+  for (const body of wecomBodies(message).slice(delivered)) {
     sent();
-    const answer = await wecomPost(settings.wecomRoot, credential.key, body, settings.timeoutMs);
-    answers.push(answer);
-    const verdict = wecomVerdict(answer);
-    if (verdict.result !== "sent") return { verdict, answers };
+    let verdict: RobotVerdict;
+    try {
+      const answer = await wecomPost(settings.wecomRoot, credential.key, body, settings.timeoutMs);
+      answers.push(answer);
+      verdict = wecomVerdict(answer);
+    } catch (error) {
+      verdict = { result: "retry", error: `wecom ${(error as Error)?.name ?? "error"}` };
+    }
+    if (verdict.result !== "sent") return { verdict, answers, delivered };
+    delivered += 1;
   }
-  return { verdict: { result: "sent" }, answers };
+  return { verdict: { result: "sent" }, answers, delivered };
 }
+
+const deliveredPartsOf = (row: OutboxRow) => (row.payload as MessagePayload).delivered_parts ?? 0;
 
 export class RobotChannel implements Channel {
   readonly #settings: RobotSettings;
@@ -88,7 +100,7 @@ export class RobotChannel implements Channel {
   }
 
   waitFor(row: OutboxRow, clock: number): number {
-    const parts = this.#robots.get(row.chatId)?.kind === "wecom" ? wecomBodies(this.#messageOf(row, [])).length : 1;
+    const parts = this.#robots.get(row.chatId)?.kind === "wecom" ? wecomBodies(this.#messageOf(row, [])).length - deliveredPartsOf(row) : 1;
     const sent = (this.#sent.get(row.chatId) ?? []).filter((at) => at > clock - MINUTE_MS);
     this.#sent.set(row.chatId, sent);
     const room = ROBOT_PER_MINUTE - sent.length;
@@ -108,7 +120,7 @@ export class RobotChannel implements Channel {
     }
     const sent = this.#sent.get(robot.id) ?? [];
     this.#sent.set(robot.id, sent);
-    const { verdict } = await sendThroughRobot(this.#settings, credential, this.#messageOf(row, robot.mentions), clock, () => sent.push(clock));
-    if (verdict.result !== "sent") throw new Refusal(verdict.result, verdict.error, verdict.result === "retry" ? verdict.afterMs : undefined);
+    const { verdict, delivered } = await sendThroughRobot(this.#settings, credential, this.#messageOf(row, robot.mentions), clock, () => sent.push(clock), deliveredPartsOf(row));
+    if (verdict.result !== "sent") throw new Refusal(verdict.result, verdict.error, verdict.result === "retry" ? verdict.afterMs : undefined, delivered);
   }
 }
