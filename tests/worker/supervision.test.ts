@@ -34,6 +34,8 @@ describe("supervision run: draft → sign-off → the unit → its reply → no 
 
     // Wed 4 Mar 09:05: the first response is a working day overdue; the reminder letter is drafted.
     await tick(bj("2026-03-04"));
+    // The draft goes to every department member and group: what one tick's claim did not reach goes now.
+    await flush(c.id);
     const [draft] = await notices(c.id);
     expect(draft).toMatchObject({ level: 1, status: "draft", number: null, obligation: "first_response", unit_id: unit.id });
     for (const chat of [officer.userId, office.groupId]) {
