@@ -4,7 +4,7 @@
 import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import { openDbFor } from "../db/client.ts";
-import { releaseReplies, takeOverReplies } from "../db/queries/kept-replies.ts";
+import { takeOverReplies } from "../db/queries/kept-replies.ts";
 import { preloadSender } from "../db/queries/preload.ts";
 import type { KeptReply } from "../db/schema.ts";
 import { AlreadyProcessed, ConcurrentChange, UpdateUnit } from "../db/unit.ts";
@@ -98,16 +98,6 @@ export async function handleUpdate(update: Update, settings: Settings, now: numb
     if (error instanceof AlreadyProcessed) return report("duplicate", 0);
     if (error instanceof ConcurrentChange) throw new RetryLater("state changed while handling; redeliver");
     throw new RetryLater(`database unavailable: ${(error as Error).message}`);
-  }
-}
-
-/** After the response: the sent replies need not be kept any longer (a third round trip, off the response path). */
-export async function releaseKeptReplies(settings: Settings, updateId: number): Promise<void> {
-  try {
-    await releaseReplies(openDbFor(settings), updateId);
-  } catch (error) {
-    // They stay kept; a redelivery (there should be none: the webhook answered 200) would send them again.
-    logError("replies_release_failed", error, { update_id: updateId });
   }
 }
 

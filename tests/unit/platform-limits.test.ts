@@ -22,6 +22,7 @@ describe("the drain after an update stays inside waitUntil's 30 s", () => {
         await drainAfterUpdate({} as Settings, () => now, schedule);
         return true;
       },
+      release: async () => {},
     };
     await drainAfterUpdate({} as Settings, () => now, schedule);
     expect(now - start).toBeLessThanOrEqual(WAIT_UNTIL_MS);
@@ -47,6 +48,7 @@ describe("the drain after an update stays inside waitUntil's 30 s", () => {
         running -= 1;
         return false;
       },
+      release: async () => {},
     };
     await drainAfterUpdate({} as Settings, () => now, schedule);
     expect([rounds, most]).toEqual([3, 1]);
@@ -66,9 +68,57 @@ describe("the drain after an update stays inside waitUntil's 30 s", () => {
         now += 1_000;
         return claimed === 20;
       },
+      release: async () => {},
     };
     await drainAfterUpdate({} as Settings, () => now, schedule);
     expect(claims).toEqual([20, 20, 7]);
+  });
+});
+
+describe("the replies an update sent are let go by its drain's claim, not by a round trip of their own", () => {
+  it("the first round's claim takes the update's; one that asks while the drain runs goes with the next round; none twice", async () => {
+    let now = 12_000_000;
+    const taken: number[][] = [];
+    const alone: number[][] = [];
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async (_budget, sentRepliesOf) => {
+        taken.push(sentRepliesOf);
+        if (taken.length === 1) {
+          await drainAfterUpdate({} as Settings, () => now, schedule, 502);
+          await drainAfterUpdate({} as Settings, () => now, schedule, 503);
+        }
+        now += 1_000;
+        return false;
+      },
+      release: async (ids) => void alone.push(ids),
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule, 501);
+    expect(taken).toEqual([[501], [502, 503]]);
+    expect(alone).toEqual([]);
+  });
+
+  it("when the time is up before a round could take them, they are let go on their own", async () => {
+    let now = 15_000_000;
+    const taken: number[][] = [];
+    const alone: number[][] = [];
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async (budgetMs, sentRepliesOf) => {
+        taken.push(sentRepliesOf);
+        // This round uses up the waitUntil budget; meanwhile another update sent replies and asked for a drain.
+        now += budgetMs + 10_000;
+        await drainAfterUpdate({} as Settings, () => now, schedule, 602);
+        return false;
+      },
+      release: async (ids) => void alone.push(ids),
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule, 601);
+    expect(taken.flat()).toContain(601);
+    expect(taken.flat()).not.toContain(602);
+    expect(alone).toEqual([[602]]);
   });
 });
 

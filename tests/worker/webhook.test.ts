@@ -5,6 +5,7 @@ import { app } from "../../workers/app.ts";
 import { settingsOf } from "../../lib/settings.ts";
 import { rows } from "./support/db.ts";
 import { callbackAnswers, callbackUpdate, callsTo, deliver, textUpdate, uniqueId, webhookRequest } from "./support/telegram.ts";
+import { registeredInvestor } from "./support/flows.ts";
 
 const processedCount = async (updateId: number) =>
   (await rows<{ n: number }>("SELECT count(*) AS n FROM processed_updates WHERE update_id = ?", [updateId]))[0]!.n;
@@ -123,6 +124,52 @@ describe("each update takes effect at most once", () => {
     expect(await callbackAnswers(update)).toHaveLength(1);
     // "Language set" and then the privacy notice: two messages, once each.
     expect((await callsTo(user, "sendMessage")).map((c) => String(c.payload.text).slice(0, 12))).toHaveLength(2);
+  });
+});
+
+describe("after the response: the sent replies are let go", () => {
+  afterEach(() => vi.restoreAllMocks());
+  /** The statement that lets kept replies go (db/queries/kept-replies.ts), as it appears in a request's JSON. */
+  const RELEASE = /update \\"processed_updates\\" set \\"replies\\" = \?, \\"replies_lease_until\\" = \?, \\"replies_chat_id\\" = \?/;
+
+  /** Posts `update` through the Worker's app, waits for its waitUntil work, and returns the bodies it sent to the libSQL server after its commit. */
+  async function afterResponse(update: unknown): Promise<string[]> {
+    const pending: Promise<unknown>[] = [];
+    const bodies: string[] = [];
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const request = new Request(input, init);
+      if (request.url.startsWith(String(env.LIBSQL_URL))) bodies.push(await request.clone().text());
+      return realFetch(request);
+    });
+    const response = await app.fetch(webhookRequest(update), env, { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {} } as never);
+    expect(response.status).toBe(200);
+    await Promise.all(pending);
+    const commit = bodies.findIndex((b) => /insert into \\"processed_updates\\"/.test(b));
+    expect(commit).toBe(1);
+    return bodies.slice(commit + 1);
+  }
+
+  it("by the drain's claim, in its batch, when the update queued messages (one round trip fewer)", async () => {
+    const { chat } = await registeredInvestor("en");
+    await chat.send("/policy");
+    await chat.send("Zero-tariff policy for imported equipment");
+    await chat.send("Does a lease of equipment by a foreign-invested firm qualify?");
+    const submit = callbackUpdate(chat.userId, await chat.buttonData("✔ Submit"));
+    const bodies = await afterResponse(submit);
+    const releasing = bodies.filter((b) => RELEASE.test(b));
+    expect(releasing).toHaveLength(1);
+    expect(releasing[0]).toMatch(/update \\"outbox\\" set \\"attempts\\"/);
+    expect(await rows("SELECT replies, replies_chat_id FROM processed_updates WHERE update_id = ?", [submit.update_id])).toEqual([{ replies: null, replies_chat_id: null }]);
+  });
+
+  it("on their own when the update queued nothing", async () => {
+    const update = textUpdate(uniqueId(), "/start");
+    const bodies = await afterResponse(update);
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]).toMatch(RELEASE);
+    expect(bodies[0]).not.toMatch(/outbox/);
+    expect(await rows("SELECT replies FROM processed_updates WHERE update_id = ?", [update.update_id])).toEqual([{ replies: null }]);
   });
 });
 

@@ -6,6 +6,7 @@
 // first and sorted by id here, since RETURNING promises no order.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
+import { releaseRepliesOf } from "../../db/queries/kept-replies.ts";
 import { outbox } from "../../db/schema.ts";
 
 export const LEASE_MS = 60_000;
@@ -19,7 +20,11 @@ export type OutboxRow = typeof outbox.$inferSelect;
 
 const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
 
-export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS): Promise<OutboxRow[]> {
+/**
+ * `sentRepliesOf`: updates whose kept replies were sent, let go in the claim's own batch (one round trip
+ * where the webhook's drain would otherwise make two).
+ */
+export async function claimDue(handle: DbHandle, now: number, limit: number, leaseMs = LEASE_MS, sentRepliesOf: number[] = []): Promise<OutboxRow[]> {
   const { db } = handle;
   // Order is kept per recipient (its channel and chat); the portal's events (its one endpoint, chat 0) are kept in order per case, so
   // one case's retried event does not hold back every other case's.
@@ -34,11 +39,13 @@ export async function claimDue(handle: DbHandle, now: number, limit: number, lea
     .where(sql`${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.leaseUntil} IS NULL OR ${outbox.leaseUntil} < ${now}) AND NOT ${earlierWaits}`)
     .orderBy(outbox.id)
     .limit(limit);
-  const rows = await db
+  const claim = db
     .update(outbox)
     .set({ leaseUntil: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
     .where(inArray(outbox.id, due))
     .returning();
+  if (!sentRepliesOf.length) return byId(await claim);
+  const [, rows] = await db.batch([releaseRepliesOf(db, sentRepliesOf), claim]);
   return byId(rows);
 }
 

@@ -8,6 +8,7 @@ import { logError, logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
 import { robotSettingsOf } from "./channels/robots.ts";
 import { drainOutbox, type DrainOptions } from "./sender.ts";
+import { releaseKeptReplies } from "../../db/queries/kept-replies.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
 
@@ -23,14 +24,18 @@ const RECORD_RESERVE_MS = 5_000;
 /** When the running drain started (0: none). A drain older than this is taken to be dead: its request was cut off. */
 let drainingSince = 0;
 let requested = false;
+/** Updates whose kept replies were sent, to be let go by the next round's claim (or on their own when no round is left). */
+const sentReplies: number[] = [];
 
 export interface DrainSchedule {
   /** The real clock. */
   clock: () => number;
   /** The longest one send may take (the Bot API timeout): a send started just before the budget ends may run that long. */
   sendTimeoutMs: number;
-  /** One round: claim, send within `budgetMs`, record. True when more may be due (it sent a full claim). */
-  round: (budgetMs: number) => Promise<boolean>;
+  /** One round: let `sentRepliesOf`'s replies go and claim (one batch), send within `budgetMs`, record. True when more may be due (it sent a full claim). */
+  round: (budgetMs: number, sentRepliesOf: number[]) => Promise<boolean>;
+  /** Lets kept replies go that no round took (the time ran out first). */
+  release: (updateIds: number[]) => Promise<void>;
 }
 
 /**
@@ -47,7 +52,7 @@ export async function drainWithin(schedule: DrainSchedule): Promise<number> {
     if (budgetMs <= 0) break;
     requested = false;
     rounds += 1;
-    if (await schedule.round(budgetMs)) requested = true;
+    if (await schedule.round(budgetMs, sentReplies.splice(0))) requested = true;
   }
   return rounds;
 }
@@ -58,7 +63,8 @@ export function afterUpdate(settings: Settings, now: () => number, translator?: 
     clock: Date.now,
     // A round may first wait for its translations, so its last send can end that much later.
     sendTimeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000 + (translator ? TRANSLATION_WAIT_MS : 0),
-    round: (budgetMs) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs, translator }),
+    round: (budgetMs, sentRepliesOf) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs, translator, sentRepliesOf }),
+    release: (updateIds) => releaseKeptReplies(settings, updateIds),
   };
 }
 
@@ -66,10 +72,12 @@ export function afterUpdate(settings: Settings, now: () => number, translator?: 
  * One drain per isolate at a time: an update that queues messages while a drain runs only asks
  * it to go round once more, instead of starting a second one that would race it for the same
  * rows (and, under load, flood the database with claims). What is left when its time is up waits
- * for the next update or tick.
+ * for the next update or tick. `sentRepliesOf`, an update whose kept replies were sent, has them let go
+ * in a round's claim (a round trip saved), or on their own if no round is left to take them.
  */
-export async function drainAfterUpdate(settings: Settings, now: () => number, schedule: DrainSchedule = afterUpdate(settings, now)): Promise<void> {
+export async function drainAfterUpdate(settings: Settings, now: () => number, schedule: DrainSchedule = afterUpdate(settings, now), sentRepliesOf?: number): Promise<void> {
   requested = true;
+  if (sentRepliesOf !== undefined) sentReplies.push(sentRepliesOf);
   const started = schedule.clock();
   if (drainingSince && started - drainingSince < WAIT_UNTIL_MS) return;
   drainingSince = started;
@@ -77,6 +85,7 @@ export async function drainAfterUpdate(settings: Settings, now: () => number, sc
     await drainWithin(schedule);
   } finally {
     if (drainingSince === started) drainingSince = 0;
+    if (sentReplies.length) await schedule.release(sentReplies.splice(0));
   }
 }
 
@@ -90,8 +99,8 @@ export async function drainNow(settings: Settings, now: () => number, options: D
     if (!clean || settings.LOG_EVERY_UPDATE === "1") logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
     return report.claimed === options.limit && report.sent > 0;
   } catch (error) {
-    // The rows stay pending; the next tick sends them.
-    logError("outbox_drain_failed", error);
+    // The rows stay pending; the next tick sends them. Replies it was to let go stay kept (as when releaseKeptReplies fails).
+    logError("outbox_drain_failed", error, { replies_not_released: options.sentRepliesOf?.length ?? 0 });
     return false;
   }
 }

@@ -28,6 +28,8 @@ export interface DrainOptions {
   robots?: RobotSettings | undefined;
   /** Fills machine-translation slots; without it (no AI binding) they are left out. */
   translator?: Translator | undefined;
+  /** Updates whose kept replies were sent: let go in the claim's batch (claim.ts). */
+  sentRepliesOf?: number[];
 }
 
 export interface DrainReport {
@@ -100,7 +102,7 @@ export async function sendClaimed(channels: Record<OutboxRow["channel"], Channel
 const robotOf = (row: OutboxRow) => (row.channel === "dingtalk" || row.channel === "wecom" ? { robot: row.chatId } : {});
 
 export async function drainOutbox(handle: DbHandle, api: Api, now: number, options: DrainOptions, clock: () => number = Date.now): Promise<DrainReport> {
-  return sendAndRecord(handle, api, await claimDue(handle, now, options.limit), now, options, clock);
+  return sendAndRecord(handle, api, await claimDue(handle, now, options.limit, undefined, options.sentRepliesOf), now, options, clock);
 }
 
 export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {

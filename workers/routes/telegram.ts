@@ -4,7 +4,8 @@ import { Hono } from "hono/tiny";
 import { bodyLimit } from "hono/body-limit";
 import * as v from "valibot";
 import type { Update } from "grammy/types";
-import { handleUpdate, releaseKeptReplies, RetryLater, updateKind } from "../handle-update.ts";
+import { releaseKeptReplies } from "../../db/queries/kept-replies.ts";
+import { handleUpdate, RetryLater, updateKind } from "../handle-update.ts";
 import type { AppBindings } from "../app.ts";
 import { logEvent, SLOW_UPDATE_MS } from "../../lib/log.ts";
 import { afterUpdate, drainAfterUpdate } from "../outbox/drain.ts";
@@ -50,8 +51,11 @@ telegramRoutes.post(
       if (!routine || c.get("settings").LOG_EVERY_UPDATE === "1") {
         logEvent("update", { update_id: update.update_id, kind: report.kind, outcome: report.outcome, ms, db_round_trips: report.roundTrips, replies: report.replies });
       }
-      if (report.keptReplies) c.executionCtx.waitUntil(releaseKeptReplies(c.get("settings"), update.update_id));
-      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(c.get("settings"), c.get("now"), afterUpdate(c.get("settings"), c.get("now"), translatorOf(c.env, c.get("settings")))));
+      const settings = c.get("settings");
+      const sentReplies = report.keptReplies ? update.update_id : undefined;
+      // The drain lets the sent replies go in its claim's batch; without one, they go on their own.
+      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(settings, c.get("now"), afterUpdate(settings, c.get("now"), translatorOf(c.env, settings)), sentReplies));
+      else if (sentReplies !== undefined) c.executionCtx.waitUntil(releaseKeptReplies(settings, [sentReplies]));
       return c.json({ ok: true, outcome: report.outcome });
     } catch (error) {
       if (!(error instanceof RetryLater)) throw error;

@@ -3,7 +3,8 @@
 import type { Update } from "grammy/types";
 import { env } from "cloudflare:workers";
 import { expect } from "vitest";
-import { handleUpdate, releaseKeptReplies } from "../../../workers/handle-update.ts";
+import { releaseKeptReplies } from "../../../db/queries/kept-replies.ts";
+import { handleUpdate } from "../../../workers/handle-update.ts";
 import { settingsOf } from "../../../lib/settings.ts";
 import { AFTER_UPDATE, drainNow } from "../../../workers/outbox/drain.ts";
 import { callsTo, deliver, textUpdate, uniqueId, type RecordedCall } from "./telegram.ts";
@@ -58,7 +59,7 @@ export class Chat {
       const report = await handleUpdate(update, settingsOf(env), this.clock());
       this.roundTrips.push(report.roundTrips);
       // What the webhook's route leaves to waitUntil, after the response.
-      if (report.keptReplies) await releaseKeptReplies(settingsOf(env), update.update_id);
+      if (report.keptReplies) await releaseKeptReplies(settingsOf(env), [update.update_id]);
       if (report.enqueued) await drainShared();
       return new Response(JSON.stringify(report));
     }
