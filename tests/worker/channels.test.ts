@@ -96,9 +96,11 @@ describe("notice channels", () => {
     const toOwner = (await received(wecom.key)).filter((r) => r.errcode === 0);
     const kinds = toOwner.map((r) => r.body.markdown!.content!).map((text) => (text.includes("已超过时限") && text.includes(c.ref) ? "reminder" : text.startsWith("**每日待办") ? "digest" : text.includes(number) ? "notice" : "other"));
     expect(kinds.filter((k) => k !== "other")).toEqual(["reminder", "digest", "notice"]);
-    // Each notice about the case links to its page in the supervisors' web (the specialist acts there, without Telegram); the digest is about no one case.
+    // Each notice about the case links to its page in the supervisors' web (the specialist acts there, without Telegram); the digest links each of its cases.
     const caseLink = `[在网页中办理 / Open in the web](${settingsOf(env).PUBLIC_BASE_URL}/web/cases/${c.ref})`;
     expect(toOwner.map((r, i) => [kinds[i], r.body.markdown!.content!.includes(caseLink)]).filter(([k]) => k !== "other")).toEqual([["reminder", true], ["digest", false], ["notice", true]]);
+    // The digest links each of its cases instead, as markdown.
+    expect(toOwner[kinds.indexOf("digest")]!.body.markdown!.content).toContain(`[${c.ref}](${settingsOf(env).PUBLIC_BASE_URL}/web/cases/${c.ref})`);
     expect(toOwner.every((r) => r.body.msgtype === "markdown" && new TextEncoder().encode(r.body.markdown!.content).length <= 4096)).toBe(true);
     expect((await received(wecom.key)).every((r) => r.errcode === 0)).toBe(true);
 

@@ -134,7 +134,8 @@ describe("cron: survey, digest, expiry", () => {
     await tick(bj("2026-08-10", "09:30:00"));
     const digests = (await textsTo(c.specialist.chat.userId)).filter((t) => t.startsWith("<b>每日待办"));
     expect(digests).toHaveLength(1);
-    expect(digests[0]).toContain(`⚠️超期${c.ref}`);
+    // Each case links to its page in the supervisors' web.
+    expect(digests[0]).toContain(`⚠️超期<a href="${settingsOf(env).PUBLIC_BASE_URL}/web/cases/${c.ref}">${c.ref}</a>`);
   });
 
   it("bounds each digest (the first 40, then how many more) and sends the queue's cases to the department", async () => {

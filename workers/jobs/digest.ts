@@ -1,12 +1,12 @@
 // The daily digest at 09:00 Beijing time on working days: each specialist's open cases, each unit
 // head's unit, and the business-environment department's queue (cases nobody owns yet), overdue
-// first, with the claims on firms it is to verify. It reads only what it shows, at most MAX_LINES per recipient with the count of the rest,
+// first, each linked to its case page, with the claims on firms it is to verify. It reads only what it shows, at most MAX_LINES per recipient with the count of the rest,
 // then writes the day's marker and every digest in ONE batch: a tick that fails anywhere leaves no
 // marker behind, so the next tick sends the digest; two ticks at once send it once (the marker's
 // primary key rolls the second batch back, and each row has its dedupe key).
 import { eq, sql } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
-import { t } from "../../lib/i18n.ts";
+import { escapeHtml, raw, t } from "../../lib/i18n.ts";
 import { departmentClaimsCount } from "../../db/queries/firms.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
 import { specialist } from "../../db/queries/audiences.ts";
@@ -58,7 +58,7 @@ function linesBy(handle: DbHandle, partition: "owner" | "unit" | "queue") {
 
 export const digestJob: CronJob = {
   name: "digest",
-  async run({ handle, now }) {
+  async run({ handle, now, settings }) {
     const { db } = handle;
     const today = beijingDate(now);
     if (now < instantOfBeijing(today, MORNING)) return { sent: 0 };
@@ -85,12 +85,15 @@ export const digestJob: CronJob = {
     const owners = group(byOwner);
     const units = group(byUnit);
 
+    // Each case links to its page in the supervisors' web, where it can be handled without Telegram (robots turn the link into markdown).
+    const web = settings.PUBLIC_BASE_URL.replace(/\/$/, "");
+    const linked = (ref: string) => raw(`<a href="${escapeHtml(`${web}/web/cases/${encodeURIComponent(ref)}`)}">${escapeHtml(ref)}</a>`);
     const text = (title: string, titleArgs: Record<string, string | number>, lines: Line[], withOwner: boolean) => {
       const total = lines[0]!.total;
       const shown = lines.map((l) =>
         t("zh", "digest-line", {
           overdue: l.due < now ? t("zh", "mine-overdue") : "",
-          ref: l.ref,
+          ref: linked(l.ref),
           kind: t("zh", `kind-${l.kind}`),
           status: t("zh", `status-${l.status}`),
           due: beijingTime("zh", l.due),
