@@ -45,6 +45,8 @@ function workerProject(name: string, include: string[], options: ProjectOptions 
               script: "export default { fetch: () => new Response('the web Worker is not part of this test project', { status: 503 }) };",
             },
           ],
+          // The web Worker's passkey limit, as workers/web/wrangler.toml declares it (the web app runs in these projects).
+          ratelimits: { PASSKEY_LIMITER: { namespace_id: "1501", simple: { limit: 20, period: 60 } } },
           ...options.miniflare,
           bindings: {
             ...TEST_SETTINGS,

@@ -6,6 +6,8 @@ declare global {
     interface Env extends WorkerEnv, JobsEnv {
       /** Only the web Worker reads it; the tests pass it to the web app they call in-process. */
       WEB_SESSION_SECRET?: string;
+      /** The web Worker's passkey limit (vitest.config.ts binds it as workers/web/wrangler.toml does). */
+      PASSKEY_LIMITER?: import("../../workers/web/env.ts").WebEnv["PASSKEY_LIMITER"];
     }
     interface GlobalProps {
       mainModule: typeof import("../../workers/index.ts");

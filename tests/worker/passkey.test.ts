@@ -15,10 +15,13 @@ import { BASE, csrfOf, signIn } from "./support/web.ts";
 const RP = { origin: BASE, rpId: new URL(BASE).hostname };
 let clock = Date.now();
 const app = createWebApp({ now: () => clock });
-const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, PUBLIC_BASE_URL: BASE, TELEGRAM_BOT_USERNAME: "DeskTestBot" };
+const webEnv = { LIBSQL_URL: env.LIBSQL_URL, WEB_SESSION_SECRET: env.WEB_SESSION_SECRET, PUBLIC_BASE_URL: BASE, TELEGRAM_BOT_USERNAME: "DeskTestBot", PASSKEY_LIMITER: env.PASSKEY_LIMITER };
 
-function request(path: string, init: { form?: Record<string, string>; cookie?: string; origin?: string } = {}) {
-  const headers: Record<string, string> = {};
+/** Each request from an address of its own unless one is given: the passkey limit (20 a minute) counts per address. */
+const anyAddress = () => `2001:db8::${crypto.randomUUID().slice(0, 4)}:${crypto.randomUUID().slice(0, 4)}`;
+
+function request(path: string, init: { form?: Record<string, string>; cookie?: string; origin?: string; address?: string } = {}) {
+  const headers: Record<string, string> = { "CF-Connecting-IP": init.address ?? anyAddress() };
   if (init.cookie) headers.cookie = init.cookie;
   if (init.form) {
     headers["content-type"] = "application/x-www-form-urlencoded";
@@ -232,6 +235,21 @@ describe("signing in with a passkey", () => {
   it("refuses a body that is not a passkey response, and one too large, naming the field", async () => {
     expect(await call("/web/passkey/sign-in?lang=en", { credential: "{}" })).toMatchObject({ status: 400, body: { error: expect.stringContaining("(credential)") } });
     expect((await call("/web/passkey/sign-in", { credential: "x".repeat(20_000) })).status).toBe(413);
+  });
+});
+
+describe("how often one address may start a ceremony (they need no sign-in)", () => {
+  it("20 a minute, then 429 with the reason in the page's language; another address is not held back", async () => {
+    const address = "203.0.113.7";
+    for (let i = 0; i < 20; i++) expect((await request("/web/passkey/sign-in/options", { form: {}, address })).status, `attempt ${i + 1}`).toBe(200);
+    const refused = await request("/web/passkey/sign-in/options?lang=en", { form: {}, address });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: "Passkey: too many attempts from this address. Wait a minute and try again." });
+    // Registration too: the invite code is not even looked at.
+    const person = await invited();
+    const zh = await request("/web/passkey/register/options", { form: { invite: person.inviteCode }, address });
+    expect([zh.status, await zh.json()]).toEqual([429, { error: "通行密钥：此网络地址尝试次数过多，请一分钟后再试。" }]);
+    expect((await request("/web/passkey/sign-in/options", { form: {}, address: "203.0.113.8" })).status).toBe(200);
   });
 });
 

@@ -20,6 +20,8 @@ export interface WebEnv {
   /** Workers AI (optional, as the bot's): the case page's machine translations; AI_FAKE_URL its offline stand-in. */
   AI?: AiRunner;
   AI_FAKE_URL?: string;
+  /** The passkey ceremonies' rate limit per address (wrangler.toml's [[ratelimits]]: Workers' RateLimit, as far as it is used here). */
+  PASSKEY_LIMITER?: { limit(options: { key: string }): Promise<{ success: boolean }> };
 }
 
 const WebSettingsSchema = v.object({

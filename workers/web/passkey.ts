@@ -25,6 +25,20 @@ export const passkeyRoutes = new Hono<WebBindings>();
 const MAX_BYTES = 16 * 1024;
 const limited = bodyLimit({ maxSize: MAX_BYTES, onError: (c) => c.json({ error: t(webLocale(c), "passkey-refused-malformed") }, 413) });
 
+/**
+ * The ceremonies need no sign-in, and each writes a challenge row (a registration also tries an invite code): at
+ * most wrangler.toml's limit per address (CF-Connecting-IP, set by Cloudflare) and minute, then 429.
+ */
+const throttled = async (c: Context<WebBindings>, next: () => Promise<void>) => {
+  const limiter = c.env.PASSKEY_LIMITER;
+  const address = c.req.header("CF-Connecting-IP") ?? "unknown";
+  if (limiter && !(await limiter.limit({ key: `passkey:${address}` })).success) {
+    logEvent("passkey_throttled", {});
+    return c.json({ error: t(webLocale(c), "passkey-refused-busy") }, 429);
+  }
+  await next();
+};
+
 /** PUBLIC_BASE_URL's origin, and its host name as the rpId. */
 function relyingParty(c: Context<WebBindings>): RelyingParty {
   const url = new URL(c.get("settings").PUBLIC_BASE_URL);
@@ -105,6 +119,8 @@ async function creationOptions(c: Context<WebBindings>, specialist: { id: string
     },
   };
 }
+
+passkeyRoutes.use("/web/passkey/*", throttled);
 
 passkeyRoutes.post("/web/passkey/register/options", limited, async (c) => {
   const code = normaliseInviteCode(String((await fieldsOf(c)).invite ?? ""));

@@ -14,6 +14,7 @@ passkey-challenge-unknown = Passkey request: unknown or already used (each is go
 passkey-challenge-expired = Passkey request: expired (5 minutes). Start again.
 passkey-credential-unknown = Passkey: not registered here. Register one with an invite code.
 passkey-credential-revoked = Passkey: revoked (account deactivated or invited again). Ask an admin for a new invite.
+passkey-refused-busy = Passkey: too many attempts from this address. Wait a minute and try again.
 passkey-refused-malformed = Passkey response (credential): not in the expected form.
 passkey-refused-origin = Passkey: made on another site (origin must be { $origin }).
 passkey-refused-rp-id = Passkey: made for another site (rpId must be { $rpId }).

@@ -14,6 +14,7 @@ passkey-challenge-unknown = 通行密钥请求无法识别或已使用（每次�
 passkey-challenge-expired = 通行密钥请求已过期（5 分钟）。请重新开始。
 passkey-credential-unknown = 通行密钥：未在本系统登记。请用邀请码登记。
 passkey-credential-revoked = 通行密钥：已失效（账户已停用或已重新邀请）。请向管理员索取新的邀请。
+passkey-refused-busy = 通行密钥：此网络地址尝试次数过多，请一分钟后再试。
 passkey-refused-malformed = 通行密钥应答（credential）格式不符。
 passkey-refused-origin = 通行密钥：来自其他网站（origin 须为 { $origin }）。
 passkey-refused-rp-id = 通行密钥：属于其他网站（rpId 须为 { $rpId }）。
