@@ -183,11 +183,13 @@ try {
   }
   if (wanted("figures")) results.figures = await benchFigures(sqld.url);
   if (wanted("webhook")) {
-    // BENCH_RUNS, BENCH_UPDATES and BENCH_CONCURRENCY (comma-separated) shorten a development run.
+    // BENCH_RUNS, BENCH_UPDATES and BENCH_CONCURRENCY (comma-separated) shorten a development run;
+    // BENCH_FLOOR_DB=0 leaves out the floor + database (bench/floor-db/).
     results.webhook = await benchWebhook(sqld.url, sqld.process.pid!, dataDir, {
       runs: Number(process.env.BENCH_RUNS ?? 5),
       updates: Number(process.env.BENCH_UPDATES ?? 200),
       concurrency: (process.env.BENCH_CONCURRENCY ?? "1,20").split(",").map(Number),
+      floorDb: process.env.BENCH_FLOOR_DB !== "0",
     });
   }
   if (only) {

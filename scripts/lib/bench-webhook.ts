@@ -1,13 +1,17 @@
-// The webhook part of `npm run bench`: the project's Worker and the floor (a bare grammY bot,
-// bench/floor/) side by side, each under its own `wrangler dev` with the same flags, against the same
-// fake Bot API, driven in a closed loop with the same updates; runs interleaved, each figure the median
-// of the runs with min and max, and the ratios project ÷ floor.
+// The webhook part of `npm run bench`: the project's Worker, the floor (a bare grammY bot,
+// bench/floor/) and the floor + database (bench/floor-db/: the floor plus the least database work the
+// design needs, against a sqld of its own) side by side, each under its own `wrangler dev` with the same
+// flags, against the same fake Bot API, driven in a closed loop with the same updates; runs interleaved,
+// each figure the median of the runs with min and max, and the ratios project ÷ floor (and floor + database ÷ floor).
 import { readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { openDb, type DbHandle } from "../../db/client.ts";
 import { startFakeTelegram } from "../fake-telegram/server.ts";
+import { pairedRatios, runOrder, summarize, type Sample, type Spread, type StackSummary } from "./bench-summary.ts";
+import { applyMigrations } from "./migrate.ts";
 import { freePort } from "./ports.ts";
 import { stopAll } from "./processes.ts";
+import { startSqld } from "./sqld.ts";
 import { startWorker } from "./worker.ts";
 
 const DAY = 86_400_000;
@@ -137,27 +141,8 @@ function cpuByProcess(group: number, pids: number[] = []): Record<string, number
 
 const STEPS = ["start", "intakeStep", "submit", "specialistAction"] as const;
 type Step = (typeof STEPS)[number];
-type StackName = "project" | "floor";
-
-interface Sample {
-  p50Ms: number;
-  p99Ms: number;
-  perSecond: number;
-  failures: Record<string, number>;
-  /** CPU per update, ms, by process name, and their total. */
-  cpu: Record<string, number>;
-}
-
-interface Spread {
-  median: number;
-  min: number;
-  max: number;
-}
-
-const spread = (xs: number[]): Spread => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { median: +sorted[Math.floor(sorted.length / 2)]!.toFixed(2), min: +sorted[0]!.toFixed(2), max: +sorted.at(-1)!.toFixed(2) };
-};
+/** floorDb: the floor + database's two round trips; floorDbRelease: the same plus the release after the response. */
+type StackName = "project" | "floor" | "floorDb" | "floorDbRelease";
 
 export interface WebhookBenchOptions {
   /** Interleaved runs per cell (each figure is their median). */
@@ -165,6 +150,8 @@ export interface WebhookBenchOptions {
   /** Updates per step kind per run. */
   updates: number;
   concurrency: number[];
+  /** Runs the floor + database stacks too (BENCH_FLOOR_DB=0 leaves them out). */
+  floorDb: boolean;
 }
 
 export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: string, options: WebhookBenchOptions) {
@@ -178,19 +165,35 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
     vars: { ...vars, LOG_EVERY_UPDATE: process.env.BENCH_LOG_EVERY_UPDATE ?? "0", CASE_LINK_SECRET: BENCH_CASE_LINK_SECRET, LIBSQL_URL: sqlUrl, PUBLIC_BASE_URL: "http://127.0.0.1" },
   });
   const floor = await startWorker({ port: await freePort(), dataDir, logLevel: "error", vars, configs: ["bench/floor/wrangler.toml"], name: "floor" });
-  const stacks: Record<StackName, { url: string; cpu: () => Record<string, number> }> = {
+  const stacks: Partial<Record<StackName, { url: string; cpu: () => Record<string, number> }>> = {
     project: { url: project.url, cpu: () => cpuByProcess(project.managed.child.pid!, [sqldPid]) },
     floor: { url: floor.url, cpu: () => cpuByProcess(floor.managed.child.pid!) },
   };
   const handle = openDb({ url: sqlUrl });
   const n = options.updates;
   await seedInvestors(handle, n);
+  // The floor + database has a sqld of its own (same binary and flags, its own file, the project's
+  // migrations, the same investors), so its CPU is its own and the project's rows never meet it.
+  const floorDbSqld = options.floorDb ? await startSqld({ dataDir: `${dataDir}/floor-db-sqld`, quiet: true }) : undefined;
+  const floorDb = floorDbSqld
+    ? await startWorker({ port: await freePort(), dataDir, logLevel: "error", vars: { ...vars, LIBSQL_URL: floorDbSqld.url }, configs: ["bench/floor-db/wrangler.toml"], name: "floor-db" })
+    : undefined;
+  if (floorDbSqld && floorDb) {
+    await applyMigrations(floorDbSqld.url);
+    await seedInvestors(openDb({ url: floorDbSqld.url }), n);
+    const cpu = () => cpuByProcess(floorDb.managed.child.pid!, [floorDbSqld.process.pid!]);
+    stacks.floorDb = { url: floorDb.url, cpu };
+    // The same Worker and sqld; this route also lets the kept reply go after the response.
+    stacks.floorDbRelease = { url: `${floorDb.url}/release`, cpu };
+  }
+  const stackNames = Object.keys(stacks) as StackName[];
   const users = Array.from({ length: n }, (_, i) => FIRST_USER + i);
 
   const measured = async (stack: StackName, updates: object[], concurrency: number): Promise<Sample> => {
-    const before = stacks[stack].cpu();
-    const result = await drive(stacks[stack].url, updates, concurrency);
-    const after = stacks[stack].cpu();
+    const { url, cpu: cpuNow } = stacks[stack]!;
+    const before = cpuNow();
+    const result = await drive(url, updates, concurrency);
+    const after = cpuNow();
     const cpu: Record<string, number> = {};
     for (const name of Object.keys(after)) cpu[name] = ((after[name] ?? 0) - (before[name] ?? 0)) / updates.length;
     // wrangler's esbuild watches the sources by polling, whatever the traffic: dev tooling, not serving an update.
@@ -198,7 +201,7 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
     return { p50Ms: result.p50Ms, p99Ms: result.p99Ms, perSecond: result.perSecond, failures: result.failures, cpu };
   };
 
-  /** One run of the four step kinds on one stack; the same updates for both, the project's state set up before each. */
+  /** One run of the four step kinds on one stack; the same updates for every stack, the project's state set up before each. */
   const runSteps = async (stack: StackName, concurrency: number): Promise<Record<Step, Sample>> => {
     const start = await measured(stack, users.map((u) => message(u, "/start")), concurrency);
     if (stack === "project") {
@@ -216,54 +219,51 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
     return { start, intakeStep, submit, specialistAction };
   };
 
-  const samples: Record<string, Record<StackName, Record<Step, Sample>[]>> = {};
+  const samples: Record<string, Partial<Record<StackName, Record<Step, Sample>[]>>> = {};
   const loadBefore = loadavg();
   const started = performance.now();
   try {
-    // Warm both isolates first, as production traffic would.
-    for (const stack of ["project", "floor"] as const) await drive(stacks[stack].url, users.slice(0, 20).map((u) => message(u, "/start")), 4);
+    // Warm every isolate first, as production traffic would.
+    for (const stack of stackNames) await drive(stacks[stack]!.url, users.slice(0, 20).map((u) => message(u, "/start")), 4);
     for (let run = 0; run < options.runs; run++) {
       for (const concurrency of options.concurrency) {
-        const cell = (samples[`concurrency ${concurrency}`] ??= { project: [], floor: [] });
-        // Alternate which stack goes first, so neither always meets the machine warmer or busier.
-        const order: StackName[] = run % 2 === 0 ? ["project", "floor"] : ["floor", "project"];
-        for (const stack of order) cell[stack].push(await runSteps(stack, concurrency));
-        const p = cell.project.at(-1)!;
-        const f = cell.floor.at(-1)!;
+        const cell = (samples[`concurrency ${concurrency}`] ??= {});
+        for (const stack of runOrder(stackNames, run)) (cell[stack] ??= []).push(await runSteps(stack, concurrency));
+        const last = (stack: StackName) => cell[stack]!.at(-1)!;
         console.log(
-          `webhook run ${run + 1}/${options.runs} @${concurrency}: CPU ms/update project ÷ floor ` +
-            STEPS.map((s) => `${s} ${p[s].cpu.total!.toFixed(1)}/${f[s].cpu.total!.toFixed(1)}`).join(" · "),
+          `webhook run ${run + 1}/${options.runs} @${concurrency}: CPU ms/update ${stackNames.join(" / ")} ` +
+            STEPS.map((s) => `${s} ${stackNames.map((stack) => last(stack)[s].cpu.total!.toFixed(1)).join("/")}`).join(" · "),
         );
       }
     }
   } finally {
-    await stopAll([project.managed, floor.managed]);
+    await stopAll([project.managed, floor.managed, ...(floorDb ? [floorDb.managed] : [])]);
+    await floorDbSqld?.stop();
     await fake.close();
   }
 
-  const byConcurrency: Record<string, Record<Step, unknown>> = {};
+  const byConcurrency: Record<string, Record<Step, StepSummary>> = {};
   for (const [cellName, cell] of Object.entries(samples)) {
-    const steps = {} as Record<Step, unknown>;
+    const steps = {} as Record<Step, StepSummary>;
     for (const step of STEPS) {
-      const summary = (stack: StackName) => {
-        const runs = cell[stack].map((r) => r[step]);
-        const processes = [...new Set(runs.flatMap((r) => Object.keys(r.cpu)))];
-        const failures: Record<string, number> = {};
-        for (const r of runs) for (const [status, count] of Object.entries(r.failures)) failures[status] = (failures[status] ?? 0) + count;
-        return {
-          cpuMsPerUpdate: Object.fromEntries(processes.map((name) => [name, spread(runs.map((r) => r.cpu[name] ?? 0))])),
-          p50Ms: spread(runs.map((r) => r.p50Ms)),
-          p99Ms: spread(runs.map((r) => r.p99Ms)),
-          perSecond: spread(runs.map((r) => r.perSecond)),
-          failures,
-        };
-      };
-      // Ratios of each interleaved pair of runs, then their median and spread.
-      const ratio = (of: (s: Sample) => number) => spread(cell.project.map((r, i) => of(r[step]) / of(cell.floor[i]![step])));
+      const runs = (stack: StackName) => cell[stack]!.map((r) => r[step]);
       steps[step] = {
-        project: summary("project"),
-        floor: summary("floor"),
-        ratio: { cpu: ratio((s) => s.cpu.total!), p50: ratio((s) => s.p50Ms), p99: ratio((s) => s.p99Ms) },
+        project: summarize(runs("project")),
+        floor: summarize(runs("floor")),
+        ratio: pairedRatios(runs("project"), runs("floor")),
+        ...(cell.floorDb && cell.floorDbRelease
+          ? {
+              floorDb: {
+                twoTrips: summarize(runs("floorDb")),
+                withRelease: summarize(runs("floorDbRelease")),
+                ratio: {
+                  twoTripsToFloor: pairedRatios(runs("floorDb"), runs("floor")),
+                  withReleaseToFloor: pairedRatios(runs("floorDbRelease"), runs("floor")),
+                  projectToWithRelease: pairedRatios(runs("project"), runs("floorDbRelease")),
+                },
+              },
+            }
+          : {}),
       };
     }
     byConcurrency[cellName] = steps;
@@ -273,10 +273,11 @@ export async function benchWebhook(sqlUrl: string, sqldPid: number, dataDir: str
     updatesPerStep: n,
     minutes: +((performance.now() - started) / 60_000).toFixed(1),
     loadAverage: { before: loadBefore.map((l) => +l.toFixed(2)), after: loadavg().map((l) => +l.toFixed(2)) },
-    workerStartupMs: { project: project.startupMs, floor: floor.startupMs },
+    workerStartupMs: { project: project.startupMs, floor: floor.startupMs, ...(floorDb ? { floorDb: floorDb.startupMs } : {}) },
     byConcurrency,
   };
-  printTable(result.byConcurrency as never);
+  printTable(result.byConcurrency);
+  if (floorDb) printFloorDbTable(result.byConcurrency);
   return result;
 }
 
@@ -295,10 +296,25 @@ export function redeliveries(byConcurrency: Record<string, Record<string, { proj
   return found;
 }
 
-type StepSummary = { project: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread; failures: Record<string, number> }; floor: { cpuMsPerUpdate: Record<string, Spread>; p50Ms: Spread; p99Ms: Spread }; ratio: Record<"cpu" | "p50" | "p99", Spread> };
+type Ratios = Record<"cpu" | "p50" | "p99", Spread>;
+interface StepSummary {
+  project: StackSummary;
+  floor: StackSummary;
+  /** project ÷ floor. */
+  ratio: Ratios;
+  /** The floor + database, with and without the release after the response, and its ratios. */
+  floorDb?: { twoTrips: StackSummary; withRelease: StackSummary; ratio: Record<"twoTripsToFloor" | "withReleaseToFloor" | "projectToWithRelease", Ratios> };
+}
+
+const fmt = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
+const byProcess = (cpu: Record<string, Spread>) => `[${Object.entries(cpu).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v.median}`).join(", ")}]`;
+
+function printRows(rows: string[][]) {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+}
 
 function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
-  const fmt = (s: Spread) => `${s.median} (${s.min}–${s.max})`;
   const rows: string[][] = [["cell", "step", "CPU ms/update project", "CPU floor", "CPU ratio", "p50 ms project / floor", "p99 ms project / floor", "p50 ratio", "non-200"]];
   for (const [cell, steps] of Object.entries(byConcurrency)) {
     for (const step of STEPS) {
@@ -306,7 +322,7 @@ function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
       rows.push([
         cell.replace("concurrency ", "@"),
         step,
-        `${fmt(s.project.cpuMsPerUpdate.total!)} [${Object.entries(s.project.cpuMsPerUpdate).filter(([k]) => k !== "total").map(([k, v]) => `${k} ${v.median}`).join(", ")}]`,
+        `${fmt(s.project.cpuMsPerUpdate.total!)} ${byProcess(s.project.cpuMsPerUpdate)}`,
         fmt(s.floor.cpuMsPerUpdate.total!),
         fmt(s.ratio.cpu),
         `${s.project.p50Ms.median} / ${s.floor.p50Ms.median}`,
@@ -316,6 +332,28 @@ function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
       ]);
     }
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i]!)).join("  "));
+  printRows(rows);
+}
+
+/** The floor + database against the floor: what the premise of 2 DB round trips costs on its own, and the project against it. */
+function printFloorDbTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
+  const rows: string[][] = [["cell", "step", "CPU ms/update floor+DB (2 trips)", "÷ floor", "CPU +release (3 trips)", "÷ floor", "project ÷ +release", "p50 ms 2 trips / +release", "non-200"]];
+  for (const [cell, steps] of Object.entries(byConcurrency)) {
+    for (const step of STEPS) {
+      const s = steps[step].floorDb;
+      if (!s) continue;
+      rows.push([
+        cell.replace("concurrency ", "@"),
+        step,
+        `${fmt(s.twoTrips.cpuMsPerUpdate.total!)} ${byProcess(s.twoTrips.cpuMsPerUpdate)}`,
+        fmt(s.ratio.twoTripsToFloor.cpu),
+        `${fmt(s.withRelease.cpuMsPerUpdate.total!)} ${byProcess(s.withRelease.cpuMsPerUpdate)}`,
+        fmt(s.ratio.withReleaseToFloor.cpu),
+        fmt(s.ratio.projectToWithRelease.cpu),
+        `${s.twoTrips.p50Ms.median} / ${s.withRelease.p50Ms.median}`,
+        JSON.stringify({ ...s.twoTrips.failures, ...Object.fromEntries(Object.entries(s.withRelease.failures).map(([k, v]) => [`${k} +release`, v])) }),
+      ]);
+    }
+  }
+  printRows(rows);
 }
