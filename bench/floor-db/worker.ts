@@ -10,7 +10,7 @@
 import { Hono, type Context } from "hono";
 import { Bot, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { createClient, type Client } from "@libsql/client/web";
+import { createClient } from "@libsql/client/web";
 import { waitUntil } from "cloudflare:workers";
 
 interface FloorDbEnv {
@@ -24,14 +24,12 @@ const DAY = 86_400_000;
 /** How long the kept reply is held for the send before a redelivery may take it over (the project's send timeout plus margin). */
 const REPLY_LEASE_MS = 15_000;
 
-// One client and one bot per mode per isolate, as the floor keeps its bot: what an update costs, not a setup.
-let client: Client | undefined;
+// One bot per mode per isolate, as the floor keeps its bot: what an update costs, not a setup.
 const bots = new Map<boolean, Bot>();
 
 function floorDbBot(env: FloorDbEnv, release: boolean): Bot {
   const kept = bots.get(release);
   if (kept) return kept;
-  const db = (client ??= createClient({ url: env.LIBSQL_URL }));
   const bot = new Bot(env.TELEGRAM_BOT_TOKEN, {
     client: { apiRoot: env.TELEGRAM_API_ROOT },
     botInfo: { id: Number(env.TELEGRAM_BOT_TOKEN.split(":")[0]), is_bot: true, first_name: "FloorDb", username: "FloorDbBot" } as UserFromGetMe,
@@ -41,6 +39,10 @@ function floorDbBot(env: FloorDbEnv, release: boolean): Bot {
     const user = ctx.from?.id;
     if (chat === undefined || user === undefined) return;
     const updateId = ctx.update.update_id;
+    // A client per update, as the project opens one per request (db/client.ts): one kept for the isolate
+    // queues requests past its limit (20 in flight) behind other updates' requests, and workerd cancels an
+    // update left waiting on another's I/O as hung (seen at 20 concurrent with the release).
+    const db = createClient({ url: env.LIBSQL_URL });
     const [mark] = await db.batch(
       [
         { sql: "SELECT update_id, replies, replies_lease_until FROM processed_updates WHERE update_id = ?", args: [updateId] },
