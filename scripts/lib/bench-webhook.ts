@@ -323,7 +323,7 @@ function printTable(byConcurrency: Record<string, Record<Step, StepSummary>>) {
         cell.replace("concurrency ", "@"),
         step,
         `${fmt(s.project.cpuMsPerUpdate.total!)} ${byProcess(s.project.cpuMsPerUpdate)}`,
-        fmt(s.floor.cpuMsPerUpdate.total!),
+        `${fmt(s.floor.cpuMsPerUpdate.total!)} ${byProcess(s.floor.cpuMsPerUpdate)}`,
         fmt(s.ratio.cpu),
         `${s.project.p50Ms.median} / ${s.floor.p50Ms.median}`,
         `${s.project.p99Ms.median} / ${s.floor.p99Ms.median}`,
