@@ -6,7 +6,8 @@
 //   2. one write batch (one transaction): the processed mark, keeping its reply, and the session's upsert;
 //   3. the sendMessage;
 //   4. on /release/telegram/webhook only: a third request after the response that lets the kept reply go,
-//      as the project's exactly-once replies do (workers/routes/telegram.ts) — the two figures apart.
+//      as the project's exactly-once replies do when the update queued nothing for the outbox
+//      (workers/routes/telegram.ts) — the two figures apart.
 import { Hono, type Context } from "hono";
 import { Bot, webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
