@@ -1,5 +1,6 @@
 // One Telegram update, end to end: preload (round trip 1), the bot's middleware (no I/O of its
-// own), the commit batch with the replies it staged (round trip 2), then those replies. A
+// own), the commit batch with the replies it staged and, if it queued messages, the claim of due
+// outbox rows (round trip 2), then those replies. A
 // redelivery of an update whose replies are still kept sends them instead (see db/unit.ts).
 import { BotError, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
@@ -8,6 +9,8 @@ import { takeOverReplies } from "../db/queries/kept-replies.ts";
 import { preloadSender } from "../db/queries/preload.ts";
 import type { KeptReply } from "../db/schema.ts";
 import { AlreadyProcessed, ConcurrentChange, UpdateUnit } from "../db/unit.ts";
+import { LEASE_MS, type OutboxRow } from "./outbox/claim.ts";
+import { AFTER_UPDATE } from "./outbox/drain.ts";
 import type { Settings } from "../lib/settings.ts";
 import { logError } from "../lib/log.ts";
 import { botFor, runBot } from "../bots/bot.ts";
@@ -23,6 +26,8 @@ export interface UpdateReport {
   replies: number;
   /** The update queued messages for other people: drain the outbox now rather than at the next tick. */
   enqueued: boolean;
+  /** Due outbox rows its commit claimed (those it queued first), leased for the drain after the response to send. */
+  claimed: OutboxRow[];
   /** Replies were kept with the mark and have been sent: let them go after the response (releaseReplies). */
   keptReplies: boolean;
 }
@@ -59,6 +64,7 @@ export async function handleUpdate(update: Update, settings: Settings, now: numb
     roundTrips: handle.roundTrips(),
     replies,
     enqueued: unit?.committed === true && unit.enqueued,
+    claimed: unit?.committed === true ? unit.claimed : [],
     keptReplies,
   });
   const sender = senderOf(update);
@@ -74,7 +80,7 @@ export async function handleUpdate(update: Update, settings: Settings, now: numb
       return report("resent", await sendAll(settings, taken, update.update_id), true);
     }
 
-    unit = new UpdateUnit(handle, update.update_id, now, { timeoutMs: replyTimeoutMs, chatId: sender?.chatId ?? sender?.id ?? null });
+    unit = new UpdateUnit(handle, update.update_id, now, { timeoutMs: replyTimeoutMs, chatId: sender?.chatId ?? sender?.id ?? null }, { limit: AFTER_UPDATE.limit, leaseMs: LEASE_MS });
     let outcome: UpdateOutcome = "processed";
     let replies: KeptReply[];
     try {

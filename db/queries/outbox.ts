@@ -1,6 +1,6 @@
 // Writing to the outbox. Rows are inserted in the same batch as the change that causes them,
 // keyed by a dedupe key (INSERT OR IGNORE), so a retried batch or a second tick adds nothing.
-import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { splitPayload, TEXT_LIMIT } from "../../lib/telegram-text.ts";
 import { TRANSLATION_ROOM, TRANSLATION_SLOT, type TranslationRequest } from "../../lib/translation.ts";
@@ -178,4 +178,39 @@ export function deadLetters(db: Db, limit = 200) {
 
 export function deadLetterCount(db: Db) {
   return db.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, "dead"));
+}
+
+/**
+ * A pace holds a row back at most a minute (a group's or a robot's): a row deferred further ahead than
+ * this was deferred on a clock ahead of this one (a tick replayed at an earlier time) and holds nothing back.
+ */
+const PACE_DEFERRAL_MAX_MS = 120_000;
+
+/**
+ * Takes due rows to send: atomically, under a lease (so two ticks, or a tick and a webhook's drain,
+ * never send the same row), and in each recipient's order. A recipient's row waits while an earlier row
+ * of the same recipient is deferred (a retry's back-off, or its pace: a robot's full minute) or is out
+ * with another drain. A row never tried nor deferred is due when written, so only a clock behind the
+ * writer's sees it as not yet due: it holds nothing back. Oldest first. A statement, to run alone or at
+ * the end of the batch that queued the rows (db/unit.ts).
+ */
+export function claimDueQuery(db: Db, now: number, limit: number, leaseMs: number) {
+  // Order is kept per recipient (its channel and chat); the portal's events (its one endpoint, chat 0) are kept in order per case, so
+  // one case's retried event does not hold back every other case's.
+  const earlierWaits = sql`EXISTS (SELECT 1 FROM outbox earlier
+    WHERE earlier.channel = ${outbox.channel} AND earlier.chat_id = ${outbox.chatId} AND earlier.status = 'pending' AND earlier.id < ${outbox.id}
+      AND (${outbox.channel} <> 'portal' OR earlier.case_id IS ${outbox.caseId})
+      AND ((earlier.next_attempt_at > ${now} AND (earlier.attempts > 0 OR (earlier.next_attempt_at > earlier.created_at AND earlier.next_attempt_at <= ${now + PACE_DEFERRAL_MAX_MS})))
+        OR earlier.lease_until >= ${now}))`;
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(sql`${outbox.status} = 'pending' AND ${outbox.nextAttemptAt} <= ${now} AND (${outbox.leaseUntil} IS NULL OR ${outbox.leaseUntil} < ${now}) AND NOT ${earlierWaits}`)
+    .orderBy(outbox.id)
+    .limit(limit);
+  return db
+    .update(outbox)
+    .set({ leaseUntil: now + leaseMs, attempts: sql`${outbox.attempts} + 1` })
+    .where(inArray(outbox.id, due))
+    .returning();
 }

@@ -99,6 +99,25 @@ describe("the replies an update sent are let go by its drain's claim, not by a r
     expect(alone).toEqual([]);
   });
 
+  it("the rows an update's commit claimed go to the next round to send (no claim of its own), each once", async () => {
+    let now = 13_000_000;
+    const given: number[][] = [];
+    const row = (id: number) => ({ id }) as OutboxRow;
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async (_budget, _replies, claimed) => {
+        given.push(claimed.map((r) => r.id));
+        if (given.length === 1) await drainAfterUpdate({} as Settings, () => now, schedule, undefined, [row(3)]);
+        now += 1_000;
+        return false;
+      },
+      release: async () => {},
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule, undefined, [row(1), row(2)]);
+    expect(given).toEqual([[1, 2], [3]]);
+  });
+
   it("when the time is up before a round could take them, they are let go on their own", async () => {
     let now = 15_000_000;
     const taken: number[][] = [];

@@ -132,8 +132,11 @@ describe("after the response: the sent replies are let go", () => {
   /** The statement that lets kept replies go (db/queries/kept-replies.ts), as it appears in a request's JSON. */
   const RELEASE = /update \\"processed_updates\\" set \\"replies\\" = \?, \\"replies_lease_until\\" = \?, \\"replies_chat_id\\" = \?/;
 
-  /** Posts `update` through the Worker's app, waits for its waitUntil work, and returns the bodies it sent to the libSQL server after its commit. */
-  async function afterResponse(update: unknown): Promise<string[]> {
+  /** The claim of due outbox rows (db/queries/outbox.ts, claimDueQuery), as it appears in a request's JSON. */
+  const CLAIM = /update \\"outbox\\" set \\"attempts\\" = \\"outbox\\".\\"attempts\\" \+ 1, \\"lease_until\\"/;
+
+  /** Posts `update` through the Worker's app, waits for its waitUntil work; the body of its commit and those it sent to the libSQL server after it. */
+  async function afterResponse(update: unknown): Promise<{ commit: string; after: string[] }> {
     const pending: Promise<unknown>[] = [];
     const bodies: string[] = [];
     const realFetch = globalThis.fetch;
@@ -147,28 +150,30 @@ describe("after the response: the sent replies are let go", () => {
     await Promise.all(pending);
     const commit = bodies.findIndex((b) => /insert into \\"processed_updates\\"/.test(b));
     expect(commit).toBe(1);
-    return bodies.slice(commit + 1);
+    return { commit: bodies[commit]!, after: bodies.slice(commit + 1) };
   }
 
-  it("by the drain's claim, in its batch, when the update queued messages (one round trip fewer)", async () => {
+  it("when the update queued messages: its commit claims them, and its drain sends them and lets the replies go in the batch that records that", async () => {
     const { chat } = await registeredInvestor("en");
     await chat.send("/policy");
     await chat.send("Zero-tariff policy for imported equipment");
     await chat.send("Does a lease of equipment by a foreign-invested firm qualify?");
     const submit = callbackUpdate(chat.userId, await chat.buttonData("✔ Submit"));
-    const bodies = await afterResponse(submit);
-    const releasing = bodies.filter((b) => RELEASE.test(b));
+    const { commit, after } = await afterResponse(submit);
+    expect(commit).toMatch(CLAIM);
+    const releasing = after.filter((b) => RELEASE.test(b));
     expect(releasing).toHaveLength(1);
-    expect(releasing[0]).toMatch(/update \\"outbox\\" set \\"attempts\\"/);
+    expect(releasing[0]).toMatch(/update \\"outbox\\" set/);
     expect(await rows("SELECT replies, replies_chat_id FROM processed_updates WHERE update_id = ?", [submit.update_id])).toEqual([{ replies: null, replies_chat_id: null }]);
   });
 
   it("on their own when the update queued nothing", async () => {
     const update = textUpdate(uniqueId(), "/start");
-    const bodies = await afterResponse(update);
-    expect(bodies).toHaveLength(1);
-    expect(bodies[0]).toMatch(RELEASE);
-    expect(bodies[0]).not.toMatch(/outbox/);
+    const { commit, after } = await afterResponse(update);
+    expect(commit).not.toMatch(CLAIM);
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatch(RELEASE);
+    expect(after[0]).not.toMatch(/outbox/);
     expect(await rows("SELECT replies FROM processed_updates WHERE update_id = ?", [update.update_id])).toEqual([{ replies: null }]);
   });
 });

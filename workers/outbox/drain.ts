@@ -8,6 +8,7 @@ import { logError, logEvent } from "../../lib/log.ts";
 import { portalTarget } from "./portal.ts";
 import { robotSettingsOf } from "./channels/robots.ts";
 import { drainOutbox, type DrainOptions } from "./sender.ts";
+import type { OutboxRow } from "./claim.ts";
 import { releaseKeptReplies } from "../../db/queries/kept-replies.ts";
 
 export const AFTER_UPDATE: DrainOptions = { limit: 20, budgetMs: 5_000 };
@@ -24,16 +25,21 @@ const RECORD_RESERVE_MS = 5_000;
 /** When the running drain started (0: none). A drain older than this is taken to be dead: its request was cut off. */
 let drainingSince = 0;
 let requested = false;
-/** Updates whose kept replies were sent, to be let go by the next round's claim (or on their own when no round is left). */
+/** Updates whose kept replies were sent, to be let go by the next round's batch (or on their own when no round is left). */
 const sentReplies: number[] = [];
+/** Rows updates' commits claimed, for the next round to send instead of claiming (left over, their lease runs out and a tick sends them). */
+const claimedByCommits: OutboxRow[] = [];
 
 export interface DrainSchedule {
   /** The real clock. */
   clock: () => number;
   /** The longest one send may take (the Bot API timeout): a send started just before the budget ends may run that long. */
   sendTimeoutMs: number;
-  /** One round: let `sentRepliesOf`'s replies go and claim (one batch), send within `budgetMs`, record. True when more may be due (it sent a full claim). */
-  round: (budgetMs: number, sentRepliesOf: number[]) => Promise<boolean>;
+  /**
+   * One round: send `claimed` (rows commits claimed) or else claim, send within `budgetMs`, record; `sentRepliesOf`'s
+   * replies are let go in the claim's batch or the record's. True when more may be due (it sent a full claim).
+   */
+  round: (budgetMs: number, sentRepliesOf: number[], claimed: OutboxRow[]) => Promise<boolean>;
   /** Lets kept replies go that no round took (the time ran out first). */
   release: (updateIds: number[]) => Promise<void>;
 }
@@ -52,7 +58,7 @@ export async function drainWithin(schedule: DrainSchedule): Promise<number> {
     if (budgetMs <= 0) break;
     requested = false;
     rounds += 1;
-    if (await schedule.round(budgetMs, sentReplies.splice(0))) requested = true;
+    if (await schedule.round(budgetMs, sentReplies.splice(0), claimedByCommits.splice(0))) requested = true;
   }
   return rounds;
 }
@@ -63,7 +69,7 @@ export function afterUpdate(settings: Settings, now: () => number, translator?: 
     clock: Date.now,
     // A round may first wait for its translations, so its last send can end that much later.
     sendTimeoutMs: settings.TELEGRAM_TIMEOUT_SECONDS * 1000 + (translator ? TRANSLATION_WAIT_MS : 0),
-    round: (budgetMs, sentRepliesOf) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs, translator, sentRepliesOf }),
+    round: (budgetMs, sentRepliesOf, claimed) => drainNow(settings, now, { ...AFTER_UPDATE, budgetMs, translator, sentRepliesOf, claimed }),
     release: (updateIds) => releaseKeptReplies(settings, updateIds),
   };
 }
@@ -72,12 +78,14 @@ export function afterUpdate(settings: Settings, now: () => number, translator?: 
  * One drain per isolate at a time: an update that queues messages while a drain runs only asks
  * it to go round once more, instead of starting a second one that would race it for the same
  * rows (and, under load, flood the database with claims). What is left when its time is up waits
- * for the next update or tick. `sentRepliesOf`, an update whose kept replies were sent, has them let go
- * in a round's claim (a round trip saved), or on their own if no round is left to take them.
+ * for the next update or tick. `claimed`, the rows the update's commit claimed, go in the next round
+ * instead of its claim; `sentRepliesOf`, an update whose kept replies were sent, has them let go in a
+ * round's batch (a round trip saved), or on their own if no round is left to take them.
  */
-export async function drainAfterUpdate(settings: Settings, now: () => number, schedule: DrainSchedule = afterUpdate(settings, now), sentRepliesOf?: number): Promise<void> {
+export async function drainAfterUpdate(settings: Settings, now: () => number, schedule: DrainSchedule = afterUpdate(settings, now), sentRepliesOf?: number, claimed: OutboxRow[] = []): Promise<void> {
   requested = true;
   if (sentRepliesOf !== undefined) sentReplies.push(sentRepliesOf);
+  claimedByCommits.push(...claimed);
   const started = schedule.clock();
   if (drainingSince && started - drainingSince < WAIT_UNTIL_MS) return;
   drainingSince = started;

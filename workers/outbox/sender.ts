@@ -2,6 +2,7 @@
 // paced and in order per recipient, then records every outcome in one batch (outcomes.ts).
 import type { Api } from "grammy";
 import type { DbHandle } from "../../db/client.ts";
+import { releaseRepliesOf } from "../../db/queries/kept-replies.ts";
 import { claimDue, type OutboxRow } from "./claim.ts";
 import { recipientOf, type Channel } from "./channels/channel.ts";
 import { PortalChannel } from "./channels/portal.ts";
@@ -28,8 +29,10 @@ export interface DrainOptions {
   robots?: RobotSettings | undefined;
   /** Fills machine-translation slots; without it (no AI binding) they are left out. */
   translator?: Translator | undefined;
-  /** Updates whose kept replies were sent: let go in the claim's batch (claim.ts). */
+  /** Updates whose kept replies were sent: let go in the claim's batch (claim.ts), or the record's when nothing is claimed. */
   sentRepliesOf?: number[];
+  /** Rows already claimed (by the commit that queued them): sent instead of claiming. */
+  claimed?: OutboxRow[];
 }
 
 export interface DrainReport {
@@ -102,17 +105,19 @@ export async function sendClaimed(channels: Record<OutboxRow["channel"], Channel
 const robotOf = (row: OutboxRow) => (row.channel === "dingtalk" || row.channel === "wecom" ? { robot: row.chatId } : {});
 
 export async function drainOutbox(handle: DbHandle, api: Api, now: number, options: DrainOptions, clock: () => number = Date.now): Promise<DrainReport> {
+  if (options.claimed?.length) return sendAndRecord(handle, api, options.claimed, now, options, clock, options.sentRepliesOf);
   return sendAndRecord(handle, api, await claimDue(handle, now, options.limit, undefined, options.sentRepliesOf), now, options, clock);
 }
 
-export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number): Promise<DrainReport> {
+/** `sentRepliesOf`: updates whose kept replies were sent, let go in the record's batch. */
+export async function sendAndRecord(handle: DbHandle, api: Api, rows: OutboxRow[], now: number, options: DrainOptions, clock: () => number, sentRepliesOf: number[] = []): Promise<DrainReport> {
   const translated = await translateClaimed(handle, rows, options.translator, now);
   const telegram = new TelegramChannel(api, options.pacer);
   const robots = new RobotChannel(options.robots ?? NO_ROBOTS, ...(await loadRobots(handle, translated.rows, now, clock())));
   const channels = { telegram, portal: new PortalChannel(options.portal), dingtalk: robots, wecom: robots };
   const outcomes = await sendClaimed(channels, translated.rows, options, clock, now);
   const tried: Tried = { outcomes, moved: telegram.moved };
-  await recordOutcomes(handle, tried, now, translated.writes);
+  await recordOutcomes(handle, tried, now, sentRepliesOf.length ? [...translated.writes, releaseRepliesOf(handle.db, sentRepliesOf)] : translated.writes);
   const count = (r: Outcome["result"]) => outcomes.filter((o) => o.result === r).length;
   return {
     claimed: rows.length,

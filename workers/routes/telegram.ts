@@ -53,8 +53,8 @@ telegramRoutes.post(
       }
       const settings = c.get("settings");
       const sentReplies = report.keptReplies ? update.update_id : undefined;
-      // The drain lets the sent replies go in its claim's batch; without one, they go on their own.
-      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(settings, c.get("now"), afterUpdate(settings, c.get("now"), translatorOf(c.env, settings)), sentReplies));
+      // The drain sends what the commit claimed and lets the sent replies go in its batch; without one, they go on their own.
+      if (report.enqueued) c.executionCtx.waitUntil(drainAfterUpdate(settings, c.get("now"), afterUpdate(settings, c.get("now"), translatorOf(c.env, settings)), sentReplies, report.claimed));
       else if (sentReplies !== undefined) c.executionCtx.waitUntil(releaseKeptReplies(settings, [sentReplies]));
       return c.json({ ok: true, outcome: report.outcome });
     } catch (error) {

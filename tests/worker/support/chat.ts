@@ -58,8 +58,10 @@ export class Chat {
       // The same path as the webhook, minus HTTP, to read the update's own round-trip count.
       const report = await handleUpdate(update, settingsOf(env), this.clock());
       this.roundTrips.push(report.roundTrips);
-      // What the webhook's route leaves to waitUntil, after the response.
+      // What the webhook's route leaves to waitUntil, after the response: the rows its commit claimed are sent
+      // (no claim would take them while leased), then whatever else is due.
       if (report.keptReplies) await releaseKeptReplies(settingsOf(env), [update.update_id]);
+      if (report.claimed.length) await drainNow(settingsOf(env), Date.now, { ...AFTER_UPDATE, claimed: report.claimed });
       if (report.enqueued) await drainShared();
       return new Response(JSON.stringify(report));
     }
