@@ -8,6 +8,8 @@ import { beijingDate } from "../domain/calendar.ts";
 import { normaliseUscc, validateUscc } from "../domain/uscc.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { caseAction, claimDecision, feedbackChoice, formAction, joinDecision, menuChoice, noticeAction, specialistAction } from "./callback-data.ts";
+import { CASE_FORMS } from "./forms/definitions.ts";
+import { SPECIALIST_FORMS } from "./forms/specialist-forms.ts";
 
 /**
  * Calendar days a decision can touch: back to a case's receipt (an assessment counts an answer's
@@ -24,6 +26,19 @@ function command(update: Update): { name: string; rest: string } | undefined {
   return match ? { name: match[1]!.toLowerCase(), rest: (match[2] ?? "").trim() } : undefined;
 }
 
+/**
+ * What a form's submit reads, by the form its button names (bots/features/intake.ts submits only when
+ * the session's form is that one): a new case's routing, a specialist's step on the session's case with
+ * the specialist the form may name, a recorded case's facts, or a firm's registration by the drafted code.
+ */
+function submitHints(form: string): PreloadHints {
+  if ((CASE_FORMS as readonly string[]).includes(form)) return { submit: "case" };
+  if (form in SPECIALIST_FORMS) return { submit: "specialist", fromSession: { case: true } };
+  if (form === "record") return { submit: "record" };
+  if (form === "firm") return { submit: "firm", fromSession: { firm: true } };
+  return {};
+}
+
 export async function preloadHints(update: Update, now: number): Promise<PreloadHints> {
   const data = update.callback_query?.data;
   const calendar = calendarWindow(now);
@@ -35,8 +50,12 @@ export async function preloadHints(update: Update, now: number): Promise<Preload
     if (caseId) return { caseId, calendar };
     const notice = noticeAction.decode(data);
     if (notice) return { noticeId: notice.noticeId, calendar };
-    // A form's submit files a case or acts on the case its session names.
-    if (formAction.decode(data)?.action === "submit") return { submit: true, calendar };
+    const form = formAction.decode(data);
+    if (form?.action === "submit") return { ...submitHints(form.form), calendar };
+    // Choose, Skip, Back, Cancel move the form in the session; the firm form tells at once if the drafted code is registered.
+    if (form) return { fromSession: { firm: true } };
+    // Any other button (the menu, language, privacy, erasure) reads only the sender.
+    return {};
   }
   const cmd = command(update);
   const ref = cmd?.rest.split(/\s+/)[0]?.toUpperCase();
@@ -47,8 +66,16 @@ export async function preloadHints(update: Update, now: number): Promise<Preload
   if (cmd?.name === "privacy") return { filedCount: true };
   const invite = cmd?.name === "join" ? normaliseInviteCode(cmd.rest) : "";
   if (invite.length >= 8) return { inviteHash: await sha256Hex(invite) };
+  const message = update.message;
+  // A command never continues a conversation (bots/routing.ts routes only text without "/"), and no
+  // command's handler reads what the session points at: it starts afresh or names what it is about.
+  // Nor does anything outside a private chat, or any other kind of update.
+  if (!message || message.chat.type !== "private" || message.text?.startsWith("/")) return {};
+  // A typed message or a file continues the sender's conversation: a form (its firm code), a case's
+  // reason or message or comment, or a unit's reply to a notice.
+  const fromSession = { case: true, firm: true, notice: true };
   // A typed firm code (the registration form's question): say at once if the firm is registered.
-  const text = update.message?.text;
-  if (text && !text.startsWith("/") && text.length <= 40 && validateUscc(text).ok) return { firmUscc: normaliseUscc(text) };
-  return {};
+  const text = message.text;
+  if (text && text.length <= 40 && validateUscc(text).ok) return { firmUscc: normaliseUscc(text), fromSession };
+  return { fromSession };
 }

@@ -1,6 +1,6 @@
 // The working-day calendar and SLA policies as the Worker reads them: only the window of days a
 // deadline can reach, in the same batch as the rest of an update's reads.
-import { and, gte, lte, sql, type Placeholder } from "drizzle-orm";
+import { and, gte, lte, type Placeholder } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { CaseKind } from "../../domain/vocabulary.ts";
 import { DEFAULT_SLA_POLICIES, type SlaPolicy } from "../../domain/obligations.ts";
@@ -14,13 +14,12 @@ export const CALENDAR_WINDOW_DAYS = 150;
 /** Days back a decision may count from (a case's receipt). */
 export const CALENDAR_LOOKBACK_DAYS = 90;
 
-/** The calendar rows between two dates, the loaded years and the policies; nothing when `enabled` is false. */
-export function calendarWindow(db: Db, fromDate: string | Placeholder, toDate: string | Placeholder, enabled: boolean | Placeholder = true) {
-  const on = sql`${typeof enabled === "boolean" ? Number(enabled) : enabled} = 1`;
+/** The calendar rows between two dates, the loaded years and the policies. */
+export function calendarWindow(db: Db, fromDate: string | Placeholder, toDate: string | Placeholder) {
   return [
-    db.select().from(calendarDays).where(and(on, gte(calendarDays.date, fromDate), lte(calendarDays.date, toDate))),
-    db.select().from(calendarYears).where(on),
-    db.select().from(slaPolicies).where(on),
+    db.select().from(calendarDays).where(and(gte(calendarDays.date, fromDate), lte(calendarDays.date, toDate))),
+    db.select().from(calendarYears),
+    db.select().from(slaPolicies),
   ] as const;
 }
 

@@ -45,10 +45,10 @@ describe("preparedReadBatch", () => {
     let builds = 0;
     const build = (db: DbHandle["db"]) => {
       builds += 1;
-      return [db.select().from(users).where(eq(users.telegramId, sql.placeholder("id"))), db.select().from(sessions).where(eq(sessions.telegramId, sql.placeholder("id")))] as const;
+      return { sender: [db.select().from(users).where(eq(users.telegramId, sql.placeholder("id"))), db.select().from(sessions).where(eq(sessions.telegramId, sql.placeholder("id")))] as const };
     };
-    const [firstUsers, firstSessions] = await preparedReadBatch(handle, "test:user-and-session", build, { id: 701 });
-    const [secondUsers, secondSessions] = await preparedReadBatch(handle, "test:user-and-session", build, { id: 702 });
+    const [firstUsers, firstSessions] = (await preparedReadBatch(handle, "test:user-and-session", build, { id: 701 })).sender;
+    const [secondUsers, secondSessions] = (await preparedReadBatch(handle, "test:user-and-session", build, { id: 702 })).sender;
     expect(builds).toBe(1);
     expect(firstUsers.map((u) => [u.telegramId, u.locale])).toEqual([[701, "en"]]);
     expect(secondUsers.map((u) => [u.telegramId, u.locale])).toEqual([[702, "zh"]]);
@@ -57,8 +57,23 @@ describe("preparedReadBatch", () => {
     expect(secondSessions[0]!.version).toBe(7);
   });
 
+  it("sends no statement for a group left out, and gives each group its own rows", async () => {
+    const sent: number[] = [];
+    const counting: DbHandle = { ...handle, client: { batch: (statements: unknown[], mode: never) => (sent.push(statements.length), client.batch(statements as never, mode)) } as never };
+    const build = (db: DbHandle["db"]) => ({
+      user: [db.select().from(users).where(eq(users.telegramId, sql.placeholder("id")))] as const,
+      session: undefined,
+      both: [db.select().from(sessions).where(eq(sessions.telegramId, sql.placeholder("id"))), db.select().from(users).where(eq(users.telegramId, 702))] as const,
+    });
+    const read = await preparedReadBatch(counting, "test:groups", build, { id: 701 });
+    expect(sent).toEqual([3]);
+    expect(read.session).toBeUndefined();
+    expect(read.user[0].map((u) => u.telegramId)).toEqual([701]);
+    expect([read.both[0][0]?.version, read.both[1][0]?.telegramId]).toEqual([3, 702]);
+  });
+
   it("refuses a call that leaves a placeholder without its value", async () => {
-    const build = (db: DbHandle["db"]) => [db.select().from(users).where(eq(users.telegramId, sql.placeholder("id")))] as const;
+    const build = (db: DbHandle["db"]) => ({ user: [db.select().from(users).where(eq(users.telegramId, sql.placeholder("id")))] as const });
     await expect(preparedReadBatch(handle, "test:missing-value", build, {})).rejects.toThrow(/placeholder "id"/);
   });
 });
