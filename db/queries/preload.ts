@@ -1,5 +1,6 @@
 // Everything a webhook update may need about its sender, read in one batch (one round trip).
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { preparedReadBatch } from "../prepared-batch.ts";
 import type { Db, DbHandle } from "../client.ts";
 import type { RateAction, RateCounter } from "../../domain/rate-limits.ts";
@@ -153,6 +154,10 @@ function pointedCase(where: Exclude<PreloadPlan["case"], "none">): SQL {
   }
 }
 
+/** The specialist a transfer would move the pointed case to, and their unit: joined to the case's own read. */
+const pendingOwner = alias(specialists, "pending_owner");
+const pendingUnit = alias(units, "pending_unit");
+
 /** The preload's queries in groups, only those the plan needs; their values all placeholders: `id` the sender, `updateId`, the hints' own. */
 function preloadQueries(db: Db, plan: PreloadPlan, hints: AnswerHints) {
   const id = p("id");
@@ -189,16 +194,13 @@ function preloadQueries(db: Db, plan: PreloadPlan, hints: AnswerHints) {
         ? undefined
         : ([
             db
-              .select({ case: cases, ownerUnit: units })
+              .select({ case: cases, ownerUnit: units, pendingOwnerUnit: pendingUnit })
               .from(cases)
               .leftJoin(specialists, eq(specialists.id, cases.ownerId))
               .leftJoin(units, eq(units.id, specialists.unitId))
+              .leftJoin(pendingOwner, eq(pendingOwner.id, cases.pendingOwnerId))
+              .leftJoin(pendingUnit, eq(pendingUnit.id, pendingOwner.unitId))
               .where(pointedCase(plan.case)),
-            db
-              .select({ unit: units })
-              .from(specialists)
-              .innerJoin(units, eq(units.id, specialists.unitId))
-              .where(sql`${specialists.id} = (SELECT pending_owner_id FROM cases WHERE id = ${pointed})`),
             db.select().from(caseObligations).where(sql`${caseObligations.caseId} = ${pointed}`),
             db.select({ specialistId: caseCoHandlers.specialistId }).from(caseCoHandlers).where(sql`${caseCoHandlers.caseId} = ${pointed}`),
           ] as const),
@@ -260,7 +262,7 @@ export async function preloadSender(
   const values = { ...hints, id: telegramId ?? -1, updateId, ...hints.calendar };
   const read = await preparedReadBatch(handle, preloadShape(plan, hints), (db) => preloadQueries(db, plan, hints), values);
   const [processed, user, session, memberships, specialist, counters] = read.sender;
-  const [caseRows, pendingUnit, obligations, coHandlers] = read.case ?? [[], [], [], []];
+  const [caseRows, obligations, coHandlers] = read.case ?? [[], [], []];
   const [notice, noticeContext] = read.notice ?? [[], []];
   const [recordFirm, recordCandidates, recordMembers, recordTicket] = read.record ?? [[], [], [], []];
   return {
@@ -276,7 +278,7 @@ export async function preloadSender(
     answers: assembleAnswers(hints, read.answers),
     case: caseRows[0]?.case,
     caseOwnerUnit: caseRows[0]?.ownerUnit ?? undefined,
-    pendingOwnerUnit: pendingUnit[0]?.unit,
+    pendingOwnerUnit: caseRows[0]?.pendingOwnerUnit ?? undefined,
     formTarget: read.formTarget?.[0][0],
     obligations,
     coHandlers: coHandlers.map((c) => c.specialistId),

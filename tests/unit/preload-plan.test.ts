@@ -55,6 +55,9 @@ beforeAll(async () => {
     id: "c1", ref: "HN-PLAN-1", firmId: "f1", kind: "policy", status: "assigned", summary: "s", details: {}, ownerId: "sp1", pendingOwnerId: "sp2",
     createdBy: INVESTOR, receivedAt: 1, firstResponseDueAt: 2, resolutionDueAt: 3, updatedAt: 1,
   });
+  await db.insert(cases).values({
+    id: "c2", ref: "HN-PLAN-2", firmId: "f1", kind: "policy", status: "received", summary: "s", details: {}, createdBy: INVESTOR, receivedAt: 1, firstResponseDueAt: 2, resolutionDueAt: 3, updatedAt: 1,
+  });
   await db.insert(caseObligations).values({ caseId: "c1", obligation: "answer", cycle: 1, clock: "working_days", dueAt: 3, originalDueAt: 3, state: "open" });
   await db.insert(caseCoHandlers).values({ caseId: "c1", specialistId: "sp2", addedBy: "sp1", addedAt: 1 });
   await db.insert(supervisionNotices).values({ id: "n1", caseId: "c1", level: 1, notice: "reminder", obligation: "answer", missedDueAt: 3, unitId: "u1", status: "signed", draftedAt: 4 });
@@ -95,7 +98,8 @@ async function preload(update: Update) {
 
 /** The sender's own rows, read for every update: processed mark, user, session, firms, specialist role, rate counters. */
 const SENDER_READS = 6;
-const CASE_READS = 4;
+/** The case with its owner's and pending owner's units, its obligations, its co-handlers. */
+const CASE_READS = 3;
 const NOTICE_READS = 2;
 const CALENDAR_READS = 3;
 
@@ -125,6 +129,11 @@ describe("the preload of a command", () => {
     expect(statements).toBe(SENDER_READS + CASE_READS + 1);
     expect([sender.case?.id, sender.obligations.length, sender.coHandlers]).toEqual(["c1", 1, ["sp2"]]);
     expect(sender.answers.caseEvents).toEqual([]);
+  });
+
+  it("a case with no owner and no transfer pending has neither unit", async () => {
+    const { sender } = await preload(message(INVESTOR, "/status HN-PLAN-2"));
+    expect([sender.case?.id, sender.caseOwnerUnit, sender.pendingOwnerUnit, sender.obligations, sender.coHandlers]).toEqual(["c2", undefined, undefined, [], []]);
   });
 });
 
