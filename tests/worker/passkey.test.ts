@@ -241,12 +241,23 @@ describe("signing in with a passkey", () => {
 describe("how often one address may start a ceremony (they need no sign-in)", () => {
   it("20 a minute, then 429 with the reason in the page's language; another address is not held back", async () => {
     const address = "203.0.113.7";
-    for (let i = 0; i < 20; i++) expect((await request("/web/passkey/sign-in/options", { form: {}, address })).status, `attempt ${i + 1}`).toBe(200);
-    const refused = await request("/web/passkey/sign-in/options?lang=en", { form: {}, address });
-    expect(refused.status).toBe(429);
-    expect(await refused.json()).toEqual({ error: "Passkey: too many attempts from this address. Wait a minute and try again." });
-    // Registration too: the invite code is not even looked at.
     const person = await invited();
+    // The limiter counts in windows of a minute: one may end during the loop, so the first refusal comes after 20
+    // to 40 answers, never fewer.
+    let allowed = 0;
+    let refused: Response | undefined;
+    for (let i = 0; i < 41 && !refused; i++) {
+      const response = await request("/web/passkey/sign-in/options?lang=en", { form: {}, address });
+      if (response.status === 429) {
+        refused = response;
+      } else {
+        expect(response.status, `attempt ${i + 1}`).toBe(200);
+        allowed += 1;
+      }
+    }
+    expect(allowed).toBeGreaterThanOrEqual(20);
+    expect(await refused!.json()).toEqual({ error: "Passkey: too many attempts from this address. Wait a minute and try again." });
+    // Registration too: the invite code is not even looked at.
     const zh = await request("/web/passkey/register/options", { form: { invite: person.inviteCode }, address });
     expect([zh.status, await zh.json()]).toEqual([429, { error: "通行密钥：此网络地址尝试次数过多，请一分钟后再试。" }]);
     expect((await request("/web/passkey/sign-in/options", { form: {}, address: "203.0.113.8" })).status).toBe(200);
