@@ -7,8 +7,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { DbHandle } from "./client.ts";
-import { claimDueQuery, isOutboxWrite, REF_PLACEHOLDER } from "./queries/outbox.ts";
-import { outbox, processedUpdates, type KeptReply } from "./schema.ts";
+import { byId, claimDueQuery, isOutboxWrite, REF_PLACEHOLDER, type OutboxRow } from "./queries/outbox.ts";
+import { processedUpdates, type KeptReply } from "./schema.ts";
 
 type Item = BatchItem<"sqlite">;
 
@@ -52,7 +52,7 @@ export class UpdateUnit {
   #committing = false;
   #committed = false;
   #enqueued = false;
-  #claimed: (typeof outbox.$inferSelect)[] = [];
+  #claimed: OutboxRow[] = [];
 
   readonly handle: DbHandle;
   readonly updateId: number;
@@ -83,7 +83,7 @@ export class UpdateUnit {
   }
 
   /** The due outbox rows the commit claimed (ClaimOptions), in id order: leased to whoever sends them now. */
-  get claimed(): (typeof outbox.$inferSelect)[] {
+  get claimed(): OutboxRow[] {
     return this.#claimed;
   }
 
@@ -167,7 +167,7 @@ export class UpdateUnit {
     try {
       const results = await this.db.batch(items as [Item, ...Item[]]);
       this.#committed = true;
-      if (claimAt >= 0) this.#claimed = (results[claimAt] as (typeof outbox.$inferSelect)[]).sort((a, b) => a.id - b.id);
+      if (claimAt >= 0) this.#claimed = byId(results[claimAt] as OutboxRow[]);
       if (!staged) return [];
       const [row] = results.at(-1) as { replies: KeptReply[] | null }[];
       return row?.replies ?? [];

@@ -39,3 +39,8 @@ export async function existingCaseToken(
 export function caseLink(settings: Pick<Settings, "PUBLIC_BASE_URL">, token: string): string {
   return new URL(`/s/${token}`, settings.PUBLIC_BASE_URL).toString();
 }
+
+/** A case's page in the supervisors' web, for staff (who sign in there; a ref is no secret). */
+export function casePageUrl(publicBaseUrl: string, ref: string): string {
+  return new URL(`/web/cases/${encodeURIComponent(ref)}`, publicBaseUrl).toString();
+}

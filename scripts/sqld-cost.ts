@@ -2,20 +2,18 @@
 // from /proc, for requests that run a trivial statement, alone, in a batch of 1 or 25, and on a stream
 // kept open across requests (no new SQLite connection per request). One client, one request at a time.
 //   npm run bench:sqld [requests per case, default 1000]
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient, type InStatement } from "@libsql/client/http";
+import { processCpu } from "./lib/processes.ts";
 import { startSqld } from "./lib/sqld.ts";
 
 const requests = Number(process.argv[2] ?? 1000);
 const dataDir = mkdtempSync(join(tmpdir(), "desk-sqld-cost-"));
 const sqld = await startSqld({ dataDir, quiet: true });
-/** sqld's CPU so far, ms (user + system; USER_HZ is 100). */
-const cpuMs = () => {
-  const fields = readFileSync(`/proc/${sqld.process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-};
+/** sqld's CPU so far, ms. */
+const cpuMs = () => processCpu(sqld.process.pid!)!.cpuMs;
 const client = createClient({ url: sqld.url });
 try {
   await client.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)");

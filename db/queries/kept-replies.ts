@@ -24,7 +24,7 @@ export const releaseRepliesOf = (db: Db, updateIds: number[]) =>
  * After the response, on their own: a third round trip, off the response path (an update that queued messages
  * has its drain's claim do it instead: workers/outbox/drain.ts). Never throws.
  */
-export async function releaseKeptReplies(settings: { LIBSQL_URL: string; LIBSQL_AUTH_TOKEN?: string | undefined }, updateIds: number[]): Promise<void> {
+export async function releaseKeptReplies(settings: Parameters<typeof openDbFor>[0], updateIds: number[]): Promise<void> {
   try {
     await releaseRepliesOf(openDbFor(settings).db, updateIds);
   } catch (error) {

@@ -180,6 +180,11 @@ export function deadLetterCount(db: Db) {
   return db.select({ n: sql<number>`count(*)` }).from(outbox).where(eq(outbox.status, "dead"));
 }
 
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** Claimed rows in id order (RETURNING promises none). */
+export const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
+
 /**
  * A pace holds a row back at most a minute (a group's or a robot's): a row deferred further ahead than
  * this was deferred on a clock ahead of this one (a tick replayed at an earlier time) and holds nothing back.

@@ -3,14 +3,14 @@
 // design needs, against a sqld of its own) side by side, each under its own `wrangler dev` with the same
 // flags, against the same fake Bot API, driven in a closed loop with the same updates; runs interleaved,
 // each figure the median of the runs with min and max, and the ratios project ÷ floor (and floor + database ÷ floor).
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { openDb, type DbHandle } from "../../db/client.ts";
 import { startFakeTelegram } from "../fake-telegram/server.ts";
 import { pairedRatios, runOrder, summarize, type Sample, type Spread, type StackSummary } from "./bench-summary.ts";
 import { applyMigrations } from "./migrate.ts";
 import { freePort } from "./ports.ts";
-import { stopAll } from "./processes.ts";
+import { processCpu, stopAll } from "./processes.ts";
 import { startSqld } from "./sqld.ts";
 import { startWorker } from "./worker.ts";
 
@@ -122,19 +122,12 @@ async function drive(url: string, updates: object[], concurrency: number) {
  */
 function cpuByProcess(group: number, pids: number[] = []): Record<string, number> {
   const byName: Record<string, number> = {};
-  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== group && !pids.includes(Number(pid))) continue;
-    // USER_HZ is 100 on Linux. Node names its main thread's process "MainThread" in some builds.
-    const name = comm === "MainThread" ? "node" : comm;
-    byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * 10;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p)).map(Number)) {
+    const proc = processCpu(pid);
+    if (!proc || (proc.group !== group && !pids.includes(pid))) continue;
+    // Node names its main thread's process "MainThread" in some builds.
+    const name = proc.name === "MainThread" ? "node" : proc.name;
+    byName[name] = (byName[name] ?? 0) + proc.cpuMs;
   }
   return byName;
 }

@@ -1,6 +1,19 @@
 // Child processes of the local stack: each in its own process group, so stopping one also stops
 // what it spawned (wrangler → workerd), and nothing is left behind after Ctrl-C.
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+/** A process's command name, process group and CPU time so far (ms, user + system; USER_HZ is 100 on Linux), from /proc; undefined once it is gone. */
+export function processCpu(pid: number): { name: string; group: number; cpuMs: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), group: Number(fields[2]), cpuMs: (Number(fields[11]) + Number(fields[12])) * 10 };
+}
 
 export interface Managed {
   name: string;

@@ -139,6 +139,30 @@ describe("the replies an update sent are let go by its drain's claim, not by a r
     expect(taken.flat()).not.toContain(602);
     expect(alone).toEqual([[602]]);
   });
+
+  it("rows a commit claimed that no round took before the time was up are not sent by a later drain (their lease may have run out and a tick sent them)", async () => {
+    let now = 17_000_000;
+    const given: number[][] = [];
+    const row = (id: number) => ({ id }) as OutboxRow;
+    const schedule: DrainSchedule = {
+      clock: () => now,
+      sendTimeoutMs: 10_000,
+      round: async (budgetMs, _replies, claimed) => {
+        given.push(claimed.map((r) => r.id));
+        if (given.length === 1) {
+          // This round uses up the waitUntil budget; meanwhile another update's commit claimed row 8.
+          now += budgetMs + 10_000;
+          await drainAfterUpdate({} as Settings, () => now, schedule, undefined, [row(8)]);
+        }
+        return false;
+      },
+      release: async () => {},
+    };
+    await drainAfterUpdate({} as Settings, () => now, schedule, undefined, [row(7)]);
+    now += 120_000;
+    await drainAfterUpdate({} as Settings, () => now, schedule);
+    expect(given).toEqual([[7], []]);
+  });
 });
 
 describe("the tick hands claimed rows to the Queue in calls of at most 100 messages", () => {

@@ -6,6 +6,7 @@
 // primary key rolls the second batch back, and each row has its dedupe key).
 import { eq, sql } from "drizzle-orm";
 import { beijingTime } from "../../lib/format.ts";
+import { casePageUrl } from "../../lib/case-token.ts";
 import { escapeHtml, raw, t } from "../../lib/i18n.ts";
 import { departmentClaimsCount } from "../../db/queries/firms.ts";
 import { enqueueForRecipients } from "../../db/queries/outbox.ts";
@@ -86,8 +87,7 @@ export const digestJob: CronJob = {
     const units = group(byUnit);
 
     // Each case links to its page in the supervisors' web, where it can be handled without Telegram (robots turn the link into markdown).
-    const web = settings.PUBLIC_BASE_URL.replace(/\/$/, "");
-    const linked = (ref: string) => raw(`<a href="${escapeHtml(`${web}/web/cases/${encodeURIComponent(ref)}`)}">${escapeHtml(ref)}</a>`);
+    const linked = (ref: string) => raw(`<a href="${escapeHtml(casePageUrl(settings.PUBLIC_BASE_URL, ref))}">${escapeHtml(ref)}</a>`);
     const text = (title: string, titleArgs: Record<string, string | number>, lines: Line[], withOwner: boolean) => {
       const total = lines[0]!.total;
       const shown = lines.map((l) =>

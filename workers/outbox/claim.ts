@@ -1,16 +1,14 @@
-// Taking outbox rows to send (the claim itself: db/queries/outbox.ts, claimDueQuery), sorted by id
-// here, since RETURNING promises no order; and the rows a queue message names.
+// Taking outbox rows to send (the claim itself: db/queries/outbox.ts, claimDueQuery), in id order;
+// and the rows a queue message names.
 import { and, eq, inArray } from "drizzle-orm";
 import type { DbHandle } from "../../db/client.ts";
 import { releaseRepliesOf } from "../../db/queries/kept-replies.ts";
-import { claimDueQuery } from "../../db/queries/outbox.ts";
+import { byId, claimDueQuery, type OutboxRow } from "../../db/queries/outbox.ts";
 import { outbox } from "../../db/schema.ts";
 
+export type { OutboxRow };
+
 export const LEASE_MS = 60_000;
-
-export type OutboxRow = typeof outbox.$inferSelect;
-
-export const byId = (rows: OutboxRow[]) => rows.sort((a, b) => a.id - b.id);
 
 /**
  * `sentRepliesOf`: updates whose kept replies were sent, let go in the claim's own batch (one round trip

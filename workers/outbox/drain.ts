@@ -93,6 +93,8 @@ export async function drainAfterUpdate(settings: Settings, now: () => number, sc
     await drainWithin(schedule);
   } finally {
     if (drainingSince === started) drainingSince = 0;
+    // Claimed rows no round took are not sent by a later drain: by then their lease may have run out and a tick sent them.
+    claimedByCommits.length = 0;
     if (sentReplies.length) await schedule.release(sentReplies.splice(0));
   }
 }
@@ -105,7 +107,8 @@ export async function drainNow(settings: Settings, now: () => number, options: D
     // A clean drain (everything claimed was sent) is routine: no line (lib/log.ts).
     const clean = report.sent === report.claimed && report.retried + report.dead + report.unreachable + report.released + report.moved === 0;
     if (!clean || settings.LOG_EVERY_UPDATE === "1") logEvent("outbox_drain", { trigger: "update", ...report, db_round_trips: handle.roundTrips() });
-    return report.claimed === options.limit && report.sent > 0;
+    // Rows several commits claimed, sent in one round, can be more than a claim's limit.
+    return report.claimed >= options.limit && report.sent > 0;
   } catch (error) {
     // The rows stay pending; the next tick sends them. Replies it was to let go stay kept (as when releaseKeptReplies fails).
     logError("outbox_drain_failed", error, { replies_not_released: options.sentRepliesOf?.length ?? 0 });

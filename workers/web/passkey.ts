@@ -51,6 +51,13 @@ const fieldsOf = async (c: Context<WebBindings>) => (await c.req.parseBody()) as
 
 const credentialOf = async (c: Context<WebBindings>) => String((await fieldsOf(c)).credential ?? "");
 
+/** The posted credential read by `parse`, with the hash its challenge is stored under; undefined if it is not one. */
+async function answerOf<T extends { response: { clientDataJSON: string } }>(c: Context<WebBindings>, parse: (json: string) => T | undefined) {
+  const response = parse(await credentialOf(c));
+  const challenge = response && challengeOf(response.response.clientDataJSON);
+  return response && challenge ? { response, challengeHash: await sha256Hex(challenge) } : undefined;
+}
+
 /** The WebAuthn user handle: opaque (an HMAC of the id), stable per specialist, so an authenticator keeps one passkey each. */
 const userHandle = async (c: Context<WebBindings>, specialistId: string) => base64url(await hmacSha256(c.get("settings").WEB_SESSION_SECRET, `passkey-user:${specialistId}`));
 
@@ -162,12 +169,12 @@ function challengeRefusal(spent: SpentChallenge | undefined, ceremony: SpentChal
 }
 
 passkeyRoutes.post("/web/passkey/register", limited, async (c) => {
-  const response = registrationFrom(await credentialOf(c));
-  const challenge = response && challengeOf(response.response.clientDataJSON);
-  if (!response || !challenge) return refuse(c, 400, "passkey-refused-malformed");
+  const answer = await answerOf(c, registrationFrom);
+  if (!answer) return refuse(c, 400, "passkey-refused-malformed");
+  const { response, challengeHash } = answer;
   const { db } = dbOf(c);
   const now = c.get("now")();
-  const [[spent]] = await db.batch([spendChallenge(db, await sha256Hex(challenge))]);
+  const [[spent]] = await db.batch([spendChallenge(db, challengeHash)]);
   const stale = challengeRefusal(spent, "register", now);
   if (stale || !spent?.specialistId) return refuse(c, 400, stale ?? "passkey-challenge-unknown");
   const rp = relyingParty(c);
@@ -185,12 +192,12 @@ passkeyRoutes.post("/web/passkey/register", limited, async (c) => {
 });
 
 passkeyRoutes.post("/web/passkey/sign-in", limited, async (c) => {
-  const response = authenticationFrom(await credentialOf(c));
-  const challenge = response && challengeOf(response.response.clientDataJSON);
-  if (!response || !challenge) return refuse(c, 400, "passkey-refused-malformed");
+  const answer = await answerOf(c, authenticationFrom);
+  if (!answer) return refuse(c, 400, "passkey-refused-malformed");
+  const { response, challengeHash } = answer;
   const { db } = dbOf(c);
   const now = c.get("now")();
-  const [[spent], [stored]] = await db.batch([spendChallenge(db, await sha256Hex(challenge)), passkeyForSignIn(db, response.id)]);
+  const [[spent], [stored]] = await db.batch([spendChallenge(db, challengeHash), passkeyForSignIn(db, response.id)]);
   const stale = challengeRefusal(spent, "sign-in", now);
   if (stale) return refuse(c, 400, stale);
   if (!stored) return refuse(c, 401, "passkey-credential-unknown");

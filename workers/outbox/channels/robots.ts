@@ -4,6 +4,7 @@
 // credential is opened only here, per send, and never logged. A notice about a case links to the case's
 // page in the supervisors' web, where a specialist who heard in the group can act without Telegram.
 import type { OutboxRow } from "../claim.ts";
+import { casePageUrl } from "../../../lib/case-token.ts";
 import { openSecret } from "../../../lib/crypto.ts";
 import { t } from "../../../lib/i18n.ts";
 import { dingtalkSend, dingtalkVerdict } from "../../../lib/robots/dingtalk.ts";
@@ -38,7 +39,7 @@ export interface RobotSettings {
 
 /** How robots are reached under these settings (either Worker's). */
 export function robotSettingsOf(settings: { CHANNEL_CREDENTIALS_KEY?: string | undefined; DINGTALK_API_ROOT: string; WECOM_API_ROOT: string; PUBLIC_BASE_URL: string }, timeoutMs = 10_000): RobotSettings {
-  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: settings.DINGTALK_API_ROOT.replace(/\/$/, ""), wecomRoot: settings.WECOM_API_ROOT.replace(/\/$/, ""), timeoutMs, webBase: settings.PUBLIC_BASE_URL.replace(/\/$/, "") };
+  return { key: settings.CHANNEL_CREDENTIALS_KEY, dingtalkRoot: settings.DINGTALK_API_ROOT.replace(/\/$/, ""), wecomRoot: settings.WECOM_API_ROOT.replace(/\/$/, ""), timeoutMs, webBase: settings.PUBLIC_BASE_URL };
 }
 
 /** A stored message (Telegram HTML and its buttons) as the robots take it; `caseUrl`, its case's web page, becomes the last link. */
@@ -94,9 +95,8 @@ export class RobotChannel implements Channel {
   }
 
   #messageOf(row: OutboxRow, mentions: string[]): RobotMessage {
-    // A ref (HN-2026-000123) is URL-safe as it is.
     const ref = row.caseId && this.#refs.get(row.caseId);
-    return robotMessageOf(row.payload as MessagePayload, mentions, ref && this.#settings.webBase ? `${this.#settings.webBase}/web/cases/${ref}` : undefined);
+    return robotMessageOf(row.payload as MessagePayload, mentions, ref && this.#settings.webBase ? casePageUrl(this.#settings.webBase, ref) : undefined);
   }
 
   waitFor(row: OutboxRow, clock: number): number {
